@@ -1,0 +1,133 @@
+// Command sociogram computes ego-network and social-capital measures,
+// converts between network file formats, and draws egograms and sociograms.
+//
+// Run "sociogram help" for the list of commands and "sociogram CMD -h" for
+// the flags of one.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// version is the release version; set with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// command is one subcommand. run gets its arguments (after the command name)
+// and the streams; it returns an error to print as one line.
+type command struct {
+	name    string
+	summary string
+	usage   string // the synopsis and an example, printed by -h
+	run     func(args []string, stdout, stderr io.Writer) error
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit status: 0 on success,
+// 1 for bad input, 2 for bad usage.
+func run(args []string, stdout, stderr io.Writer) (status int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "sociogram: internal error: %v (please report this)\n", r)
+			status = 3
+		}
+	}()
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				fmt.Fprint(stdout, c.usage)
+				return 0
+			}
+		}
+		usage(stdout)
+		return 0
+	case "version", "-version", "--version":
+		fmt.Fprintf(stdout, "sociogram %s\n", version)
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "sociogram: unknown command %q; run \"sociogram help\"\n", args[0])
+		return 2
+	}
+	if err := c.run(args[1:], stdout, stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "sociogram %s: %v\n", c.name, oneLine(err.Error()))
+			return 2
+		}
+		fmt.Fprintf(stderr, "sociogram: %s\n", oneLine(err.Error()))
+		return 1
+	}
+	return 0
+}
+
+// usageError marks an error in the command line rather than the data.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "sociogram: social network analysis of ego networks")
+	fmt.Fprintln(w, "\nUsage: sociogram COMMAND [flags]\n\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun \"sociogram help COMMAND\" or \"sociogram COMMAND -h\" for a command's flags.")
+}
+
+// newFlags returns a flag set for a command that prints the command's usage
+// on -h and returns errors rather than exiting.
+func newFlags(c *command, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, c.usage)
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning a flag error into a usageError.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}

@@ -1,0 +1,36 @@
+// Package network holds the data model of sociogram: survey ego networks
+// (Dataset, EgoNet) and whole networks (Graph), with readers and writers for
+// the file formats researchers use.
+//
+// # Survey ego networks
+//
+// A Dataset is a study: many EgoNets, each one ego with its alters, the
+// ego–alter ties (every alter is tied to its ego, optionally weighted), and
+// the ties among alters (undirected by default, optionally directed and
+// weighted). Egos, alters and ties carry attributes aligned with the
+// dataset's Schemas; a Value is categorical Text, a Number, or Missing. The
+// same ego may appear in several waves (time points). Egos with no alters
+// keep their place. A DatasetBuilder checks every row as it is added, so
+// everything downstream can trust the data: after Build there are no
+// self-ties, no duplicate ties (they are merged, weights summed, and counted),
+// every tie joins two alters of its ego, and every weight is finite and
+// non-negative.
+//
+// # Whole networks
+//
+// A Graph is a compact, immutable graph in compressed sparse rows: sorted
+// neighbour lists of 4-byte indices (8 bytes per undirected edge; weights add
+// 8 or 16 bytes per edge), with string labels and node attributes. It
+// satisfies gonum's graph.Undirected / graph.Directed and graph.Weighted, so
+// gonum's algorithms run on it. Extract gives the ego network of radius k of
+// any node (igraph make_ego_graph, networkx ego_graph), and EgoNetOf turns a
+// node's neighbourhood into an EgoNet. An EgoNet's Graph method gives the
+// ego network as a Graph, the ego included.
+//
+// # Files
+//
+// Readers return the model, a Report of what they merged, dropped or
+// repaired, and an error that names the file, line and problem (a
+// *ParseError wrapping one of the sentinel errors). Any input may be gzip
+// compressed; a UTF-8 byte-order mark and CRLF line ends are accepted.
+package network

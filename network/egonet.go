@@ -1,0 +1,368 @@
+package network
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+)
+
+// Dataset is a survey study: many ego networks read from one set of files,
+// sharing the attribute schemas of egos, alters and alter–alter ties. The same
+// ego may appear once per wave. Egos keep the order in which they were read,
+// including egos with no alters.
+type Dataset struct {
+	Egos []*EgoNet
+
+	EgoAttrs   *Schema // attributes of egos (not the ID or wave columns)
+	AlterAttrs *Schema // attributes of alters (not the ID or weight columns)
+	TieAttrs   *Schema // attributes of alter–alter ties
+
+	Directed      bool   // alter–alter ties are arcs
+	AlterWeighted bool   // alters carry an ego–alter weight
+	TieWeighted   bool   // alter–alter ties carry weights
+	WaveColumn    string // name of the wave column, "" when there is none
+}
+
+// Waves returns the distinct waves in the order first seen ("" when the
+// dataset has no wave column).
+func (d *Dataset) Waves() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range d.Egos {
+		if !seen[e.Wave] {
+			seen[e.Wave] = true
+			out = append(out, e.Wave)
+		}
+	}
+	return out
+}
+
+// Ego returns the ego with this ID in this wave, or nil.
+func (d *Dataset) Ego(id, wave string) *EgoNet {
+	for _, e := range d.Egos {
+		if e.ID == id && e.Wave == wave {
+			return e
+		}
+	}
+	return nil
+}
+
+// EgoNet is one ego's personal network: the ego, its alters, the ego–alter
+// ties (every alter is tied to the ego) and the ties among alters. Ties are
+// validated and merged when the network is built: there are no self-ties, no
+// duplicates, and for undirected data From < To.
+type EgoNet struct {
+	ID     string
+	Wave   string // "" when the dataset has no waves
+	Attrs  Attrs  // aligned with Schema().EgoAttrs
+	Alters []Alter
+	Ties   []Tie
+
+	ds *Dataset
+}
+
+// Alter is a person named by the ego.
+type Alter struct {
+	ID     string
+	Weight float64 // ego–alter tie weight; 1 when the data has none
+	Attrs  Attrs   // aligned with the dataset's AlterAttrs
+}
+
+// Tie is an alter–alter tie between Alters[From] and Alters[To].
+type Tie struct {
+	From, To int
+	Weight   float64 // 1 when the data has no weights
+	Attrs    Attrs   // aligned with the dataset's TieAttrs
+}
+
+// Dataset returns the dataset the ego network belongs to.
+func (e *EgoNet) Dataset() *Dataset { return e.ds }
+
+// Directed reports whether alter–alter ties are arcs.
+func (e *EgoNet) Directed() bool { return e.ds.Directed }
+
+// Size returns the number of alters.
+func (e *EgoNet) Size() int { return len(e.Alters) }
+
+// EgoValue returns the ego's value of the named attribute (missing when the
+// attribute does not exist).
+func (e *EgoNet) EgoValue(name string) Value {
+	i, ok := e.ds.EgoAttrs.Index(name)
+	if !ok {
+		return Value{}
+	}
+	return e.Attrs.At(i)
+}
+
+// AlterValues returns each alter's value of the named attribute, in alter
+// order, and whether the attribute exists.
+func (e *EgoNet) AlterValues(name string) ([]Value, bool) {
+	i, ok := e.ds.AlterAttrs.Index(name)
+	if !ok {
+		return nil, false
+	}
+	out := make([]Value, len(e.Alters))
+	for k, a := range e.Alters {
+		out[k] = a.Attrs.At(i)
+	}
+	return out, true
+}
+
+// AlterIndex returns the position of the alter with this ID.
+func (e *EgoNet) AlterIndex(id string) (int, bool) {
+	for i, a := range e.Alters {
+		if a.ID == id {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// Graph returns the ego network as a compact graph that gonum algorithms can
+// use: node i (0 ≤ i < n) is Alters[i] and node n is the ego, tied to every
+// alter with the alter's Weight (both arcs when directed). The graph is
+// weighted when the dataset has ego–alter or alter–alter weights.
+func (e *EgoNet) Graph() *Graph {
+	n := len(e.Alters)
+	weighted := e.ds.AlterWeighted || e.ds.TieWeighted
+	b := &Builder{directed: e.ds.Directed, weighted: weighted, attrs: NewSchema()}
+	b.labels = make([]string, n+1)
+	b.index = make(map[string]int32, n)
+	for i, a := range e.Alters {
+		b.labels[i] = a.ID
+		b.index[a.ID] = int32(i)
+	}
+	b.labels[n] = e.ID
+	for i, a := range e.Alters {
+		b.addRaw(int32(n), int32(i), a.Weight)
+		if b.directed {
+			b.addRaw(int32(i), int32(n), a.Weight)
+		}
+	}
+	for _, t := range e.Ties {
+		b.addRaw(int32(t.From), int32(t.To), t.Weight)
+	}
+	g, _ := b.Build()
+	return g
+}
+
+// EgoNode returns the ID of the ego in the graph returned by Graph.
+func (e *EgoNet) EgoNode() int64 { return int64(len(e.Alters)) }
+
+func (b *Builder) addRaw(u, v int32, w float64) {
+	b.src = append(b.src, u)
+	b.dst = append(b.dst, v)
+	if b.weighted {
+		b.w = append(b.w, w)
+	}
+}
+
+// DatasetOptions configures a DatasetBuilder.
+type DatasetOptions struct {
+	Directed      bool   // alter–alter ties are arcs
+	AlterWeighted bool   // alters carry an ego–alter weight
+	TieWeighted   bool   // alter–alter ties carry weights
+	WaveColumn    string // name of the wave column, if any
+}
+
+// DatasetBuilder assembles a Dataset row by row, checking each row as it
+// comes so that a reader can report the line of the first bad one. The
+// checks: IDs are non-empty; an ego appears once per wave; an alter belongs to
+// a known ego and appears once in it; a tie joins two alters of its ego;
+// weights are finite and non-negative. Self-ties and duplicate ties are not
+// errors: Build drops and merges them and counts them in BuildStats.
+type DatasetBuilder struct {
+	ds       *Dataset
+	egoIndex map[egoKey]int
+	idWaves  map[string][]string
+	alters   []map[string]int
+	ties     [][]Tie
+	stats    BuildStats
+}
+
+type egoKey struct{ id, wave string }
+
+// NewDatasetBuilder returns a builder with empty schemas.
+func NewDatasetBuilder(opt DatasetOptions) *DatasetBuilder {
+	return &DatasetBuilder{
+		ds: &Dataset{
+			EgoAttrs: NewSchema(), AlterAttrs: NewSchema(), TieAttrs: NewSchema(),
+			Directed: opt.Directed, AlterWeighted: opt.AlterWeighted, TieWeighted: opt.TieWeighted,
+			WaveColumn: opt.WaveColumn,
+		},
+		egoIndex: make(map[egoKey]int),
+		idWaves:  make(map[string][]string),
+	}
+}
+
+// EgoAttrs, AlterAttrs and TieAttrs return the schemas that the Attrs rows
+// passed to the Add methods are aligned with. A reader adds its columns to
+// them before adding rows.
+func (b *DatasetBuilder) EgoAttrs() *Schema { return b.ds.EgoAttrs }
+
+// AlterAttrs returns the alter schema; see EgoAttrs.
+func (b *DatasetBuilder) AlterAttrs() *Schema { return b.ds.AlterAttrs }
+
+// TieAttrs returns the tie schema; see EgoAttrs.
+func (b *DatasetBuilder) TieAttrs() *Schema { return b.ds.TieAttrs }
+
+// Row parses a map of attribute texts into a row aligned with schema s,
+// adding columns that are new. It is a convenience for building data in code.
+func Row(s *Schema, kv map[string]string) Attrs {
+	keys := make([]string, 0, len(kv))
+	for k := range kv {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var a Attrs
+	for _, k := range keys {
+		a.set(s.Add(k), ParseValue(kv[k]))
+	}
+	return a
+}
+
+// AddEgo adds an ego in a wave ("" when there are no waves).
+func (b *DatasetBuilder) AddEgo(id, wave string, attrs Attrs) error {
+	if id == "" {
+		return fmt.Errorf("%w: ego", ErrEmptyID)
+	}
+	k := egoKey{id, wave}
+	if _, ok := b.egoIndex[k]; ok {
+		if wave != "" {
+			return fmt.Errorf("%w: ego %q appears twice in wave %q", ErrDuplicateID, id, wave)
+		}
+		return fmt.Errorf("%w: ego %q appears twice", ErrDuplicateID, id)
+	}
+	b.egoIndex[k] = len(b.ds.Egos)
+	b.idWaves[id] = append(b.idWaves[id], wave)
+	for i, v := range attrs {
+		b.ds.EgoAttrs.observe(i, v)
+	}
+	b.ds.Egos = append(b.ds.Egos, &EgoNet{ID: id, Wave: wave, Attrs: attrs, ds: b.ds})
+	b.alters = append(b.alters, make(map[string]int))
+	b.ties = append(b.ties, nil)
+	return nil
+}
+
+// HasWaves reports whether some ego ID appears in more than one wave.
+func (b *DatasetBuilder) HasWaves() bool {
+	for _, w := range b.idWaves {
+		if len(w) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// ego finds the ego for an alter or tie row. When the row has no wave
+// (wave == "" but the dataset has waves), the ego ID must be unique.
+func (b *DatasetBuilder) ego(id, wave string) (int, error) {
+	if i, ok := b.egoIndex[egoKey{id, wave}]; ok {
+		return i, nil
+	}
+	if wave == "" {
+		if ws := b.idWaves[id]; len(ws) == 1 {
+			return b.egoIndex[egoKey{id, ws[0]}], nil
+		} else if len(ws) > 1 {
+			return -1, fmt.Errorf("%w: ego %q appears in %d waves; the row needs a wave column", ErrUnknownEgo, id, len(ws))
+		}
+	}
+	if wave != "" {
+		return -1, fmt.Errorf("%w: %q in wave %q", ErrUnknownEgo, id, wave)
+	}
+	return -1, fmt.Errorf("%w: %q", ErrUnknownEgo, id)
+}
+
+func checkWeight(w float64) error {
+	if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+		return fmt.Errorf("%w: %v (weights must be finite and non-negative)", ErrBadWeight, w)
+	}
+	return nil
+}
+
+// AddAlter adds an alter to an ego. weight is the ego–alter tie weight (use
+// 1 when there is none).
+func (b *DatasetBuilder) AddAlter(egoID, wave, alterID string, weight float64, attrs Attrs) error {
+	if alterID == "" {
+		return fmt.Errorf("%w: alter", ErrEmptyID)
+	}
+	if err := checkWeight(weight); err != nil {
+		return err
+	}
+	ei, err := b.ego(egoID, wave)
+	if err != nil {
+		return err
+	}
+	m := b.alters[ei]
+	if _, ok := m[alterID]; ok {
+		return fmt.Errorf("%w: alter %q appears twice for ego %q", ErrDuplicateID, alterID, egoID)
+	}
+	e := b.ds.Egos[ei]
+	m[alterID] = len(e.Alters)
+	for i, v := range attrs {
+		b.ds.AlterAttrs.observe(i, v)
+	}
+	e.Alters = append(e.Alters, Alter{ID: alterID, Weight: weight, Attrs: attrs})
+	return nil
+}
+
+// AddTie adds an alter–alter tie. Both alters must already belong to the ego.
+func (b *DatasetBuilder) AddTie(egoID, wave, from, to string, weight float64, attrs Attrs) error {
+	if err := checkWeight(weight); err != nil {
+		return err
+	}
+	ei, err := b.ego(egoID, wave)
+	if err != nil {
+		return err
+	}
+	m := b.alters[ei]
+	f, ok := m[from]
+	if !ok {
+		return fmt.Errorf("%w: %q is not an alter of ego %q", ErrUnknownAlter, from, egoID)
+	}
+	t, ok := m[to]
+	if !ok {
+		return fmt.Errorf("%w: %q is not an alter of ego %q", ErrUnknownAlter, to, egoID)
+	}
+	if f == t {
+		b.stats.SelfLoops++
+		return nil
+	}
+	if !b.ds.Directed && f > t {
+		f, t = t, f
+	}
+	for i, v := range attrs {
+		b.ds.TieAttrs.observe(i, v)
+	}
+	b.ties[ei] = append(b.ties[ei], Tie{From: f, To: t, Weight: weight, Attrs: attrs})
+	return nil
+}
+
+// Build sorts and merges each ego's ties and returns the dataset with what
+// was dropped (self-ties) and merged (duplicate ties, weights summed; the
+// first row's attributes are kept).
+func (b *DatasetBuilder) Build() (*Dataset, BuildStats) {
+	for i, e := range b.ds.Egos {
+		ts := b.ties[i]
+		slices.SortStableFunc(ts, func(x, y Tie) int {
+			if x.From != y.From {
+				return x.From - y.From
+			}
+			return x.To - y.To
+		})
+		out := ts[:0]
+		for _, t := range ts {
+			if n := len(out); n > 0 && out[n-1].From == t.From && out[n-1].To == t.To {
+				out[n-1].Weight += t.Weight
+				b.stats.Duplicates++
+				continue
+			}
+			out = append(out, t)
+		}
+		e.Ties = slices.Clip(out)
+	}
+	ds, st := b.ds, b.stats
+	b.ds = nil
+	return ds, st
+}
