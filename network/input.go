@@ -169,6 +169,9 @@ func (t *csvTable) wrap(err error) error {
 		e := pe.Err
 		if errors.Is(e, csv.ErrFieldCount) {
 			e = fmt.Errorf("%w: %v (the header has %d)", ErrFieldCount, e, len(t.header))
+		} else if pe.StartLine != pe.Line {
+			e = fmt.Errorf("%w: %v (in the record that starts on line %d; error at line %d, column %d)", ErrSyntax, e, pe.StartLine, pe.Line, pe.Column)
+			return &ParseError{File: t.file, Line: pe.StartLine, Err: e}
 		} else {
 			e = fmt.Errorf("%w: %v", ErrSyntax, e)
 		}

@@ -1,0 +1,264 @@
+package network
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// EdgeListOptions names the columns of a whole network's edge list CSV
+// (source,target[,weight]) and node CSV (id,attributes...). The zero value
+// uses the default names, which match in any letter case (so Gephi's
+// "Source,Target,Weight" and "Id" work as they are).
+type EdgeListOptions struct {
+	Source string // default "source"
+	Target string // default "target"
+	// Weight is the weight column. Empty means "weight" if the edge list
+	// has such a column, else unweighted; "-" means unweighted.
+	Weight   string
+	NodeID   string // ID column of the node CSV; default "id"
+	Directed bool   // edges are arcs source → target
+	Comma    rune   // field delimiter; default ','
+}
+
+// ReadEdgeList reads a whole network from an edge list CSV and, when nodes
+// is not "", a node CSV whose other columns become node attributes. Nodes
+// are numbered in the order of the node CSV, then in order of first
+// appearance in the edge list. With a node CSV, an edge to a node it does
+// not list is an error (a typing error in an ID must not create a node).
+// Files may be gzip compressed. Self-loops are dropped and duplicate edges
+// merged (weights summed); both are counted in the Report.
+func ReadEdgeList(edges, nodes string, opt EdgeListOptions) (*Graph, Report, error) {
+	ein, err := Open(edges)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	defer ein.Close()
+	var nin *Input
+	if nodes != "" {
+		if nin, err = Open(nodes); err != nil {
+			return nil, Report{}, err
+		}
+		defer nin.Close()
+	}
+	return ReadEdgeListFrom(ein, nin, opt)
+}
+
+// ReadEdgeListFrom is ReadEdgeList on open inputs; nodes may be nil.
+func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report, error) {
+	if opt.Comma == 0 {
+		opt.Comma = ','
+	}
+	var rep Report
+	et, err := newCSVTable(edges, opt.Comma)
+	if err != nil {
+		return nil, rep, err
+	}
+	if edges.BOM {
+		rep.Add(edges.Name, RepairBOM, 1)
+	}
+	src, err := et.needFold(opt.Source, "source", "--source")
+	if err != nil {
+		return nil, rep, err
+	}
+	dst, err := et.needFold(opt.Target, "target", "--target")
+	if err != nil {
+		return nil, rep, err
+	}
+	wcol := -1
+	switch opt.Weight {
+	case "-":
+	case "":
+		wcol = et.optionalFold("weight")
+	default:
+		if wcol, err = et.need(opt.Weight, "--weight"); err != nil {
+			return nil, rep, err
+		}
+	}
+	b := NewBuilder(opt.Directed, wcol >= 0)
+	closed := false
+	if nodes != nil {
+		if err := readNodeCSV(nodes, b, opt, &rep); err != nil {
+			return nil, rep, err
+		}
+		closed = true
+	}
+	node := func(rec []string, col int) (int64, error) {
+		id := strings.TrimSpace(rec[col])
+		if id == "" {
+			return 0, et.errf(ErrEmptyID, "column %q", et.header[col])
+		}
+		if closed && !b.HasNode(id) {
+			return 0, et.errf(ErrUnknownNode, "%q is not in %s", id, nodes.Name)
+		}
+		return b.Node(id), nil
+	}
+	rows := 0
+	for {
+		rec, err := et.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, rep, err
+		}
+		rows++
+		u, err := node(rec, src)
+		if err != nil {
+			return nil, rep, err
+		}
+		v, err := node(rec, dst)
+		if err != nil {
+			return nil, rep, err
+		}
+		w := 1.0
+		if wcol >= 0 {
+			if w, err = parseWeight(rec[wcol]); err != nil {
+				return nil, rep, et.errf(err, "column %q", et.header[wcol])
+			}
+		}
+		if err := b.AddEdge(u, v, w); err != nil {
+			return nil, rep, et.errf(err, "")
+		}
+	}
+	if rows == 0 && b.Order() == 0 {
+		return nil, rep, &ParseError{File: et.file, Line: 1, Err: fmt.Errorf("%w: no edges after the header and no node file", ErrEmptyFile)}
+	}
+	g, st := b.Build()
+	rep.addStats(edges.Name, st)
+	return g, rep, nil
+}
+
+func readNodeCSV(in *Input, b *Builder, opt EdgeListOptions, rep *Report) error {
+	t, err := newCSVTable(in, opt.Comma)
+	if err != nil {
+		return err
+	}
+	if in.BOM {
+		rep.Add(in.Name, RepairBOM, 1)
+	}
+	idc, err := t.needFold(opt.NodeID, "id", "--node-id")
+	if err != nil {
+		return err
+	}
+	for i, h := range t.header {
+		if i != idc {
+			b.DeclareAttr(h)
+		}
+	}
+	for {
+		rec, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		id := strings.TrimSpace(rec[idc])
+		if id == "" {
+			return t.errf(ErrEmptyID, "column %q", t.header[idc])
+		}
+		if b.HasNode(id) {
+			return t.errf(ErrDuplicateID, "node %q appears twice", id)
+		}
+		u := b.Node(id)
+		for i, f := range rec {
+			if i != idc {
+				b.SetAttr(u, t.header[i], ParseValue(f))
+			}
+		}
+	}
+}
+
+// needFold finds a column by the given name, or by the default name in any
+// letter case when no name is given.
+func (t *csvTable) needFold(name, def, flag string) (int, error) {
+	if name != "" {
+		return t.need(name, flag)
+	}
+	if i := t.optionalFold(def); i >= 0 {
+		return i, nil
+	}
+	return t.need(def, flag)
+}
+
+func (t *csvTable) optionalFold(name string) int {
+	for i, h := range t.header {
+		if strings.EqualFold(h, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// WriteEdgeList writes g as an edge list (source,target[,weight]; each
+// undirected edge once, lower index first) and, when nodes is not nil, a
+// node CSV (id and every attribute, NA for missing) that keeps isolates.
+func WriteEdgeList(edges, nodes io.Writer, g *Graph) error {
+	ew := csv.NewWriter(edges)
+	head := []string{"source", "target"}
+	if g.weighted {
+		head = append(head, "weight")
+	}
+	ew.Write(head)
+	for u := 0; u < g.Order(); u++ {
+		lo := g.off[u]
+		for k, v := range g.adj[lo:g.off[u+1]] {
+			if !g.directed && int(v) < u {
+				continue
+			}
+			row := []string{g.labels[u], g.labels[v]}
+			if g.weighted {
+				row = append(row, strconv.FormatFloat(g.weightAt(lo+k), 'g', -1, 64))
+			}
+			ew.Write(row)
+		}
+	}
+	ew.Flush()
+	if err := ew.Error(); err != nil {
+		return err
+	}
+	if nodes == nil {
+		return nil
+	}
+	nw := csv.NewWriter(nodes)
+	attrs := g.Attrs()
+	nw.Write(append([]string{"id"}, attrs.Names()...))
+	for u := 0; u < g.Order(); u++ {
+		row := []string{g.labels[u]}
+		for c := 0; c < attrs.Len(); c++ {
+			row = append(row, g.NodeAttr(int64(u), c).String())
+		}
+		nw.Write(row)
+	}
+	nw.Flush()
+	return nw.Error()
+}
+
+// WriteEdgeListDir writes dir/edges.csv and dir/nodes.csv.
+func WriteEdgeListDir(dir string, g *Graph) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	ef, err := os.Create(filepath.Join(dir, "edges.csv"))
+	if err != nil {
+		return err
+	}
+	defer ef.Close()
+	nf, err := os.Create(filepath.Join(dir, "nodes.csv"))
+	if err != nil {
+		return err
+	}
+	defer nf.Close()
+	if err := WriteEdgeList(ef, nf, g); err != nil {
+		return err
+	}
+	if err := ef.Close(); err != nil {
+		return err
+	}
+	return nf.Close()
+}

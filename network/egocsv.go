@@ -1,0 +1,431 @@
+package network
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// EgoCSVOptions names the columns of the three-table ego CSV layout (egor's
+// "threefiles": egos.csv, alters.csv, aaties.csv). The zero value uses egor's
+// default names.
+type EgoCSVOptions struct {
+	EgoID   string // ego ID column in all three tables; default "egoID"
+	AlterID string // alter ID column in alters.csv; default "alterID"
+	Source  string // first alter of a tie in aaties.csv; default "Source"
+	Target  string // second alter of a tie; default "Target"
+	// Weight is the alter–alter tie weight column. Empty means "weight" if
+	// aaties.csv has such a column, else unweighted; "-" means unweighted.
+	Weight string
+	// AlterWeight is the ego–alter tie weight column of alters.csv; empty
+	// means none (every ego–alter tie has weight 1).
+	AlterWeight string
+	// Wave is the wave (time point) column of egos.csv; empty means none.
+	// When alters.csv and aaties.csv also have it, rows are matched to the
+	// ego in that wave; otherwise each ego ID must be unique.
+	Wave     string
+	Directed bool // alter–alter ties are arcs Source → Target
+	Comma    rune // field delimiter; default ','
+}
+
+func (o EgoCSVOptions) withDefaults() EgoCSVOptions {
+	def := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	def(&o.EgoID, "egoID")
+	def(&o.AlterID, "alterID")
+	def(&o.Source, "Source")
+	def(&o.Target, "Target")
+	if o.Comma == 0 {
+		o.Comma = ','
+	}
+	return o
+}
+
+// ReadEgoCSV reads a study from the three tables of the ego CSV layout. ties
+// may be "" when there are no alter–alter ties. Any file may be gzip
+// compressed. Every column other than the ID, wave and weight columns becomes
+// an attribute; a column is numeric when all its recorded values are.
+//
+// Egos appear in the order of egos.csv and keep their place when they have
+// no alters. Errors name the file and line: a missing required column, a
+// wrong number of fields, an alter whose ego is not in egos.csv, a tie whose
+// endpoint is not an alter of its ego, a duplicate ego or alter ID, a weight
+// that is not a finite non-negative number. Self-ties, duplicate ties and a
+// byte-order mark are not errors; they are counted in the Report.
+func ReadEgoCSV(egos, alters, ties string, opt EgoCSVOptions) (*Dataset, Report, error) {
+	var files []*Input
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	open := func(p string) (*Input, error) {
+		if p == "" {
+			return nil, nil
+		}
+		in, err := Open(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, in)
+		return in, nil
+	}
+	e, err := open(egos)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	a, err := open(alters)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	t, err := open(ties)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	var tr io.Reader
+	if t != nil {
+		tr = t
+	}
+	return readEgoCSV(e, a, tr, opt)
+}
+
+// ReadEgoCSVFrom is ReadEgoCSV on open inputs (see NewInput); ties may be nil.
+func ReadEgoCSVFrom(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Dataset, Report, error) {
+	return readEgoCSV(egos, alters, ties, opt)
+}
+
+func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Dataset, Report, error) {
+	opt = opt.withDefaults()
+	var rep Report
+	if egos == nil || alters == nil {
+		return nil, rep, errors.New("ego CSV needs an egos and an alters file")
+	}
+	// Weights are decided by the headers, so read them first.
+	et, err := newCSVTable(egos, opt.Comma)
+	if err != nil {
+		return nil, rep, err
+	}
+	at, err := newCSVTable(alters, opt.Comma)
+	if err != nil {
+		return nil, rep, err
+	}
+	var tt *csvTable
+	if ties != nil {
+		tin, ok := ties.(*Input)
+		if !ok {
+			tin, err = NewInput("aaties.csv", ties, false)
+			if err != nil {
+				return nil, rep, err
+			}
+		}
+		if tt, err = newCSVTable(tin, opt.Comma); err != nil {
+			return nil, rep, err
+		}
+		if tin.BOM {
+			rep.Add(tin.Name, RepairBOM, 1)
+		}
+	}
+	for _, in := range []*Input{egos, alters} {
+		if in.BOM {
+			rep.Add(in.Name, RepairBOM, 1)
+		}
+	}
+	tieWeight := -1
+	if tt != nil && opt.Weight != "-" {
+		if opt.Weight == "" {
+			tieWeight = tt.optional("weight")
+		} else if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
+			return nil, rep, err
+		}
+	}
+	alterWeight := -1
+	if opt.AlterWeight != "" {
+		if alterWeight, err = at.need(opt.AlterWeight, "--alter-weight"); err != nil {
+			return nil, rep, err
+		}
+	}
+	b := NewDatasetBuilder(DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave})
+
+	// egos.csv
+	egoCol, err := et.need(opt.EgoID, "--ego-id")
+	if err != nil {
+		return nil, rep, err
+	}
+	waveCol := -1
+	if opt.Wave != "" {
+		if waveCol, err = et.need(opt.Wave, "--wave"); err != nil {
+			return nil, rep, err
+		}
+	}
+	egoAttr := attrColumns(et.header, b.EgoAttrs(), egoCol, waveCol)
+	rows := 0
+	for {
+		rec, err := et.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, rep, err
+		}
+		rows++
+		id := strings.TrimSpace(rec[egoCol])
+		wave := ""
+		if waveCol >= 0 {
+			wave = strings.TrimSpace(rec[waveCol])
+		}
+		if err := b.AddEgo(id, wave, rowAttrs(rec, egoAttr)); err != nil {
+			return nil, rep, et.errf(err, "")
+		}
+	}
+	if rows == 0 {
+		return nil, rep, &ParseError{File: et.file, Line: 1, Err: fmt.Errorf("%w: no egos after the header", ErrEmptyFile)}
+	}
+
+	// alters.csv
+	aEgo, err := at.need(opt.EgoID, "--ego-id")
+	if err != nil {
+		return nil, rep, err
+	}
+	aID, err := at.need(opt.AlterID, "--alter-id")
+	if err != nil {
+		return nil, rep, err
+	}
+	aWave := -1
+	if opt.Wave != "" {
+		aWave = at.optional(opt.Wave)
+	}
+	alterAttr := attrColumns(at.header, b.AlterAttrs(), aEgo, aID, aWave, alterWeight)
+	for {
+		rec, err := at.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, rep, err
+		}
+		w := 1.0
+		if alterWeight >= 0 {
+			if w, err = parseWeight(rec[alterWeight]); err != nil {
+				return nil, rep, at.errf(err, "column %q", opt.AlterWeight)
+			}
+		}
+		if err := b.AddAlter(strings.TrimSpace(rec[aEgo]), field(rec, aWave), strings.TrimSpace(rec[aID]), w, rowAttrs(rec, alterAttr)); err != nil {
+			return nil, rep, at.errf(err, "")
+		}
+	}
+
+	// aaties.csv
+	if tt != nil {
+		tEgo, err := tt.need(opt.EgoID, "--ego-id")
+		if err != nil {
+			return nil, rep, err
+		}
+		src, err := tt.need(opt.Source, "--source")
+		if err != nil {
+			return nil, rep, err
+		}
+		dst, err := tt.need(opt.Target, "--target")
+		if err != nil {
+			return nil, rep, err
+		}
+		tWave := -1
+		if opt.Wave != "" {
+			tWave = tt.optional(opt.Wave)
+		}
+		tieAttr := attrColumns(tt.header, b.TieAttrs(), tEgo, src, dst, tWave, tieWeight)
+		for {
+			rec, err := tt.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, rep, err
+			}
+			w := 1.0
+			if tieWeight >= 0 {
+				if w, err = parseWeight(rec[tieWeight]); err != nil {
+					return nil, rep, tt.errf(err, "column %q", tt.header[tieWeight])
+				}
+			}
+			if err := b.AddTie(strings.TrimSpace(rec[tEgo]), field(rec, tWave), strings.TrimSpace(rec[src]), strings.TrimSpace(rec[dst]), w, rowAttrs(rec, tieAttr)); err != nil {
+				return nil, rep, tt.errf(err, "")
+			}
+		}
+	}
+	ds, st := b.Build()
+	name := "aaties.csv"
+	if tt != nil {
+		name = tt.file
+	}
+	rep.addStats(name, st)
+	return ds, rep, nil
+}
+
+// attrColumns adds every header column not in skip to s and returns, for
+// each header position, its schema column or -1.
+func attrColumns(header []string, s *Schema, skip ...int) []int {
+	out := make([]int, len(header))
+	for i, h := range header {
+		if slices.Contains(skip, i) {
+			out[i] = -1
+			continue
+		}
+		out[i] = s.Add(h)
+	}
+	return out
+}
+
+// rowAttrs parses the attribute fields of a record.
+func rowAttrs(rec []string, cols []int) Attrs {
+	n := 0
+	for _, c := range cols {
+		if c >= n {
+			n = c + 1
+		}
+	}
+	a := make(Attrs, n)
+	for i, c := range cols {
+		if c >= 0 {
+			a[c] = ParseValue(rec[i])
+		}
+	}
+	return a
+}
+
+func field(rec []string, i int) string {
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+// parseWeight reads a tie weight: a finite non-negative number. An empty or
+// NA weight is an error too: a tie's strength cannot be missing silently.
+func parseWeight(s string) (float64, error) {
+	t := strings.TrimSpace(s)
+	w, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %q is not a number", ErrBadWeight, t)
+	}
+	if err := checkWeight(w); err != nil {
+		return 0, err
+	}
+	return w, nil
+}
+
+// WriteEgoCSV writes a study as egos.csv, alters.csv and aaties.csv in dir
+// (created if needed), with the column names of opt (egor's defaults for the
+// zero value). Missing values are written as NA. Reading the files back with
+// the same options gives an equal Dataset.
+func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	names := []string{"egos.csv", "alters.csv", "aaties.csv"}
+	var ws [3]io.Writer
+	var fs [3]*os.File
+	for i, n := range names {
+		f, err := os.Create(filepath.Join(dir, n))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fs[i], ws[i] = f, f
+	}
+	if err := WriteEgoCSVTo(ws[0], ws[1], ws[2], ds, opt); err != nil {
+		return err
+	}
+	for _, f := range fs {
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteEgoCSVTo writes the three tables to three writers; see WriteEgoCSV.
+func WriteEgoCSVTo(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions) error {
+	opt = opt.withDefaults()
+	if opt.Wave == "" && ds.WaveColumn != "" {
+		opt.Wave = ds.WaveColumn
+	}
+	waves := opt.Wave != ""
+	tieW := "weight"
+	if opt.Weight != "" && opt.Weight != "-" {
+		tieW = opt.Weight
+	}
+	alterW := "weight"
+	if opt.AlterWeight != "" {
+		alterW = opt.AlterWeight
+	}
+	ew, aw, tw := csv.NewWriter(egos), csv.NewWriter(alters), csv.NewWriter(ties)
+	ew.Comma, aw.Comma, tw.Comma = opt.Comma, opt.Comma, opt.Comma
+
+	head := func(keys []string, s *Schema, extra ...string) []string {
+		h := append([]string(nil), keys...)
+		h = append(h, extra...)
+		return append(h, s.Names()...)
+	}
+	key := func(e *EgoNet) []string {
+		if waves {
+			return []string{e.ID, e.Wave}
+		}
+		return []string{e.ID}
+	}
+	waveKeys := []string{opt.EgoID}
+	if waves {
+		waveKeys = append(waveKeys, opt.Wave)
+	}
+	var aExtra, tExtra []string
+	if ds.AlterWeighted {
+		aExtra = []string{alterW}
+	}
+	if ds.TieWeighted {
+		tExtra = []string{tieW}
+	}
+	ew.Write(head(waveKeys, ds.EgoAttrs))
+	aw.Write(head(append(append([]string(nil), waveKeys...), opt.AlterID), ds.AlterAttrs, aExtra...))
+	tw.Write(head(append(append([]string(nil), waveKeys...), opt.Source, opt.Target), ds.TieAttrs, tExtra...))
+	vals := func(a Attrs, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = a.At(i).String()
+		}
+		return out
+	}
+	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+	for _, e := range ds.Egos {
+		k := key(e)
+		ew.Write(append(append([]string(nil), k...), vals(e.Attrs, ds.EgoAttrs.Len())...))
+		for _, a := range e.Alters {
+			row := append(append([]string(nil), k...), a.ID)
+			if ds.AlterWeighted {
+				row = append(row, num(a.Weight))
+			}
+			aw.Write(append(row, vals(a.Attrs, ds.AlterAttrs.Len())...))
+		}
+		for _, t := range e.Ties {
+			row := append(append([]string(nil), k...), e.Alters[t.From].ID, e.Alters[t.To].ID)
+			if ds.TieWeighted {
+				row = append(row, num(t.Weight))
+			}
+			tw.Write(append(row, vals(t.Attrs, ds.TieAttrs.Len())...))
+		}
+	}
+	for _, w := range []*csv.Writer{ew, aw, tw} {
+		w.Flush()
+		if err := w.Error(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
