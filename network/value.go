@@ -171,15 +171,6 @@ func (s *Schema) observe(i int, v Value) {
 	}
 }
 
-// clone returns an independent copy of s.
-func (s *Schema) clone() *Schema {
-	c := &Schema{names: append([]string(nil), s.names...), kinds: append([]Kind(nil), s.kinds...), index: make(map[string]int, len(s.names))}
-	for k, v := range s.index {
-		c.index[k] = v
-	}
-	return c
-}
-
 // Attrs is a row of attribute values aligned with a Schema. A row shorter
 // than its schema holds missing values in the remaining columns.
 type Attrs []Value

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"flag"
+	"io"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// inputFlags are the input flags shared by every command that reads data
+// (egos, nodes, draw, compare, convert): either survey ego networks (three
+// CSV tables) or a whole network (an edge list with an optional node file).
+type inputFlags struct {
+	// survey ego networks
+	egos, alters, ties string
+	egoID, alterID     string
+	source, target     string
+	alterWeight        string
+	wave               string
+
+	// whole networks
+	edges, nodes string
+	nodeID       string
+
+	// both
+	weight   string
+	directed bool
+}
+
+// addEgo registers the survey-data flags on fs.
+func (f *inputFlags) addEgo(fs *flag.FlagSet) {
+	fs.StringVar(&f.egos, "egos", "", "egos table `FILE` (egoID, attributes...)")
+	fs.StringVar(&f.alters, "alters", "", "alters table `FILE` (egoID, alterID, attributes...)")
+	fs.StringVar(&f.ties, "ties", "", "alter-alter ties table `FILE` (egoID, Source, Target[, weight]); optional")
+	fs.StringVar(&f.egoID, "ego-id", "egoID", "ego ID `COLUMN` in all three tables")
+	fs.StringVar(&f.alterID, "alter-id", "alterID", "alter ID `COLUMN` of the alters table")
+	fs.StringVar(&f.source, "source", "", "first endpoint `COLUMN` of a tie (default Source in the ties table, source in an edge list)")
+	fs.StringVar(&f.target, "target", "", "second endpoint `COLUMN` of a tie (default Target in the ties table, target in an edge list)")
+	fs.StringVar(&f.alterWeight, "alter-weight", "", "ego-alter tie weight `COLUMN` of the alters table")
+	fs.StringVar(&f.wave, "wave", "", "wave (time point) `COLUMN` of the egos table")
+}
+
+// addWhole registers the whole-network flags on fs.
+func (f *inputFlags) addWhole(fs *flag.FlagSet) {
+	fs.StringVar(&f.edges, "edges", "", "edge list `FILE` (source,target[,weight])")
+	fs.StringVar(&f.nodes, "nodes", "", "node attributes `FILE` (id, attributes...); optional")
+	fs.StringVar(&f.nodeID, "node-id", "", "node ID `COLUMN` of the node file (default id)")
+}
+
+// addCommon registers the flags that apply to both kinds of input.
+func (f *inputFlags) addCommon(fs *flag.FlagSet) {
+	fs.StringVar(&f.weight, "weight", "", "tie weight `COLUMN` (default \"weight\" when present; \"-\" for none)")
+	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target)")
+}
+
+// isEgo reports whether survey input was given.
+func (f *inputFlags) isEgo() bool { return f.egos != "" || f.alters != "" || f.ties != "" }
+
+// isWhole reports whether whole-network input was given.
+func (f *inputFlags) isWhole() bool { return f.edges != "" || f.nodes != "" }
+
+// egoOptions returns the reader options of the survey flags.
+func (f *inputFlags) egoOptions() network.EgoCSVOptions {
+	return network.EgoCSVOptions{
+		EgoID: f.egoID, AlterID: f.alterID, Source: f.source, Target: f.target,
+		Weight: f.weight, AlterWeight: f.alterWeight, Wave: f.wave, Directed: f.directed,
+	}
+}
+
+// wholeOptions returns the reader options of the whole-network flags.
+func (f *inputFlags) wholeOptions() network.EdgeListOptions {
+	return network.EdgeListOptions{Source: f.source, Target: f.target, Weight: f.weight, NodeID: f.nodeID, Directed: f.directed}
+}
+
+// loaded is what an input holds: a survey dataset or a whole network.
+type loaded struct {
+	ds *network.Dataset
+	g  *network.Graph
+}
+
+// load reads the input the flags name, prints the reader's repairs as
+// warnings on stderr, and returns a usage error when no input, or both
+// kinds, are given.
+func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
+	switch {
+	case f.isEgo() && f.isWhole():
+		return nil, usagef("give survey tables (--egos/--alters/--ties) or a whole network (--edges), not both")
+	case f.isEgo():
+		if f.egos == "" || f.alters == "" {
+			return nil, usagef("survey input needs --egos and --alters (and --ties for alter-alter ties)")
+		}
+		ds, rep, err := network.ReadEgoCSV(f.egos, f.alters, f.ties, f.egoOptions())
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{ds: ds}, nil
+	case f.isWhole():
+		if f.edges == "" {
+			return nil, usagef("whole-network input needs --edges (the node file is optional)")
+		}
+		g, rep, err := network.ReadEdgeList(f.edges, f.nodes, f.wholeOptions())
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{g: g}, nil
+	}
+	return nil, usagef("no input: give --egos/--alters[/--ties] or --edges[/--nodes]")
+}

@@ -1,0 +1,416 @@
+package measures
+
+import (
+	"math"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// kernel computes the structural measures of one node of a *network.Graph
+// at a time, reusing its scratch space, so that all nodes of a large graph
+// can be done without allocation in the loop. A kernel is not safe for
+// concurrent use; AllNodes gives each worker its own.
+//
+// Notation (SPEC section 2): N(i) is the set of neighbours of i, in- and
+// out-neighbours together, self excluded; a_jk is the weight of the arc
+// j→k (or of the edge j–k) and 0 if there is none; mw(j,k) = a_jk + a_kj is
+// the mutual weight; S_j = Σ_k mw(j,k) and M_j = max_k mw(j,k) over N(j).
+// For an undirected graph mw(j,k) is counted once (= a_jk); the factor 2 of
+// a_jk + a_kj cancels in every ratio below.
+type kernel struct {
+	g        *network.Graph
+	directed bool
+	off, in  []int
+	adj, iad []int32
+	w        func(k int) float64 // weight of out-row entry k
+	iw       func(k int) float64 // weight of in-row entry k
+	S, M     []float64           // per node: sum and max of mutual weights
+
+	pos     []int32   // global node → local index in N(i), or -1
+	nb      []int32   // N(i), sorted global indices
+	p       []float64 // p_ij per local j
+	loff    []int32   // local alter–alter adjacency (undirected sense)
+	ladj    []int32
+	lout    []int32 // local out-adjacency (directed) offsets in loutOff
+	loutOff []int32
+	toEgo   []bool // directed: arc j→i
+	fromEgo []bool // directed: arc i→j
+	acc     []float64
+	cnt     []int32
+	touched []int32
+	mark    []bool
+	uf      []int32
+}
+
+// Stats holds the structural measures of one ego (one node). Integer
+// counts are float64 so that every measure has the same type; undefined
+// values are NaN.
+type Stats struct {
+	Size, Ties, Density, Components, Isolates             float64
+	EffectiveSize, Efficiency, Constraint, Hierarchy      float64
+	EgoBetweenness, EgoBetweennessNorm                    float64
+	Brokerage, BrokerageNorm, WeightedDensity, Redundancy float64
+}
+
+func newKernel(g *network.Graph, S, M []float64) *kernel {
+	off, adj, w32, w64 := g.RawCSR()
+	in, iad, iw32, iw64 := g.RawInCSR()
+	k := &kernel{g: g, directed: g.Directed(), off: off, adj: adj, in: in, iad: iad,
+		w: weightFunc(w32, w64), iw: weightFunc(iw32, iw64), S: S, M: M}
+	k.pos = make([]int32, g.Order())
+	for i := range k.pos {
+		k.pos[i] = -1
+	}
+	if S == nil {
+		k.S, k.M = strengths(k)
+	}
+	return k
+}
+
+func weightFunc(w32 []float32, w64 []float64) func(int) float64 {
+	switch {
+	case w32 != nil:
+		return func(k int) float64 { return float64(w32[k]) }
+	case w64 != nil:
+		return func(k int) float64 { return w64[k] }
+	}
+	return func(int) float64 { return 1 }
+}
+
+// strengths returns S and M for every node.
+func strengths(k *kernel) ([]float64, []float64) {
+	n := k.g.Order()
+	S, M := make([]float64, n), make([]float64, n)
+	for v := 0; v < n; v++ {
+		k.mutualRow(int32(v), func(_ int32, mw float64) {
+			S[v] += mw
+			if mw > M[v] {
+				M[v] = mw
+			}
+		})
+	}
+	return S, M
+}
+
+// mutualRow calls fn for each neighbour q of v (sorted, self excluded) with
+// the mutual weight mw(v,q), merging the out- and in-rows when directed.
+func (k *kernel) mutualRow(v int32, fn func(q int32, mw float64)) {
+	lo, hi := k.off[v], k.off[v+1]
+	if !k.directed {
+		for e := lo; e < hi; e++ {
+			fn(k.adj[e], k.w(e))
+		}
+		return
+	}
+	ilo, ihi := k.in[v], k.in[v+1]
+	a, b := lo, ilo
+	for a < hi || b < ihi {
+		switch {
+		case b >= ihi || (a < hi && k.adj[a] < k.iad[b]):
+			fn(k.adj[a], k.w(a))
+			a++
+		case a >= hi || k.iad[b] < k.adj[a]:
+			fn(k.iad[b], k.iw(b))
+			b++
+		default:
+			fn(k.adj[a], k.w(a)+k.iw(b))
+			a++
+			b++
+		}
+	}
+}
+
+// compute fills st with the measures of node i. With brokerageOnly false
+// the ego betweenness (the costliest part) is computed too.
+func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
+	*st = Stats{}
+	// N(i) and p_ij.
+	k.nb = k.nb[:0]
+	k.p = k.p[:0]
+	k.toEgo, k.fromEgo = k.toEgo[:0], k.fromEgo[:0]
+	k.mutualRow(i, func(q int32, mw float64) {
+		k.pos[q] = int32(len(k.nb))
+		k.nb = append(k.nb, q)
+		p := 0.0
+		if k.S[i] > 0 {
+			p = mw / k.S[i]
+		}
+		k.p = append(k.p, p)
+	})
+	n := len(k.nb)
+	defer func() {
+		for _, q := range k.nb {
+			k.pos[q] = -1
+		}
+	}()
+	if k.directed {
+		for range n {
+			k.toEgo = append(k.toEgo, false)
+			k.fromEgo = append(k.fromEgo, false)
+		}
+		for e := k.off[i]; e < k.off[i+1]; e++ {
+			k.fromEgo[k.pos[k.adj[e]]] = true
+		}
+		for e := k.in[i]; e < k.in[i+1]; e++ {
+			k.toEgo[k.pos[k.iad[e]]] = true
+		}
+	}
+	st.Size = float64(n)
+
+	// One scan of each alter's neighbourhood gives the local adjacency and
+	// Burt's sums: indirect_j = Σ_q p_iq p_qj and red_j = Σ_q p_iq m_jq over
+	// q ∈ N(i) ∩ N(j), where p_qj = mw(q,j)/S_q and m_jq = mw(j,q)/M_j.
+	k.loff = append(k.loff[:0], 0)
+	k.ladj = k.ladj[:0]
+	var ties, wsum float64
+	var constraint, effSize float64
+	k.acc = grow(k.acc, n) // dyadic constraint c_ij per alter, for hierarchy
+	for j := 0; j < n; j++ {
+		gj := k.nb[j]
+		var indirect, red float64
+		k.mutualRow(gj, func(q int32, mw float64) {
+			lq := k.pos[q]
+			if lq < 0 {
+				return
+			}
+			k.ladj = append(k.ladj, lq)
+			if k.S[q] > 0 {
+				indirect += k.p[lq] * mw / k.S[q]
+			}
+			if k.M[gj] > 0 {
+				red += k.p[lq] * mw / k.M[gj]
+			}
+		})
+		k.loff = append(k.loff, int32(len(k.ladj)))
+		c := k.p[j] + indirect
+		k.acc[j] = c * c
+		constraint += c * c
+		effSize += 1 - red
+	}
+	// Ties among alters (arcs when directed) and their weight.
+	if k.directed {
+		k.loutOff = append(k.loutOff[:0], 0)
+		k.lout = k.lout[:0]
+		for j := 0; j < n; j++ {
+			gj := k.nb[j]
+			for e := k.off[gj]; e < k.off[gj+1]; e++ {
+				if lq := k.pos[k.adj[e]]; lq >= 0 {
+					k.lout = append(k.lout, lq)
+					ties++
+					wsum += k.w(e)
+				}
+			}
+			k.loutOff = append(k.loutOff, int32(len(k.lout)))
+		}
+	} else {
+		for j := 0; j < n; j++ {
+			gj := k.nb[j]
+			for e := k.off[gj]; e < k.off[gj+1]; e++ {
+				if lq := k.pos[k.adj[e]]; lq > int32(j) {
+					ties++
+					wsum += k.w(e)
+				}
+			}
+		}
+	}
+	st.Ties = ties
+	pairs := float64(n) * float64(n-1)
+	if !k.directed {
+		pairs /= 2
+	}
+	st.Brokerage = pairs - ties
+	if n >= 2 {
+		st.Density = ties / pairs
+		st.WeightedDensity = wsum / pairs
+		st.BrokerageNorm = st.Brokerage / pairs
+	} else {
+		st.Density, st.WeightedDensity, st.BrokerageNorm = math.NaN(), math.NaN(), math.NaN()
+	}
+	// Components and isolates among alters.
+	k.uf = grow32(k.uf, n)
+	for j := range n {
+		k.uf[j] = int32(j)
+	}
+	comps := n
+	for j := 0; j < n; j++ {
+		deg := k.loff[j+1] - k.loff[j]
+		if deg == 0 {
+			st.Isolates++
+		}
+		for _, q := range k.ladj[k.loff[j]:k.loff[j+1]] {
+			if a, b := find(k.uf, int32(j)), find(k.uf, q); a != b {
+				k.uf[a] = b
+				comps--
+			}
+		}
+	}
+	st.Components = float64(comps)
+	// Burt's measures.
+	if n == 0 {
+		st.EffectiveSize, st.Efficiency, st.Constraint, st.Hierarchy, st.Redundancy = nan, nan, nan, nan, nan
+	} else {
+		st.EffectiveSize = effSize
+		st.Efficiency = effSize / float64(n)
+		st.Redundancy = float64(n) - effSize
+		st.Constraint = constraint
+		st.Hierarchy = hierarchy(k.acc[:n], constraint)
+	}
+	if withBetweenness {
+		st.EgoBetweenness = k.egoBetweenness()
+		if n >= 2 {
+			st.EgoBetweennessNorm = st.EgoBetweenness / pairs
+		} else {
+			st.EgoBetweennessNorm = nan
+		}
+	}
+}
+
+var nan = math.NaN()
+
+// hierarchy is Burt's hierarchy from the dyadic constraints c and their sum.
+func hierarchy(c []float64, total float64) float64 {
+	n := float64(len(c))
+	if len(c) < 2 || total <= 0 {
+		return nan
+	}
+	var h float64
+	for _, cij := range c {
+		r := cij / (total / n)
+		if r > 0 {
+			h += r * math.Log(r)
+		}
+	}
+	return h / (n * math.Log(n))
+}
+
+// egoBetweenness uses the local adjacency built by compute.
+func (k *kernel) egoBetweenness() float64 {
+	n := len(k.nb)
+	if n < 2 {
+		return 0
+	}
+	k.cnt = grow32(k.cnt, n)
+	k.mark = growBool(k.mark, n)
+	var sum float64
+	if !k.directed {
+		// Undirected: each unordered non-adjacent pair {j,l}, j < l, adds
+		// 1/(1 + c_jl), c_jl = number of alters tied to both.
+		for j := 0; j < n; j++ {
+			k.touched = k.touched[:0]
+			for _, q := range k.ladj[k.loff[j]:k.loff[j+1]] {
+				k.mark[q] = true
+				for _, l := range k.ladj[k.loff[q]:k.loff[q+1]] {
+					if int(l) > j {
+						if k.cnt[l] == 0 {
+							k.touched = append(k.touched, l)
+						}
+						k.cnt[l]++
+					}
+				}
+			}
+			adjAbove := 0
+			for _, q := range k.ladj[k.loff[j]:k.loff[j+1]] {
+				if int(q) > j {
+					adjAbove++
+				}
+			}
+			nonAdj := n - 1 - j - adjAbove
+			for _, l := range k.touched {
+				if !k.mark[l] {
+					sum += 1/float64(1+k.cnt[l]) - 1
+				}
+			}
+			sum += float64(nonAdj)
+			for _, l := range k.touched {
+				k.cnt[l] = 0
+			}
+			for _, q := range k.ladj[k.loff[j]:k.loff[j+1]] {
+				k.mark[q] = false
+			}
+		}
+		return sum
+	}
+	// Directed: each ordered pair (j,l), j ≠ l, with no arc j→l and with the
+	// ego on a 2-path j→i→l adds 1/(1 + c_jl), c_jl = number of alters x with
+	// j→x→l.
+	egoOut := 0
+	for _, b := range k.fromEgo {
+		if b {
+			egoOut++
+		}
+	}
+	for j := 0; j < n; j++ {
+		if !k.toEgo[j] {
+			continue
+		}
+		k.touched = k.touched[:0]
+		out := k.lout[k.loutOff[j]:k.loutOff[j+1]]
+		for _, x := range out {
+			k.mark[x] = true
+			for _, l := range k.lout[k.loutOff[x]:k.loutOff[x+1]] {
+				if int(l) != j {
+					if k.cnt[l] == 0 {
+						k.touched = append(k.touched, l)
+					}
+					k.cnt[l]++
+				}
+			}
+		}
+		// Candidates: l ≠ j with i→l and no j→l.
+		cand := egoOut
+		if k.fromEgo[j] {
+			cand--
+		}
+		for _, x := range out {
+			if k.fromEgo[x] {
+				cand--
+			}
+		}
+		sum += float64(cand)
+		for _, l := range k.touched {
+			if k.fromEgo[l] && !k.mark[l] {
+				sum += 1/float64(1+k.cnt[l]) - 1
+			}
+			k.cnt[l] = 0
+		}
+		for _, x := range out {
+			k.mark[x] = false
+		}
+	}
+	return sum
+}
+
+func find(uf []int32, x int32) int32 {
+	for uf[x] != x {
+		uf[x] = uf[uf[x]]
+		x = uf[x]
+	}
+	return x
+}
+
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func grow32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func growBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}

@@ -1,0 +1,138 @@
+package measures
+
+import (
+	"github.com/sociogram/sociogram/network"
+)
+
+// Structural returns every structural measure of node ego of g in one pass
+// (see Stats and the package overview for definitions). Burt's measures use
+// the whole-network model: p and m are normalised over each node's full
+// neighbourhood in g, as networkx and igraph do. For a survey ego network,
+// use Of, which applies this to the ego graph (the ego tied to every alter).
+//
+// Cost: O(Σ_{j∈N(i)} deg(j)) plus the ego betweenness, O(Σ_{j∈N(i)} d_j²)
+// where d_j is j's degree among the alters; memory O(n) for the graph.
+func Structural(g *network.Graph, ego int64) Stats {
+	var st Stats
+	newKernel(g, nil, nil).compute(int32(ego), &st, true)
+	return st
+}
+
+// Of returns the structural measures of a survey ego network: Structural
+// on e.Graph() at the ego. The ego is tied to every alter (weight = the
+// alter's Weight); alter–alter ties count by presence except in Burt's
+// measures, which use their weights.
+func Of(e *network.EgoNet) Stats {
+	return Structural(e.Graph(), e.EgoNode())
+}
+
+// Size is the number of alters, n = |N(i)| (in- and out-neighbours
+// together for directed data, self excluded).
+func Size(g *network.Graph, ego int64) float64 { return Structural(g, ego).Size }
+
+// Ties is the number of ties among the alters of ego, ego's own ties
+// excluded (arcs when directed), counted by presence.
+func Ties(g *network.Graph, ego int64) float64 { return Structural(g, ego).Ties }
+
+// Density is the share of possible alter–alter ties that are present:
+//
+//	density = ties / (n(n−1)/2)     (undirected)
+//	density = ties / (n(n−1))       (directed)
+//
+// NaN when n < 2. Equals igraph's transitivity_local_undirected for
+// undirected simple graphs (both count ties among the neighbours).
+func Density(g *network.Graph, ego int64) float64 { return Structural(g, ego).Density }
+
+// WeightedDensity is the sum of alter–alter tie weights divided by the
+// number of possible ties (n(n−1)/2, or n(n−1) directed), as egor's
+// ego_density with a weight and max_weight 1. NaN when n < 2.
+func WeightedDensity(g *network.Graph, ego int64) float64 {
+	return Structural(g, ego).WeightedDensity
+}
+
+// Components is the number of weak components among the alters once the
+// ego is removed; 0 when there are no alters.
+func Components(g *network.Graph, ego int64) float64 { return Structural(g, ego).Components }
+
+// Isolates is the number of alters with no tie to another alter.
+func Isolates(g *network.Graph, ego int64) float64 { return Structural(g, ego).Isolates }
+
+// EffectiveSize is Burt's (1992) effective size, the number of alters less
+// their redundancy:
+//
+//	effective_size(i) = Σ_{j∈N(i)} [1 − Σ_{q∈N(i), q≠j} p_iq m_jq]
+//	p_iq = mw(i,q) / Σ_k mw(i,k),   m_jq = mw(j,q) / max_k mw(j,k)
+//	mw(u,v) = a_uv + a_vu
+//
+// For an unweighted undirected graph this equals n − 2t/n, t = ties
+// (Borgatti 1997, Connections 20(1):35–38). NaN when n = 0. Agrees with
+// networkx effective_size (tested against networkx 2.8.8).
+func EffectiveSize(g *network.Graph, ego int64) float64 { return Structural(g, ego).EffectiveSize }
+
+// Efficiency is EffectiveSize / n (Burt 1992). NaN when n = 0.
+func Efficiency(g *network.Graph, ego int64) float64 { return Structural(g, ego).Efficiency }
+
+// Constraint is Burt's (1992) aggregate constraint:
+//
+//	constraint(i) = Σ_{j∈N(i)} c_ij,   c_ij = (p_ij + Σ_{q∈N(i), q≠j} p_iq p_qj)²
+//
+// with p as in EffectiveSize. A triangle gives 1.125 to each node; the
+// centre of a star with n leaves 1/n. NaN when n = 0. Agrees with networkx
+// constraint and igraph constraint (tested against networkx 2.8.8 and
+// python-igraph 0.10.2).
+func Constraint(g *network.Graph, ego int64) float64 { return Structural(g, ego).Constraint }
+
+// Hierarchy is Burt's (1992) hierarchy, how much of the constraint on ego
+// is concentrated on one alter:
+//
+//	hierarchy(i) = Σ_j r_j ln r_j / (n ln n),   r_j = c_ij / (C/n)
+//
+// with c_ij the dyadic constraint and C = Constraint. 0 when the constraint
+// is spread evenly; NaN when n < 2.
+func Hierarchy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Hierarchy }
+
+// Redundancy is Burt's redundancy of ego's contacts, n − EffectiveSize
+// (Borgatti 1997). NaN when n = 0.
+func Redundancy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Redundancy }
+
+// EgoBetweenness is Everett & Borgatti's (2005) ego betweenness, the
+// betweenness of the ego within its own ego network:
+//
+//	undirected: Σ over unordered pairs {j,k} of non-adjacent alters of 1/(1 + c_jk)
+//	directed:   Σ over ordered pairs (j,k) with no arc j→k and arcs j→i→k of 1/(1 + c_jk)
+//
+// where c_jk is the number of alters x with j–x–k (j→x→k). 0 when n < 2. A
+// star with n leaves gives n(n−1)/2. It equals networkx's
+// betweenness_centrality(ego_graph(G, i), normalized=False)[i] on
+// undirected graphs. Everett, M. & Borgatti, S. P. (2005). Ego network
+// betweenness. Social Networks 27(1):31–38. doi:10.1016/j.socnet.2004.11.007.
+func EgoBetweenness(g *network.Graph, ego int64) float64 { return Structural(g, ego).EgoBetweenness }
+
+// LocalConstraint is Burt's dyadic constraint of j on i,
+// c_ij = (p_ij + Σ_{q∈N(i), q≠j} p_iq p_qj)², whole-network model, as
+// networkx local_constraint. 0 when j is not a neighbour of i.
+func LocalConstraint(g *network.Graph, i, j int64) float64 {
+	k := newKernel(g, nil, nil)
+	p := func(u, v int32) float64 {
+		if k.S[u] == 0 {
+			return 0
+		}
+		var x float64
+		k.mutualRow(u, func(q int32, mw float64) {
+			if q == v {
+				x = mw
+			}
+		})
+		return x / k.S[u]
+	}
+	c := p(int32(i), int32(j))
+	if c == 0 && !g.HasEdgeBetween(i, j) {
+		return 0
+	}
+	k.mutualRow(int32(i), func(q int32, _ float64) {
+		if q != int32(j) {
+			c += p(int32(i), q) * p(q, int32(j))
+		}
+	})
+	return c * c
+}
