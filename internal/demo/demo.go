@@ -1,0 +1,68 @@
+package demo
+
+import (
+	"bytes"
+	"embed"
+	"os"
+	"path/filepath"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+//go:generate go run ./gen data
+
+//go:embed data/egos.csv data/alters.csv data/aaties.csv
+var data embed.FS
+
+// FileNames are the names of the study's tables, in the order egos, alters,
+// alter–alter ties.
+var FileNames = []string{"egos.csv", "alters.csv", "aaties.csv"}
+
+// Options are the reader options of the study: egor's default column names
+// and a wave column "wave".
+var Options = network.EgoCSVOptions{Wave: "wave"}
+
+// Embedded returns the committed tables of the study.
+func Embedded() Files {
+	read := func(name string) []byte {
+		b, err := data.ReadFile("data/" + name)
+		if err != nil {
+			panic("demo: embedded file missing: " + err.Error()) // cannot happen: go:embed checked it at build time
+		}
+		return b
+	}
+	return Files{Egos: read("egos.csv"), Alters: read("alters.csv"), Ties: read("aaties.csv")}
+}
+
+// Load reads the embedded study into a Dataset: 40 egos at two waves, with
+// the wave column "wave".
+func Load() (*network.Dataset, error) {
+	f := Embedded()
+	egos, err := network.NewInput("egos.csv", bytes.NewReader(f.Egos), false)
+	if err != nil {
+		return nil, err
+	}
+	alters, err := network.NewInput("alters.csv", bytes.NewReader(f.Alters), false)
+	if err != nil {
+		return nil, err
+	}
+	ds, _, err := network.ReadEgoCSVFrom(egos, alters, bytes.NewReader(f.Ties), Options)
+	return ds, err
+}
+
+// WriteFiles writes the study's three tables into dir (created if needed),
+// so that the command-line tool can read them with
+//
+//	--egos DIR/egos.csv --alters DIR/alters.csv --ties DIR/aaties.csv --wave wave
+func WriteFiles(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f := Embedded()
+	for i, b := range [][]byte{f.Egos, f.Alters, f.Ties} {
+		if err := os.WriteFile(filepath.Join(dir, FileNames[i]), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
