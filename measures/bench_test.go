@@ -1,0 +1,63 @@
+package measures
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/sociogram/sociogram/bench/graphgen"
+	"github.com/sociogram/sociogram/network"
+)
+
+// Benchmark fixtures: seeded Barabási–Albert (m = 5) and Holme–Kim (m = 5,
+// p = 0.5) graphs, built once per size and shared by the benchmarks.
+var (
+	fixtureMu sync.Mutex
+	fixtures  = map[string]*network.Graph{}
+)
+
+func fixture(kind string, edges int, weighted bool) *network.Graph {
+	fixtureMu.Lock()
+	defer fixtureMu.Unlock()
+	key := fmt.Sprintf("%s/%d/%v", kind, edges, weighted)
+	if g, ok := fixtures[key]; ok {
+		return g
+	}
+	const m = 5
+	n := edges/m + m
+	var e []graphgen.Edge
+	if kind == "ba" {
+		e = graphgen.BarabasiAlbert(n, m, 1)
+	} else {
+		e = graphgen.HolmeKim(n, m, 0.5, 1)
+	}
+	g := graphgen.Graph(n, e, weighted)
+	fixtures[key] = g
+	return g
+}
+
+var benchSizes = []int{10_000, 100_000, 1_000_000}
+
+func benchAllNodes(b *testing.B, kind string, weighted bool, opt AllNodesOptions) {
+	for _, size := range benchSizes {
+		b.Run(fmt.Sprintf("edges=%d", size), func(b *testing.B) {
+			g := fixture(kind, size, weighted)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := AllNodes(context.Background(), g, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(g.Size())*float64(b.N)/b.Elapsed().Seconds(), "edges/s")
+		})
+	}
+}
+
+func BenchmarkAllNodesBA(b *testing.B)         { benchAllNodes(b, "ba", false, AllNodesOptions{}) }
+func BenchmarkAllNodesHolmeKim(b *testing.B)   { benchAllNodes(b, "hk", false, AllNodesOptions{}) }
+func BenchmarkAllNodesBAWeighted(b *testing.B) { benchAllNodes(b, "ba", true, AllNodesOptions{}) }
+func BenchmarkAllNodesBANoBetweenness(b *testing.B) {
+	benchAllNodes(b, "ba", false, AllNodesOptions{SkipBetweenness: true})
+}
