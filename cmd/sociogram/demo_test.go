@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readCSVFile reads a CSV file into rows keyed by "egoID/wave" and the header.
+func readCSVFile(t *testing.T, path string) ([]string, map[string]map[string]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, recs, path)
+	rows := map[string]map[string]string{}
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		rows[r[0]+"/"+r[1]] = m
+	}
+	return recs[0], rows
+}
+
+func TestDemo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run([]string{"demo", "-o", dir}, &out, &errb), "stderr: %s", errb.String())
+
+	for _, f := range []string{"data/egos.csv", "data/alters.csv", "data/aaties.csv", "measures.csv"} {
+		st, err := os.Stat(filepath.Join(dir, f))
+		if assert.NoError(t, err, "demo did not write %s", f) {
+			assert.Positive(t, st.Size(), "%s is empty", f)
+		}
+		assert.Contains(t, out.String(), filepath.Join(dir, filepath.Dir(f)), "the demo should say where %s is", f)
+	}
+
+	head, rows := readCSVFile(t, filepath.Join(dir, "measures.csv"))
+	assert.Equal(t, []string{"egoID", "wave"}, head[:2])
+	assert.Len(t, rows, 80, "one row per person and wave")
+	cases := []struct {
+		name, key, column, want string
+		provenance            string
+	}{
+		{"zero-alter ego keeps its row", "P07/1", "size", "0", "P07 names nobody at wave 1 (internal/demo doc)"},
+		{"zero-alter ego: effective size undefined", "P07/1", "effective_size", "NA", "SPEC: NA if n = 0"},
+		{"zero-alter ego: density undefined", "P07/1", "density", "NA", "SPEC: NA if n < 2"},
+		{"one-alter ego", "P13/1", "size", "1", "P13 names one relative"},
+		{"one-alter ego: constraint 1", "P13/1", "constraint", "1", "p = 1 for the only alter, c = 1² (Burt 1992)"},
+		{"P01 size", "P01/1", "size", "5", "alters.csv: 5 rows for P01 wave 1"},
+		{"P01 ties", "P01/1", "ties", "3", "aaties.csv: A01–A02, A01–A03, A02–A05"},
+		{"P01 isolates", "P01/1", "isolates", "1", "A04 has no tie"},
+		{"P01 components", "P01/1", "components", "2", "{A01,A02,A03,A05} and {A04}"},
+		{"P01 effective size", "P01/1", "effective_size", "3.8", "n − 2t/n = 5 − 6/5 (Borgatti 1997)"},
+		{"P01 brokerage", "P01/1", "brokerage", "7", "10 pairs − 3 ties"},
+		{"P01 ego betweenness", "P01/1", "ego_betweenness", "6", "7 non-adjacent pairs; A01–A05 and A02–A03 share one alter (1/2 each), the other 5 count 1"},
+		{"P31 lost everyone", "P31/2", "size", "0", "P31 names nobody at wave 2"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, ok := rows[c.key]
+			require.True(t, ok, "no row %s", c.key)
+			assert.Equal(t, c.want, r[c.column], "%s %s: got %s, want %s (%s)", c.key, c.column, r[c.column], c.want, c.provenance)
+		})
+	}
+
+	// Sizes add up to the rows of alters.csv per wave: 223 at wave 1, 259
+	// at wave 2 (awk -F, 'NR>1{c[$2]++}' internal/demo/data/alters.csv).
+	assert.Contains(t, out.String(), "mean 5.58 at wave 1, 6.47 at wave 2", "223/40 and 259/40")
+	// Kept, lost, gained: comm -12, -23, -13 of the sorted egoID/alterID
+	// lists of each wave of alters.csv (awk -F, 'NR>1&&$2==1{print $1"/"$3}').
+	assert.Contains(t, out.String(), "201 kept, 58 gained, 22 lost")
+}
+
+func TestDemoBadDir(t *testing.T) {
+	// A file where the output directory should be is a data error, not a panic.
+	f := filepath.Join(t.TempDir(), "file")
+	require.NoError(t, os.WriteFile(f, []byte("x"), 0o644))
+	var out, errb bytes.Buffer
+	assert.Equal(t, 1, run([]string{"demo", "-o", f}, &out, &errb))
+	assert.Contains(t, errb.String(), "sociogram: ")
+}
