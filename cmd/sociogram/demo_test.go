@@ -49,7 +49,7 @@ func TestDemo(t *testing.T) {
 	assert.Len(t, rows, 80, "one row per person and wave")
 	cases := []struct {
 		name, key, column, want string
-		provenance            string
+		provenance              string
 	}{
 		{"zero-alter ego keeps its row", "P07/1", "size", "0", "P07 names nobody at wave 1 (internal/demo doc)"},
 		{"zero-alter ego: effective size undefined", "P07/1", "effective_size", "NA", "SPEC: NA if n = 0"},
