@@ -1,0 +1,548 @@
+package measures
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// Class is the kind of social capital an alter gives access to.
+//
+//   - Bonding ties link people who are alike — family, close friends, people
+//     of the same background; they help people "get by" (Putnam 2000,
+//     pp. 22–23).
+//   - Bridging ties link people who differ — acquaintances, neighbours,
+//     members of the same club from other walks of life; they help people
+//     "get ahead" (Putnam 2000, pp. 22–23).
+//   - Linking ties link people across explicit, formal or institutionalised
+//     power or authority gradients — professionals, services, officials
+//     (Szreter & Woolcock 2004).
+//
+// References:
+//   - Putnam, R. D. (2000). Bowling Alone: The Collapse and Revival of
+//     American Community. New York: Simon & Schuster.
+//   - Szreter, S. & Woolcock, M. (2004). Health by association? Social
+//     capital, social theory, and the political economy of public health.
+//     International Journal of Epidemiology 33(4):650–667.
+//     doi:10.1093/ije/dyh013.
+//   - Granovetter, M. S. (1973). The strength of weak ties. American
+//     Journal of Sociology 78(6):1360–1380. doi:10.1086/225469.
+type Class uint8
+
+// The classes. Unclassified marks an alter no rule applied to: it is kept
+// and counted, never dropped.
+const (
+	Unclassified Class = iota
+	Bonding
+	Bridging
+	Linking
+)
+
+var classNames = [...]string{"unclassified", "bonding", "bridging", "linking"}
+
+// String returns "unclassified", "bonding", "bridging" or "linking".
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return fmt.Sprintf("Class(%d)", int(c))
+}
+
+// ParseClass parses a class name (case-insensitive; "" is Unclassified).
+func ParseClass(s string) (Class, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "bonding":
+		return Bonding, nil
+	case "bridging":
+		return Bridging, nil
+	case "linking":
+		return Linking, nil
+	case "", "unclassified", "none":
+		return Unclassified, nil
+	}
+	return Unclassified, fmt.Errorf("unknown class %q (want bonding, bridging or linking)", s)
+}
+
+// MarshalText writes the class name.
+func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText reads a class name.
+func (c *Class) UnmarshalText(b []byte) error {
+	x, err := ParseClass(string(b))
+	if err != nil {
+		return err
+	}
+	*c = x
+	return nil
+}
+
+// The kinds of classification rule (Rule.Type).
+const (
+	// RuleRole maps the relationship (an alter attribute such as "role")
+	// to a class: e.g. family, close friend → bonding; neighbour, group
+	// member, acquaintance → bridging; professional, services → linking.
+	// Putnam (2000) for bonding/bridging; Szreter & Woolcock (2004) for
+	// linking, which only a role can identify (a power or authority
+	// gradient is not visible in similarity or strength).
+	RuleRole = "role"
+	// RuleStrength classifies by tie strength: strong ties (value ≥
+	// Threshold) and weak ties (value < Threshold), by default strong →
+	// bonding and weak → bridging (Granovetter 1973: weak ties bridge
+	// between otherwise unconnected groups). The value is the ego–alter
+	// weight when Attribute is "", else a numeric alter attribute (e.g.
+	// closeness or contact frequency coded as a number).
+	RuleStrength = "strength"
+	// RuleSimilarity compares the alter with the ego on one or more
+	// attributes (present in both the ego and the alter tables): alike →
+	// bonding, different → bridging (Putnam 2000: bonding capital is
+	// "inward looking" among similar people, bridging "outward looking"
+	// across social cleavages). With Match "all" (the default) an alter is
+	// alike when it has the ego's value on every attribute and different
+	// when it differs on at least one; with Match "any" it is alike when it
+	// shares at least one value and different when it differs on all.
+	// When a missing value leaves the answer open, the rule does not apply.
+	RuleSimilarity = "similarity"
+)
+
+// Rule is one classification rule. Which fields are used depends on Type;
+// see RuleRole, RuleStrength and RuleSimilarity.
+type Rule struct {
+	// Name is recorded on the alters the rule classifies; when empty it is
+	// Type followed by the attribute(s), e.g. "role:relation".
+	Name string `json:"name,omitempty"`
+	// Type is "role", "strength" or "similarity".
+	Type string `json:"type"`
+
+	// Attribute is the alter attribute of a role or strength rule
+	// (strength: "" means the ego–alter weight).
+	Attribute string `json:"attribute,omitempty"`
+	// Classes (role rules) lists the attribute values of each class,
+	// compared without regard to case or surrounding spaces. A value in no
+	// list leaves the alter to the next rule.
+	Classes map[Class][]string `json:"classes,omitempty"`
+
+	// Threshold (strength rules): a tie is strong when its value ≥ Threshold.
+	Threshold *float64 `json:"threshold,omitempty"`
+	// Strong and Weak (strength rules) are the classes of strong and weak
+	// ties; default bonding and bridging.
+	Strong Class `json:"strong,omitempty"`
+	Weak   Class `json:"weak,omitempty"`
+
+	// Attributes (similarity rules) are compared between ego and alter.
+	Attributes []string `json:"attributes,omitempty"`
+	// Match (similarity rules) is "all" (default) or "any".
+	Match string `json:"match,omitempty"`
+	// Same and Different (similarity rules) are the classes of alike and
+	// different alters; default bonding and bridging.
+	Same      Class `json:"same,omitempty"`
+	Different Class `json:"different,omitempty"`
+}
+
+// Rules is an ordered set of classification rules. Precedence: the rules
+// are tried in order and the first that applies to an alter decides its
+// class; an alter no rule applies to is Unclassified. The recommended
+// order, used by the example rules file, is role first (the relationship
+// is the most direct evidence, and the only one for linking), then tie
+// strength, then similarity.
+//
+// Rules implements the AlterClassifier used by the measure table, so that
+// bonding, bridging and linking without an attribute count its classes.
+type Rules struct {
+	Rules []Rule `json:"rules"`
+	// Source names where the rules came from (a file name), for errors.
+	Source string `json:"-"`
+}
+
+// Classification is the class of one alter and the name of the rule that
+// gave it ("" when Unclassified).
+type Classification struct {
+	Class Class
+	Rule  string
+}
+
+// ErrRules is wrapped by every error in a rules file or rule set.
+var ErrRules = errors.New("bad classification rules")
+
+// ruleName returns the rule's name, or its default.
+func (r *Rule) ruleName() string {
+	if r.Name != "" {
+		return r.Name
+	}
+	switch r.Type {
+	case RuleSimilarity:
+		return r.Type + ":" + strings.Join(r.Attributes, "+")
+	case RuleStrength:
+		if r.Attribute == "" {
+			return r.Type + ":weight"
+		}
+	}
+	return r.Type + ":" + r.Attribute
+}
+
+// Validate checks the rules without data: known types, the fields each type
+// needs, known classes, no value listed under two classes. Errors name the
+// source, the rule number (from 1) and what is wrong.
+func (rs *Rules) Validate() error {
+	if len(rs.Rules) == 0 {
+		return rs.errf(0, "no rules (want {\"rules\": [{\"type\": \"role\", ...}, ...]})")
+	}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		switch r.Type {
+		case RuleRole:
+			if r.Attribute == "" {
+				return rs.errf(i+1, "a role rule needs \"attribute\" (the alter column holding the relationship)")
+			}
+			if len(r.Classes) == 0 {
+				return rs.errf(i+1, "a role rule needs \"classes\", e.g. {\"bonding\": [\"family\"]}")
+			}
+			seen := map[string]Class{}
+			for c, vs := range r.Classes {
+				if c == Unclassified {
+					return rs.errf(i+1, "classes: \"unclassified\" cannot be assigned")
+				}
+				for _, v := range vs {
+					k := normValue(v)
+					if prev, dup := seen[k]; dup && prev != c {
+						return rs.errf(i+1, "value %q is listed under both %s and %s", v, prev, c)
+					}
+					seen[k] = c
+				}
+			}
+		case RuleStrength:
+			if r.Threshold == nil || math.IsNaN(*r.Threshold) {
+				return rs.errf(i+1, "a strength rule needs a numeric \"threshold\"")
+			}
+		case RuleSimilarity:
+			if len(r.Attributes) == 0 {
+				return rs.errf(i+1, "a similarity rule needs \"attributes\" (columns in both the ego and alter tables)")
+			}
+			if m := strings.ToLower(r.Match); m != "" && m != "all" && m != "any" {
+				return rs.errf(i+1, "match %q: want \"all\" or \"any\"", r.Match)
+			}
+		case "":
+			return rs.errf(i+1, "missing \"type\" (want role, strength or similarity)")
+		default:
+			return rs.errf(i+1, "unknown type %q (want role, strength or similarity)", r.Type)
+		}
+	}
+	return nil
+}
+
+// Check validates the rules against a dataset: every attribute a rule names
+// exists (in the alter table; for similarity rules in the ego table too),
+// strength attributes are numeric, and a strength rule on the ego–alter
+// weight needs data with alter weights.
+func (rs *Rules) Check(ds *network.Dataset) error {
+	if err := rs.Validate(); err != nil {
+		return err
+	}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		switch r.Type {
+		case RuleRole:
+			if _, ok := ds.AlterAttrs.Index(r.Attribute); !ok {
+				return rs.errf(i+1, "the alter table has no column %q", r.Attribute)
+			}
+		case RuleStrength:
+			if r.Attribute == "" {
+				if !ds.AlterWeighted {
+					return rs.errf(i+1, "a strength rule without \"attribute\" uses the ego-alter weight, but the data has none (give --alter-weight, or name an alter column)")
+				}
+				continue
+			}
+			k, ok := ds.AlterAttrs.Index(r.Attribute)
+			if !ok {
+				return rs.errf(i+1, "the alter table has no column %q", r.Attribute)
+			}
+			if ds.AlterAttrs.Kind(k) == network.Text {
+				return rs.errf(i+1, "column %q is not numeric", r.Attribute)
+			}
+		case RuleSimilarity:
+			for _, a := range r.Attributes {
+				if _, ok := ds.AlterAttrs.Index(a); !ok {
+					return rs.errf(i+1, "the alter table has no column %q", a)
+				}
+				if _, ok := ds.EgoAttrs.Index(a); !ok {
+					return rs.errf(i+1, "the ego table has no column %q", a)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (rs *Rules) errf(rule int, format string, args ...any) error {
+	src := rs.Source
+	if src == "" {
+		src = "rules"
+	}
+	if rule > 0 {
+		src = fmt.Sprintf("%s: rule %d", src, rule)
+	}
+	return fmt.Errorf("%w: %s: %s", ErrRules, src, fmt.Sprintf(format, args...))
+}
+
+// ReadRules reads classification rules in JSON from r; name is used in
+// errors (e.g. the file name). The format:
+//
+//	{"rules": [
+//	  {"type": "role", "attribute": "role",
+//	   "classes": {"bonding": ["family", "close friend"],
+//	               "bridging": ["neighbour", "group", "acquaintance"],
+//	               "linking": ["professional", "services"]}},
+//	  {"type": "strength", "attribute": "closeness", "threshold": 4},
+//	  {"type": "similarity", "attributes": ["sex", "age_group"], "match": "all"}
+//	]}
+//
+// Unknown fields are errors; JSON syntax errors give the line and column.
+func ReadRules(r io.Reader, name string) (*Rules, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	rs := &Rules{Source: name}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(rs); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrRules, jsonErr(name, data, err))
+	}
+	rs.Source = name
+	return rs, rs.Validate()
+}
+
+// LoadRules reads a JSON rules file (see ReadRules).
+func LoadRules(path string) (*Rules, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadRules(f, path)
+}
+
+// jsonErr turns a decoding error into "NAME:LINE:COL: what".
+func jsonErr(name string, data []byte, err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	off := int64(-1)
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 {
+		return fmt.Sprintf("%s: %v", name, err)
+	}
+	// The offset is just past the offending byte; report that byte.
+	off--
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	if off < 0 {
+		off = 0
+	}
+	line, col := 1, 1
+	for _, c := range data[:off] {
+		if c == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	msg := err.Error()
+	if te != nil {
+		msg = fmt.Sprintf("field %q: cannot use a JSON %s here (want %s)", te.Field, te.Value, te.Type)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", name, line, col, msg)
+}
+
+func normValue(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// Classify returns the class of every alter of e, in alter order, and the
+// rule that gave it (see Rules for the precedence). Attributes a rule names
+// that do not exist leave the rule inapplicable (use Check first to catch
+// them as errors).
+//
+// Complexity O(n·R·a) for n alters, R rules and a attributes per rule.
+func (rs *Rules) Classify(e *network.EgoNet) []Classification {
+	out := make([]Classification, len(e.Alters))
+	done := 0
+	for ri := range rs.Rules {
+		if done == len(out) {
+			break
+		}
+		r := &rs.Rules[ri]
+		name := r.ruleName()
+		for ai := range e.Alters {
+			if out[ai].Class != Unclassified {
+				continue
+			}
+			if c := r.apply(e, ai); c != Unclassified {
+				out[ai] = Classification{Class: c, Rule: name}
+				done++
+			}
+		}
+	}
+	return out
+}
+
+// ClassifyAlters implements AlterClassifier: the class names of Classify,
+// "" for Unclassified.
+func (rs *Rules) ClassifyAlters(e *network.EgoNet) []string {
+	cs := rs.Classify(e)
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		if c.Class != Unclassified {
+			out[i] = c.Class.String()
+		}
+	}
+	return out
+}
+
+// apply returns the class rule r gives alter ai of e, Unclassified when it
+// does not apply.
+func (r *Rule) apply(e *network.EgoNet, ai int) Class {
+	schema := e.Dataset().AlterAttrs
+	alterValue := func(name string) network.Value {
+		k, ok := schema.Index(name)
+		if !ok {
+			return network.Value{}
+		}
+		return e.Alters[ai].Attrs.At(k)
+	}
+	switch r.Type {
+	case RuleRole:
+		v := alterValue(r.Attribute)
+		if v.IsMissing() {
+			return Unclassified
+		}
+		k := normValue(v.Text)
+		for c, vs := range r.Classes {
+			for _, x := range vs {
+				if normValue(x) == k {
+					return c
+				}
+			}
+		}
+	case RuleStrength:
+		var x float64
+		if r.Attribute == "" {
+			if !e.Dataset().AlterWeighted {
+				return Unclassified
+			}
+			x = e.Alters[ai].Weight
+		} else {
+			f, ok := alterValue(r.Attribute).Float()
+			if !ok {
+				return Unclassified
+			}
+			x = f
+		}
+		if r.Threshold == nil {
+			return Unclassified
+		}
+		if x >= *r.Threshold {
+			return orDefault(r.Strong, Bonding)
+		}
+		return orDefault(r.Weak, Bridging)
+	case RuleSimilarity:
+		same, diff, unknown := 0, 0, 0
+		for _, a := range r.Attributes {
+			ev, av := e.EgoValue(a), alterValue(a)
+			switch {
+			case ev.IsMissing() || av.IsMissing():
+				unknown++
+			case sameValue(ev, av):
+				same++
+			default:
+				diff++
+			}
+		}
+		if strings.EqualFold(r.Match, "any") {
+			switch {
+			case same > 0:
+				return orDefault(r.Same, Bonding)
+			case unknown == 0:
+				return orDefault(r.Different, Bridging)
+			}
+			return Unclassified
+		}
+		switch {
+		case diff > 0:
+			return orDefault(r.Different, Bridging)
+		case unknown == 0:
+			return orDefault(r.Same, Bonding)
+		}
+	}
+	return Unclassified
+}
+
+func orDefault(c, def Class) Class {
+	if c == Unclassified {
+		return def
+	}
+	return c
+}
+
+// sameValue compares two recorded values: numerically when both are
+// numbers, else as text without regard to case or surrounding spaces.
+func sameValue(a, b network.Value) bool {
+	if x, ok := a.Float(); ok {
+		if y, ok := b.Float(); ok {
+			return x == y
+		}
+	}
+	return normValue(a.Text) == normValue(b.Text)
+}
+
+// CapitalCounts is the number and share of an ego's alters in each class.
+type CapitalCounts struct {
+	Size                                      int
+	Bonding, Bridging, Linking, Unclassified  int
+	BondingShare, BridgingShare, LinkingShare float64
+	UnclassifiedShare                         float64
+}
+
+// Capital classifies the alters of e with rs and counts them per class.
+//
+//	count_c = |{j ∈ N(i): class(j) = c}|,   share_c = count_c / n
+//
+// Shares are NaN when the ego has no alters (n = 0); counts are then 0.
+// Unclassified alters are counted and share the denominator, so the four
+// shares sum to 1. Complexity as Classify.
+func Capital(e *network.EgoNet, rs *Rules) CapitalCounts {
+	cs := rs.Classify(e)
+	var out CapitalCounts
+	out.Size = len(cs)
+	for _, c := range cs {
+		switch c.Class {
+		case Bonding:
+			out.Bonding++
+		case Bridging:
+			out.Bridging++
+		case Linking:
+			out.Linking++
+		default:
+			out.Unclassified++
+		}
+	}
+	share := func(k int) float64 {
+		if out.Size == 0 {
+			return math.NaN()
+		}
+		return float64(k) / float64(out.Size)
+	}
+	out.BondingShare, out.BridgingShare = share(out.Bonding), share(out.Bridging)
+	out.LinkingShare, out.UnclassifiedShare = share(out.Linking), share(out.Unclassified)
+	return out
+}

@@ -1,0 +1,213 @@
+package measures
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// capitalData builds a one-wave dataset for the classification tests. Each
+// alter is "id:attr=value;attr=value" with the ego–alter weight as attr w.
+func capitalData(t *testing.T, weighted bool, ego map[string]string, alters ...string) *network.EgoNet {
+	t.Helper()
+	b := network.NewDatasetBuilder(network.DatasetOptions{AlterWeighted: weighted})
+	require.NoError(t, b.AddEgo("e", "", network.Row(b.EgoAttrs(), ego)))
+	for _, a := range alters {
+		id, rest, _ := strings.Cut(a, ":")
+		kv := map[string]string{}
+		w := 1.0
+		for _, f := range strings.Split(rest, ";") {
+			if f == "" {
+				continue
+			}
+			k, v, _ := strings.Cut(f, "=")
+			if k == "w" {
+				x := network.ParseValue(v)
+				w = x.Num
+				continue
+			}
+			kv[k] = v
+		}
+		require.NoError(t, b.AddAlter("e", "", id, w, network.Row(b.AlterAttrs(), kv)))
+	}
+	ds, _ := b.Build()
+	return ds.Egos[0]
+}
+
+func mustRules(t *testing.T, js string) *Rules {
+	t.Helper()
+	rs, err := ReadRules(strings.NewReader(js), "rules.json")
+	require.NoError(t, err)
+	return rs
+}
+
+const roleRules = `{"rules": [{"type": "role", "attribute": "role", "classes": {
+  "bonding": ["family", "Close Friend"], "bridging": ["neighbour", "group", "acquaintance"],
+  "linking": ["professional", "services"]}}]}`
+
+// TestClassifyRole: each alter's class is read off the role mapping by hand
+// (Putnam 2000; Szreter & Woolcock 2004 for linking). Matching ignores case
+// and surrounding spaces; an unlisted or missing role is unclassified.
+func TestClassifyRole(t *testing.T) {
+	rs := mustRules(t, roleRules)
+	cases := []struct {
+		name   string
+		alters []string
+		want   []Classification
+	}{
+		{"no alters", nil, []Classification{}},
+		{"one family", []string{"a:role=family"}, []Classification{{Bonding, "role:role"}}},
+		{"mixed", []string{"a:role=close friend", "b:role= Neighbour ", "c:role=professional", "d:role=pet", "e:role="},
+			[]Classification{{Bonding, "role:role"}, {Bridging, "role:role"}, {Linking, "role:role"}, {Unclassified, ""}, {Unclassified, ""}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := capitalData(t, false, nil, c.alters...)
+			assert.Equal(t, c.want, rs.Classify(e))
+		})
+	}
+}
+
+// TestClassifyStrength: threshold 3 on the ego–alter weight (Granovetter
+// 1973): w ≥ 3 strong → bonding, w < 3 weak → bridging, by hand. Without
+// weights in the data the rule does not apply.
+func TestClassifyStrength(t *testing.T) {
+	rs := mustRules(t, `{"rules": [{"type": "strength", "threshold": 3}]}`)
+	e := capitalData(t, true, nil, "a:w=5", "b:w=3", "c:w=2.5", "d:w=0")
+	assert.Equal(t, []Classification{{Bonding, "strength:weight"}, {Bonding, "strength:weight"},
+		{Bridging, "strength:weight"}, {Bridging, "strength:weight"}}, rs.Classify(e))
+
+	unweighted := capitalData(t, false, nil, "a:")
+	assert.Equal(t, []Classification{{Unclassified, ""}}, rs.Classify(unweighted))
+
+	// A numeric attribute, with the classes swapped by the rule.
+	rs = mustRules(t, `{"rules": [{"name": "close", "type": "strength", "attribute": "closeness",
+	  "threshold": 2, "strong": "bridging", "weak": "linking"}]}`)
+	e = capitalData(t, false, nil, "a:closeness=2", "b:closeness=1", "c:closeness=")
+	assert.Equal(t, []Classification{{Bridging, "close"}, {Linking, "close"}, {Unclassified, ""}}, rs.Classify(e))
+}
+
+// TestClassifySimilarity: ego is sex=F, age_group=30-44. By hand:
+//
+//	alter        sex  age    all             any
+//	a  F 30-44   =    =      bonding         bonding
+//	b  F 65+     =    ≠      bridging        bonding
+//	c  M 65+     ≠    ≠      bridging        bridging
+//	d  F NA      =    ?      unclassified    bonding
+//	e  M NA      ≠    ?      bridging        unclassified
+func TestClassifySimilarity(t *testing.T) {
+	ego := map[string]string{"sex": "F", "age_group": "30-44"}
+	alters := []string{"a:sex=F;age_group=30-44", "b:sex=F;age_group=65+", "c:sex=M;age_group=65+",
+		"d:sex=F;age_group=", "e:sex=M;age_group="}
+	cases := []struct {
+		match string
+		want  []Class
+	}{
+		{"all", []Class{Bonding, Bridging, Bridging, Unclassified, Bridging}},
+		{"any", []Class{Bonding, Bonding, Bridging, Bonding, Unclassified}},
+	}
+	for _, c := range cases {
+		t.Run(c.match, func(t *testing.T) {
+			rs := mustRules(t, `{"rules": [{"type": "similarity", "attributes": ["sex", "age_group"], "match": "`+c.match+`"}]}`)
+			got := rs.Classify(capitalData(t, false, ego, alters...))
+			for i, w := range c.want {
+				assert.Equal(t, w, got[i].Class, "alter %d: got %v want %v", i, got[i].Class, w)
+				if w != Unclassified {
+					assert.Equal(t, "similarity:sex+age_group", got[i].Rule)
+				}
+			}
+		})
+	}
+	// Numbers compare numerically: 40 and 40.0 are the same age.
+	rs := mustRules(t, `{"rules": [{"type": "similarity", "attributes": ["age"]}]}`)
+	got := rs.Classify(capitalData(t, false, map[string]string{"age": "40"}, "a:age=40.0", "b:age=41"))
+	assert.Equal(t, []Class{Bonding, Bridging}, []Class{got[0].Class, got[1].Class})
+}
+
+// TestClassifyPrecedence: role, then strength, then similarity. By hand:
+// a (family) → bonding by role; b (neighbour, strong) → bridging by role,
+// the role wins over strength; c (no role, weight 4) → bonding by
+// strength; d (no role, no weight recorded as an attribute, sex differs)
+// → bridging by similarity; e (nothing known) → unclassified.
+func TestClassifyPrecedence(t *testing.T) {
+	rs := mustRules(t, `{"rules": [
+	  {"type": "role", "attribute": "role", "classes": {"bonding": ["family"], "bridging": ["neighbour"]}},
+	  {"type": "strength", "attribute": "closeness", "threshold": 3},
+	  {"type": "similarity", "attributes": ["sex"]}]}`)
+	e := capitalData(t, false, map[string]string{"sex": "F"},
+		"a:role=family;closeness=1;sex=M", "b:role=neighbour;closeness=5;sex=F",
+		"c:role=;closeness=4;sex=M", "d:role=;closeness=;sex=M", "e:role=;closeness=;sex=")
+	assert.Equal(t, []Classification{
+		{Bonding, "role:role"}, {Bridging, "role:role"}, {Bonding, "strength:closeness"},
+		{Bridging, "similarity:sex"}, {Unclassified, ""},
+	}, rs.Classify(e))
+	assert.Equal(t, []string{"bonding", "bridging", "bonding", "bridging", ""}, rs.ClassifyAlters(e))
+}
+
+// TestCapitalCounts: counts and shares by hand; shares are NaN for an ego
+// with no alters.
+func TestCapitalCounts(t *testing.T) {
+	rs := mustRules(t, roleRules)
+	empty := Capital(capitalData(t, false, nil), rs)
+	assert.Equal(t, 0, empty.Size)
+	assert.True(t, math.IsNaN(empty.BondingShare) && math.IsNaN(empty.UnclassifiedShare))
+
+	c := Capital(capitalData(t, false, nil, "a:role=family", "b:role=family", "c:role=group", "d:role=professional", "e:role="), rs)
+	assert.Equal(t, CapitalCounts{Size: 5, Bonding: 2, Bridging: 1, Linking: 1, Unclassified: 1,
+		BondingShare: 0.4, BridgingShare: 0.2, LinkingShare: 0.2, UnclassifiedShare: 0.2}, c)
+}
+
+// TestRulesErrors: every error names the source and what is wrong.
+func TestRulesErrors(t *testing.T) {
+	cases := []struct {
+		name, js, want string
+	}{
+		{"syntax", "{\"rules\": [\n  {\"type\": \"role\",,}]}", "rules.json:2:19: invalid character ','"},
+		{"unknown field", `{"rules": [{"type": "role", "atribute": "x"}]}`, `unknown field "atribute"`},
+		{"wrong type", `{"rules": [{"type": "strength", "threshold": "high"}]}`, `rules.json:1:51: field "rules.threshold"`},
+		{"no rules", `{"rules": []}`, "rules.json: no rules"},
+		{"unknown rule type", `{"rules": [{"type": "structure"}]}`, `rules.json: rule 1: unknown type "structure"`},
+		{"missing type", `{"rules": [{"attribute": "role"}]}`, `rule 1: missing "type"`},
+		{"role without attribute", `{"rules": [{"type": "role", "classes": {"bonding": ["x"]}}]}`, `rule 1: a role rule needs "attribute"`},
+		{"role without classes", `{"rules": [{"type": "role", "attribute": "role"}]}`, `rule 1: a role rule needs "classes"`},
+		{"bad class", `{"rules": [{"type": "role", "attribute": "r", "classes": {"bondng": ["x"]}}]}`, `unknown class "bondng"`},
+		{"value in two classes", `{"rules": [{"type": "role", "attribute": "r", "classes": {"bonding": ["x"], "linking": ["X"]}}]}`, `value "X" is listed under both`},
+		{"strength without threshold", `{"rules": [{"type": "role", "attribute": "r", "classes": {"bonding": ["x"]}}, {"type": "strength"}]}`, `rule 2: a strength rule needs a numeric "threshold"`},
+		{"similarity without attributes", `{"rules": [{"type": "similarity"}]}`, `rule 1: a similarity rule needs "attributes"`},
+		{"bad match", `{"rules": [{"type": "similarity", "attributes": ["sex"], "match": "most"}]}`, `match "most"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ReadRules(strings.NewReader(c.js), "rules.json")
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrRules)
+			assert.Contains(t, err.Error(), c.want)
+			assert.Contains(t, err.Error(), "rules.json")
+		})
+	}
+}
+
+// TestRulesCheck: attributes are checked against the dataset.
+func TestRulesCheck(t *testing.T) {
+	e := capitalData(t, false, map[string]string{"sex": "F"}, "a:role=family;sex=M;contact=weekly")
+	ds := e.Dataset()
+	cases := []struct{ name, js, want string }{
+		{"role column missing", `{"rules": [{"type": "role", "attribute": "relation", "classes": {"bonding": ["x"]}}]}`, `the alter table has no column "relation"`},
+		{"weight missing", `{"rules": [{"type": "strength", "threshold": 1}]}`, "the data has none"},
+		{"text strength", `{"rules": [{"type": "strength", "attribute": "contact", "threshold": 1}]}`, `column "contact" is not numeric`},
+		{"ego column missing", `{"rules": [{"type": "similarity", "attributes": ["role"]}]}`, `the ego table has no column "role"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := mustRules(t, c.js).Check(ds)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+	require.NoError(t, mustRules(t, roleRules).Check(ds))
+}
