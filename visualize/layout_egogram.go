@@ -1,0 +1,462 @@
+package visualize
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"gonum.org/v1/gonum/spatial/r2"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// Unknown is the label of the ring or sector that holds alters whose value
+// is missing or not among the known levels. Such alters are drawn there,
+// never dropped.
+const Unknown = "unknown"
+
+// ErrUnknownAttribute reports an attribute name that the data does not have.
+var ErrUnknownAttribute = errors.New("unknown attribute")
+
+// Egogram geometry. Lengths are in data units: the ego's disc has radius
+// egoRadius, every ring is ringWidth wide, and alters in one ring row are at
+// least minSpacing apart along the arc while there is room.
+const (
+	egoRadius  = 0.6
+	ringWidth  = 1.0
+	minSpacing = 0.42
+	maxRows    = 4
+)
+
+// Egogram is the layout of an ego network as a network map (Antonucci's
+// concentric circles; Network Canvas "sociogram" with categorical sectors):
+// the ego at the origin, alters in concentric rings by an ordinal attribute
+// (innermost = closest) and in sectors by a categorical attribute.
+//
+// Ring k is the annulus EgoRadius + k·RingWidth ≤ r ≤ EgoRadius +
+// (k+1)·RingWidth. Sector s spans the angles SectorAngles(s): sectors are of
+// equal width and run clockwise from the top (angle π/2), so that one frame
+// can be reused for every ego and wave of a study.
+type Egogram struct {
+	Alters  []r2.Vec // alter positions, aligned with the input alters
+	Ring    []int    // each alter's ring, an index into Rings
+	Sector  []int    // each alter's sector, an index into Sectors
+	Rings   []string // ring labels, innermost first; Unknown last when used
+	Sectors []string // sector labels, clockwise from the top; Unknown last when used
+
+	EgoRadius float64 // radius of the ego's disc, the inner edge of ring 0
+	RingWidth float64 // width of every ring
+}
+
+// RingRadii returns the inner and outer radius of ring k.
+func (g *Egogram) RingRadii(k int) (inner, outer float64) {
+	inner = g.EgoRadius + float64(k)*g.RingWidth
+	return inner, inner + g.RingWidth
+}
+
+// OuterRadius returns the outer radius of the outermost ring.
+func (g *Egogram) OuterRadius() float64 {
+	_, r := g.RingRadii(len(g.Rings) - 1)
+	return r
+}
+
+// SectorAngles returns the angles (radians, counter-clockwise from the
+// positive x axis) at which sector s starts and ends; start > end because
+// sectors run clockwise. One sector spans the full circle.
+func (g *Egogram) SectorAngles(s int) (start, end float64) {
+	span := 2 * math.Pi / float64(len(g.Sectors))
+	start = math.Pi/2 - float64(s)*span
+	return start, start - span
+}
+
+// EgogramInput is what LayoutEgogram needs: each alter's cell and the
+// alter–alter ties. Ring and Sector hold an index into Rings and Sectors,
+// or -1 when unknown; such alters go to an extra Unknown ring or sector.
+type EgogramInput struct {
+	Ring, Sector   []int
+	Rings, Sectors []string
+	Ties           [][2]int // pairs of alter indices; direction is ignored
+}
+
+// LayoutEgogram places each alter in its ring and sector. Within a cell
+// (one ring of one sector) the alters are spread evenly along arcs: in one
+// row at the middle of the ring while the row has room for them at a
+// spacing of 0.42 ring widths, otherwise in up to four rows, outer rows
+// holding more. Tied alters sit near each other: the alters of a cell are
+// ordered in chains that follow their ties (a path of ties becomes a run of
+// neighbouring positions), and chains with ties to other sectors are put on
+// the side facing those sectors. Ring and Sector of the input must have one
+// entry per alter; the empty Rings or Sectors means one unnamed ring or
+// sector. The layout is deterministic.
+//
+// Cost: O(n log n + m·d) for n alters, m ties and cells of at most d alters.
+func LayoutEgogram(in EgogramInput) *Egogram {
+	n := len(in.Ring)
+	g := &Egogram{
+		Alters: make([]r2.Vec, n), Ring: make([]int, n), Sector: make([]int, n),
+		Rings: slices.Clone(in.Rings), Sectors: slices.Clone(in.Sectors),
+		EgoRadius: egoRadius, RingWidth: ringWidth,
+	}
+	if len(g.Rings) == 0 {
+		g.Rings = []string{""}
+	}
+	if len(g.Sectors) == 0 {
+		g.Sectors = []string{""}
+	}
+	unknownRing, unknownSector := false, false
+	for i := 0; i < n; i++ {
+		g.Ring[i], g.Sector[i] = in.Ring[i], in.Sector[i]
+		if g.Ring[i] < 0 || g.Ring[i] >= len(g.Rings) {
+			g.Ring[i], unknownRing = -1, true
+		}
+		if g.Sector[i] < 0 || g.Sector[i] >= len(g.Sectors) {
+			g.Sector[i], unknownSector = -1, true
+		}
+	}
+	if unknownRing {
+		g.Rings = append(g.Rings, Unknown)
+	}
+	if unknownSector {
+		g.Sectors = append(g.Sectors, Unknown)
+	}
+	for i := 0; i < n; i++ {
+		if g.Ring[i] < 0 {
+			g.Ring[i] = len(g.Rings) - 1
+		}
+		if g.Sector[i] < 0 {
+			g.Sector[i] = len(g.Sectors) - 1
+		}
+	}
+	adj := adjacency(n, in.Ties)
+	cells := map[[2]int][]int{}
+	for i := 0; i < n; i++ {
+		k := [2]int{g.Ring[i], g.Sector[i]}
+		cells[k] = append(cells[k], i)
+	}
+	keys := make([][2]int, 0, len(cells))
+	for k := range cells {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b [2]int) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+	})
+	for _, k := range keys {
+		order := g.orderCell(cells[k], adj)
+		spots := g.cellSpots(k[0], k[1], len(order))
+		for i, a := range order {
+			g.Alters[a] = spots[i]
+		}
+	}
+	return g
+}
+
+// cellSpots returns c evenly spread positions in a cell, ordered clockwise
+// (from the sector's start angle towards its end).
+func (g *Egogram) cellSpots(ring, sector, c int) []r2.Vec {
+	inner, _ := g.RingRadii(ring)
+	start, end := g.SectorAngles(sector)
+	span := start - end
+	capacity := func(r float64) int { return max(1, int(r*span/minSpacing)) }
+	rows := 1
+	for ; rows < maxRows; rows++ {
+		total := 0
+		for j := 0; j < rows; j++ {
+			total += capacity(inner + g.RingWidth*(float64(j)+0.5)/float64(rows))
+		}
+		if total >= c {
+			break
+		}
+	}
+	// Share the alters among rows in proportion to their radius.
+	radii := make([]float64, rows)
+	var sum float64
+	for j := range radii {
+		radii[j] = inner + g.RingWidth*(float64(j)+0.5)/float64(rows)
+		sum += radii[j]
+	}
+	counts := make([]int, rows)
+	left := c
+	for j := rows - 1; j > 0; j-- {
+		counts[j] = min(left, int(math.Round(float64(c)*radii[j]/sum)))
+		left -= counts[j]
+	}
+	counts[0] = left
+	type spot struct{ theta, r float64 }
+	var spots []spot
+	for j, cnt := range counts {
+		for i := 0; i < cnt; i++ {
+			// Alternate rows are offset by a quarter step so that rows
+			// do not line up radially.
+			off := 0.5
+			if rows > 1 && j%2 == 1 {
+				off = 0.75
+			}
+			spots = append(spots, spot{start - span*(float64(i)+off)/float64(cnt), radii[j]})
+		}
+	}
+	slices.SortStableFunc(spots, func(a, b spot) int {
+		return cmp.Or(cmp.Compare(b.theta, a.theta), cmp.Compare(a.r, b.r))
+	})
+	out := make([]r2.Vec, c)
+	for i, s := range spots {
+		out[i] = polar(s.r, s.theta)
+	}
+	return out
+}
+
+// orderCell orders the alters of one cell: chains that follow ties within
+// the cell, each chain started at an alter with the fewest remaining ties
+// and extended to the unplaced neighbour with the fewest remaining ties;
+// chains are then sorted by where their ties to other cells point.
+func (g *Egogram) orderCell(members []int, adj [][]int32) []int {
+	in := make(map[int]bool, len(members))
+	for _, a := range members {
+		in[a] = true
+	}
+	placed := make(map[int]bool, len(members))
+	free := func(a int) int {
+		d := 0
+		for _, b := range adj[a] {
+			if in[int(b)] && !placed[int(b)] {
+				d++
+			}
+		}
+		return d
+	}
+	span := 2 * math.Pi / float64(len(g.Sectors))
+	start, _ := g.SectorAngles(g.Sector[members[0]])
+	mid := start - span/2
+	// pull is where an alter's ties to other cells point: 0.5 for none or
+	// for the same sector, larger for sectors clockwise from this one.
+	pull := func(a int) (float64, bool) {
+		var s float64
+		k := 0
+		for _, b := range adj[a] {
+			if in[int(b)] {
+				continue
+			}
+			bs, _ := g.SectorAngles(g.Sector[b])
+			d := math.Remainder(mid-(bs-span/2), 2*math.Pi)
+			s += 0.5 + d/span
+			k++
+		}
+		if k == 0 {
+			return 0.5, false
+		}
+		return s / float64(k), true
+	}
+	type chain struct {
+		alters []int
+		key    float64
+	}
+	var chains []chain
+	for len(placed) < len(members) {
+		first := -1
+		for _, a := range members {
+			if placed[a] {
+				continue
+			}
+			if first < 0 || (free(a) > 0 && (free(first) == 0 || free(a) < free(first))) {
+				first = a
+			}
+		}
+		c := []int{first}
+		placed[first] = true
+		for {
+			last, next := c[len(c)-1], -1
+			for _, b := range adj[last] {
+				if bi := int(b); in[bi] && !placed[bi] && (next < 0 || free(bi) < free(next)) {
+					next = bi
+				}
+			}
+			if next < 0 {
+				break
+			}
+			c = append(c, next)
+			placed[next] = true
+		}
+		// Orient the chain so that its end pulled clockwise comes last,
+		// and key it by its mean pull.
+		var sum, head, tail float64
+		for i, a := range c {
+			p, _ := pull(a)
+			sum += p
+			if i < len(c)/2 {
+				head += p
+			} else if i >= (len(c)+1)/2 {
+				tail += p
+			}
+		}
+		if head > tail {
+			slices.Reverse(c)
+		}
+		chains = append(chains, chain{c, sum / float64(len(c))})
+	}
+	slices.SortStableFunc(chains, func(a, b chain) int { return cmp.Compare(a.key, b.key) })
+	out := make([]int, 0, len(members))
+	for _, c := range chains {
+		out = append(out, c.alters...)
+	}
+	return out
+}
+
+// EgogramOptions says which alter attributes give an egogram its rings and
+// sectors. The zero value draws every alter in one ring and one sector.
+type EgogramOptions struct {
+	// Rings names the ordinal alter attribute of the rings ("" for one
+	// ring). Numeric values are rings in increasing order, innermost
+	// smallest (as in Antonucci's circles and Network Canvas, where 1 is
+	// closest); an integer-valued attribute gets one ring per integer from
+	// its smallest to its largest value, so empty rings still show. Text
+	// values are ordered as RingOrder gives, or alphabetically.
+	Rings string
+	// RingOrder lists the ring values innermost first; values not listed
+	// go to the Unknown ring.
+	RingOrder []string
+	// NumRings fixes the rings of an integer-valued attribute to 1 …
+	// NumRings; other values go to the Unknown ring.
+	NumRings int
+	// ReverseRings puts the largest value innermost (for a closeness
+	// score where a larger number means closer).
+	ReverseRings bool
+
+	// Sectors names the categorical alter attribute of the sectors ("" for
+	// one sector), ordered as SectorOrder gives, else numerically for
+	// numbers and alphabetically for text. Values not listed go to the
+	// Unknown sector.
+	Sectors     string
+	SectorOrder []string
+}
+
+// EgogramOf lays out one ego network of a dataset. The levels of the ring
+// and sector attributes are taken from the whole dataset the ego belongs to
+// (every ego and wave), so that all egograms of a study share one frame and
+// two waves of an ego can be compared. It fails only when an attribute
+// does not exist.
+func EgogramOf(e *network.EgoNet, opt EgogramOptions) (*Egogram, error) {
+	in, err := EgogramInputOf(e, opt)
+	if err != nil {
+		return nil, err
+	}
+	return LayoutEgogram(in), nil
+}
+
+// EgogramInputOf returns the cells and ties of an ego network for
+// LayoutEgogram, with levels from the ego's whole dataset (see EgogramOf).
+func EgogramInputOf(e *network.EgoNet, opt EgogramOptions) (EgogramInput, error) {
+	in := EgogramInput{Ring: make([]int, len(e.Alters)), Sector: make([]int, len(e.Alters))}
+	for _, t := range e.Ties {
+		in.Ties = append(in.Ties, [2]int{t.From, t.To})
+	}
+	var err error
+	in.Rings, in.Ring, err = levelsOf(e, opt.Rings, opt.RingOrder, opt.NumRings, opt.ReverseRings)
+	if err != nil {
+		return in, err
+	}
+	in.Sectors, in.Sector, err = levelsOf(e, opt.Sectors, opt.SectorOrder, 0, false)
+	return in, err
+}
+
+// levelsOf returns the ordered levels of an alter attribute across the
+// ego's dataset and the level of each of the ego's alters (-1 unknown).
+func levelsOf(e *network.EgoNet, attr string, order []string, fixed int, reverse bool) ([]string, []int, error) {
+	idx := make([]int, len(e.Alters))
+	if attr == "" {
+		return nil, idx, nil
+	}
+	vals, ok := e.AlterValues(attr)
+	if !ok {
+		return nil, nil, fmt.Errorf("%w: no alter attribute %q", ErrUnknownAttribute, attr)
+	}
+	var all []network.Value
+	if ds := e.Dataset(); ds != nil {
+		for _, o := range ds.Egos {
+			v, _ := o.AlterValues(attr)
+			all = append(all, v...)
+		}
+	} else {
+		all = vals
+	}
+	levels := Levels(all, order, fixed)
+	if reverse {
+		slices.Reverse(levels)
+	}
+	pos := make(map[string]int, len(levels))
+	for i, l := range levels {
+		pos[l] = i
+	}
+	for i, v := range vals {
+		idx[i] = -1
+		if p, ok := pos[levelText(v)]; ok && !v.IsMissing() {
+			idx[i] = p
+		}
+	}
+	return levels, idx, nil
+}
+
+// levelText is the text by which a value is matched to a level: numbers in
+// canonical form, so that "1" and "1.0" are one level.
+func levelText(v network.Value) string {
+	if f, ok := v.Float(); ok {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return v.Text
+}
+
+// Levels returns the ordered levels of a set of values, missing values
+// left out: order when it is given; else, when every value is a number,
+// the numbers in increasing order, filled in to every integer between the
+// smallest and largest when all are integers (1 … fixed when fixed > 0);
+// else the distinct texts in increasing byte order.
+func Levels(values []network.Value, order []string, fixed int) []string {
+	if order != nil {
+		return slices.Clone(order)
+	}
+	var nums []float64
+	var texts []string
+	integral := true
+	for _, v := range values {
+		if v.IsMissing() {
+			continue
+		}
+		if f, ok := v.Float(); ok {
+			nums = append(nums, f)
+			integral = integral && f == math.Trunc(f) && math.Abs(f) < 1e6
+		} else {
+			texts = append(texts, v.Text)
+		}
+	}
+	if len(texts) > 0 {
+		for _, f := range nums {
+			texts = append(texts, strconv.FormatFloat(f, 'g', -1, 64))
+		}
+		slices.Sort(texts)
+		return slices.Compact(texts)
+	}
+	if fixed > 0 && integral {
+		out := make([]string, fixed)
+		for i := range out {
+			out[i] = strconv.Itoa(i + 1)
+		}
+		return out
+	}
+	if len(nums) == 0 {
+		return nil
+	}
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	var out []string
+	if integral && nums[len(nums)-1]-nums[0] <= 50 {
+		for f := nums[0]; f <= nums[len(nums)-1]; f++ {
+			out = append(out, strconv.FormatFloat(f, 'g', -1, 64))
+		}
+		return out
+	}
+	for _, f := range nums {
+		out = append(out, strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	return out
+}
