@@ -136,3 +136,31 @@ func LocalConstraint(g *network.Graph, i, j int64) float64 {
 	})
 	return c * c
 }
+
+func init() {
+	structural := []struct {
+		name  string
+		order int
+		stat  func(*Stats) float64
+	}{
+		{"size", 1, func(s *Stats) float64 { return s.Size }},
+		{"ties", 2, func(s *Stats) float64 { return s.Ties }},
+		{"density", 3, func(s *Stats) float64 { return s.Density }},
+		{"components", 4, func(s *Stats) float64 { return s.Components }},
+		{"isolates", 5, func(s *Stats) float64 { return s.Isolates }},
+		{"effective_size", 6, func(s *Stats) float64 { return s.EffectiveSize }},
+		{"efficiency", 7, func(s *Stats) float64 { return s.Efficiency }},
+		{"constraint", 8, func(s *Stats) float64 { return s.Constraint }},
+		{"hierarchy", 9, func(s *Stats) float64 { return s.Hierarchy }},
+		{"ego_betweenness", 10, func(s *Stats) float64 { return s.EgoBetweenness }},
+		{"brokerage", 11, func(s *Stats) float64 { return s.Brokerage }},
+		{"weighted_density", 0, func(s *Stats) float64 { return s.WeightedDensity }},
+		{"redundancy", 0, func(s *Stats) float64 { return s.Redundancy }},
+		{"ego_betweenness_norm", 0, func(s *Stats) float64 { return s.EgoBetweennessNorm }},
+		{"brokerage_norm", 0, func(s *Stats) float64 { return s.BrokerageNorm }},
+	}
+	for _, m := range structural {
+		define(definition{name: m.name, arg: argNone, order: m.order, stat: m.stat,
+			betweenness: m.name == "ego_betweenness" || m.name == "ego_betweenness_norm"})
+	}
+}

@@ -1,0 +1,362 @@
+package measures
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"math"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// TableOptions configures EgoTable and NodeTable. The zero value uses all
+// cores, reports no progress, counts IQV levels from the data and has no
+// classification rules.
+type TableOptions struct {
+	// Workers is the number of goroutines; 0 means GOMAXPROCS. The table
+	// is the same for any number of workers.
+	Workers int
+	// Progress, when not nil, is called now and then with the number of
+	// rows done; calls come one at a time, possibly from several
+	// goroutines.
+	Progress func(done, total int)
+	// Levels gives the levels of categorical attributes for iqv; an
+	// attribute not listed has as levels its distinct non-missing values
+	// across the whole dataset (or graph).
+	Levels map[string][]string
+	// Classifier, when not nil, classifies alters by social-capital rules;
+	// "bonding" and "bridging" without an attribute count its classes.
+	Classifier AlterClassifier
+}
+
+// Table is a batch of measures: one row per ego (or node), one column per
+// requested measure. Values are float64, NaN where a measure is
+// undefined; counts are whole numbers.
+type Table struct {
+	// KeyNames names the key columns: "egoID" (and "wave" when the data
+	// has waves) for EgoTable, "node" for NodeTable.
+	KeyNames []string
+	// Columns names the measure columns: each Spec's Column, in order.
+	Columns []string
+	// Keys[r] holds row r's key values, aligned with KeyNames.
+	Keys [][]string
+	// Values[r][c] is row r's value of Columns[c].
+	Values [][]float64
+}
+
+// Len returns the number of rows.
+func (t *Table) Len() int { return len(t.Values) }
+
+// Column returns the index of the named measure column, or -1.
+func (t *Table) Column(name string) int {
+	for i, c := range t.Columns {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// EgoTable computes the measures in specs for every ego of ds, in dataset
+// order (egos with no alters keep their row). Structural measures are those
+// of Of (the ego graph: ego tied to every alter, Burt's measures normalised
+// within the ego network); compositional measures use the alters'
+// attributes. It checks specs against the data first (see Check) and
+// returns ctx.Err() if ctx is cancelled.
+//
+// Cost: O(Σ_egos (n + t)·d) for n alters, t ties and d the largest alter
+// degree, spread over Workers goroutines; memory O(rows × columns).
+func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableOptions) (*Table, error) {
+	if err := Check(specs, Schemas{Alters: ds.AlterAttrs, Egos: ds.EgoAttrs}, &opt); err != nil {
+		return nil, err
+	}
+	pop := population{alterValues: func(attr string, fn func(network.Value)) {
+		col, ok := ds.AlterAttrs.Index(attr)
+		if !ok {
+			return
+		}
+		for _, e := range ds.Egos {
+			for _, a := range e.Alters {
+				fn(a.Attrs.At(col))
+			}
+		}
+	}}
+	defs, ctxs, err := prepare(specs, &opt, pop)
+	if err != nil {
+		return nil, err
+	}
+	t := newTable(specs, len(ds.Egos))
+	t.KeyNames = []string{"egoID"}
+	if ds.WaveColumn != "" {
+		t.KeyNames = append(t.KeyNames, "wave")
+	}
+	needStats := false
+	for _, d := range defs {
+		needStats = needStats || d.stat != nil
+	}
+	err = parallel(ctx, len(ds.Egos), opt, func(r int) {
+		e := ds.Egos[r]
+		t.Keys[r] = []string{e.ID}
+		if ds.WaveColumn != "" {
+			t.Keys[r] = append(t.Keys[r], e.Wave)
+		}
+		var st Stats
+		if needStats {
+			st = Of(e)
+		}
+		row := t.Values[r]
+		for c, d := range defs {
+			if d.stat != nil {
+				row[c] = d.stat(&st)
+			} else {
+				row[c] = d.eval(e, ctxs[c])
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// NodeTable computes the measures in specs for every node of a whole
+// network g taken as an ego, in node order. Structural measures come from
+// AllNodes (whole-network model: Burt's p and m normalised over each node's
+// full neighbourhood, as networkx and igraph); compositional measures are
+// evaluated on network.EgoNetOf(g, node), with the node attributes as both
+// ego and alter attributes.
+//
+// Cost: that of AllNodes plus O(Σ_v deg(v)·log deg(v)) per compositional
+// measure family, spread over Workers goroutines.
+func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOptions) (*Table, error) {
+	if err := Check(specs, Schemas{Alters: g.Attrs(), Egos: g.Attrs()}, &opt); err != nil {
+		return nil, err
+	}
+	pop := population{alterValues: func(attr string, fn func(network.Value)) {
+		col, ok := g.Attrs().Index(attr)
+		if !ok {
+			return
+		}
+		for v := 0; v < g.Order(); v++ {
+			fn(g.NodeAttr(int64(v), col))
+		}
+	}}
+	defs, ctxs, err := prepare(specs, &opt, pop)
+	if err != nil {
+		return nil, err
+	}
+	n := g.Order()
+	t := newTable(specs, n)
+	t.KeyNames = []string{"node"}
+	var stats []Stats
+	needStats, needBetweenness, needEgo := false, false, false
+	for _, d := range defs {
+		needStats = needStats || d.stat != nil
+		needBetweenness = needBetweenness || d.betweenness
+		needEgo = needEgo || d.eval != nil
+	}
+	// Progress: the structural pass and the compositional pass each count
+	// as n rows when both run.
+	total := 0
+	if needStats {
+		total += n
+	}
+	if needEgo {
+		total += n
+	}
+	if needStats {
+		o := AllNodesOptions{Workers: opt.Workers, SkipBetweenness: !needBetweenness}
+		if opt.Progress != nil {
+			o.Progress = func(done, _ int) { opt.Progress(done, total) }
+		}
+		stats, err = AllNodes(ctx, g, o)
+		if err != nil {
+			return nil, err
+		}
+	}
+	popt := opt
+	if opt.Progress != nil && needStats {
+		popt.Progress = func(done, _ int) { opt.Progress(n+done, total) }
+	}
+	err = parallel(ctx, n, popt, func(r int) {
+		t.Keys[r] = []string{g.Label(int64(r))}
+		var e *network.EgoNet
+		if needEgo {
+			e = network.EgoNetOf(g, int64(r))
+		}
+		row := t.Values[r]
+		for c, d := range defs {
+			if d.stat != nil {
+				row[c] = d.stat(&stats[r])
+			} else {
+				row[c] = d.eval(e, ctxs[c])
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func newTable(specs []Spec, rows int) *Table {
+	t := &Table{Keys: make([][]string, rows), Values: make([][]float64, rows)}
+	for _, s := range specs {
+		t.Columns = append(t.Columns, s.Column)
+	}
+	flat := make([]float64, rows*len(specs))
+	for r := range t.Values {
+		t.Values[r] = flat[r*len(specs) : (r+1)*len(specs) : (r+1)*len(specs)]
+	}
+	return t
+}
+
+// prepare looks up each spec's definition and builds its evalContext,
+// running the definition's prepare function once.
+func prepare(specs []Spec, opt *TableOptions, pop population) ([]*definition, []*evalContext, error) {
+	defs := make([]*definition, len(specs))
+	ctxs := make([]*evalContext, len(specs))
+	for i := range specs {
+		d := registry[specs[i].Name]
+		defs[i] = d
+		c := &evalContext{Spec: &specs[i], Options: opt}
+		if d.prepare != nil {
+			if err := d.prepare(c, pop); err != nil {
+				return nil, nil, specErr(specs[i].Column, "%v", err)
+			}
+		}
+		ctxs[i] = c
+	}
+	return defs, ctxs, nil
+}
+
+// parallel calls row(r) for r in [0, n) on opt.Workers goroutines, in
+// chunks, and stops early when ctx is cancelled. row must only write to
+// row r's slots, so the result does not depend on the schedule.
+func parallel(ctx context.Context, n int, opt TableOptions, row func(r int)) error {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	const chunk = 64
+	var next, done atomic.Int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range min(workers, (n+chunk-1)/chunk) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				hi := min(lo+chunk, n)
+				for r := lo; r < hi; r++ {
+					row(r)
+				}
+				if opt.Progress != nil {
+					d := done.Add(int64(hi - lo))
+					mu.Lock()
+					opt.Progress(int(d), n)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// FormatValue formats a measure value for output: the shortest decimal
+// that reads back as the same float64 (strconv 'g', -1), whole numbers
+// below 2⁵³ without exponent or decimals, and "NA" for NaN or an infinity.
+func FormatValue(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "NA"
+	}
+	if x == 0 {
+		return "0" // no "-0"
+	}
+	if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// WriteCSV writes the table as CSV: a header of the key names then the
+// column names, one line per row, undefined values as NA.
+func (t *Table) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	rec := append(append([]string(nil), t.KeyNames...), t.Columns...)
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	for r := range t.Values {
+		rec = append(rec[:0], t.Keys[r]...)
+		for _, x := range t.Values[r] {
+			rec = append(rec, FormatValue(x))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes the table as a JSON array of objects, one per row, with
+// keys in column order (key columns first), key values as strings,
+// measures as numbers and undefined values as null.
+func (t *Table) WriteJSON(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	names := make([][]byte, 0, len(t.KeyNames)+len(t.Columns))
+	for _, n := range append(append([]string(nil), t.KeyNames...), t.Columns...) {
+		b, err := json.Marshal(n)
+		if err != nil {
+			return err
+		}
+		names = append(names, b)
+	}
+	bw.WriteString("[")
+	for r := range t.Values {
+		if r > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n{")
+		for k, v := range t.Keys[r] {
+			if k > 0 {
+				bw.WriteString(",")
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			bw.Write(names[k])
+			bw.WriteString(":")
+			bw.Write(b)
+		}
+		for c, x := range t.Values[r] {
+			bw.WriteString(",")
+			bw.Write(names[len(t.KeyNames)+c])
+			bw.WriteString(":")
+			if s := FormatValue(x); s == "NA" {
+				bw.WriteString("null")
+			} else {
+				bw.WriteString(s)
+			}
+		}
+		bw.WriteString("}")
+	}
+	if len(t.Values) > 0 {
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
+}
