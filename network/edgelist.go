@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -73,7 +74,9 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 	switch opt.Weight {
 	case "-":
 	case "":
-		wcol = et.optionalFold("weight")
+		if wcol, err = et.optionalFold("weight", "--weight"); err != nil {
+			return nil, rep, err
+		}
 	default:
 		if wcol, err = et.need(opt.Weight, "--weight"); err != nil {
 			return nil, rep, err
@@ -129,6 +132,9 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 		return nil, rep, &ParseError{File: et.file, Line: 1, Err: fmt.Errorf("%w: no edges after the header and no node file", ErrEmptyFile)}
 	}
 	g, st := b.Build()
+	if err := checkSums(g, edges.Name); err != nil {
+		return nil, rep, err
+	}
 	rep.addStats(edges.Name, st)
 	return g, rep, nil
 }
@@ -180,19 +186,43 @@ func (t *csvTable) needFold(name, def, flag string) (int, error) {
 	if name != "" {
 		return t.need(name, flag)
 	}
-	if i := t.optionalFold(def); i >= 0 {
-		return i, nil
+	i, err := t.optionalFold(def, flag)
+	if err != nil || i >= 0 {
+		return i, err
 	}
 	return t.need(def, flag)
 }
 
-func (t *csvTable) optionalFold(name string) int {
+// optionalFold returns the column whose name is name in any letter case, or
+// -1; two such columns are an error, as the reader could not tell which.
+func (t *csvTable) optionalFold(name, flag string) (int, error) {
+	found := -1
 	for i, h := range t.header {
 		if strings.EqualFold(h, name) {
-			return i
+			if found >= 0 {
+				return -1, &ParseError{File: t.file, Line: 1, Err: fmt.Errorf("%w: columns %q and %q both match %q; name one with %s", ErrDuplicateID, t.header[found], h, name, flag)}
+			}
+			found = i
 		}
 	}
-	return -1
+	return found, nil
+}
+
+// checkSums rejects a graph in which merging duplicate edges summed
+// weights beyond the float64 range.
+func checkSums(g *Graph, file string) error {
+	_, _, w32, w64 := g.RawCSR()
+	for _, w := range w32 {
+		if math.IsInf(float64(w), 0) {
+			return &ParseError{File: file, Err: fmt.Errorf("%w: duplicate ties sum to more than %g", ErrBadWeight, math.MaxFloat64)}
+		}
+	}
+	for _, w := range w64 {
+		if math.IsInf(w, 0) {
+			return &ParseError{File: file, Err: fmt.Errorf("%w: duplicate ties sum to more than %g", ErrBadWeight, math.MaxFloat64)}
+		}
+	}
+	return nil
 }
 
 // WriteEdgeList writes g as an edge list (source,target[,weight]; each

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -224,6 +225,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	}
 
 	// aaties.csv
+	var tieLines []int32 // the line of each AddTie call, to name a contradicting duplicate
 	if tt != nil {
 		tEgo, err := tt.need(opt.EgoID, "--ego-id")
 		if err != nil {
@@ -256,15 +258,19 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 					return nil, rep, tt.errf(err, "column %q", tt.header[tieWeight])
 				}
 			}
+			tieLines = append(tieLines, int32(tt.line))
 			if err := b.AddTie(strings.TrimSpace(rec[tEgo]), field(rec, tWave), strings.TrimSpace(rec[src]), strings.TrimSpace(rec[dst]), w, rowAttrs(rec, tieAttr)); err != nil {
 				return nil, rep, tt.errf(err, "")
 			}
 		}
 	}
-	ds, st := b.Build()
+	ds, st, conflict := b.build()
 	name := "aaties.csv"
 	if tt != nil {
 		name = tt.file
+	}
+	if conflict != nil {
+		return nil, rep, &ParseError{File: name, Line: int(tieLines[conflict.seq]), Err: conflict.err}
 	}
 	rep.addStats(name, st)
 	return ds, rep, nil
@@ -313,6 +319,9 @@ func field(rec []string, i int) string {
 func parseWeight(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	w, err := strconv.ParseFloat(t, 64)
+	if errors.Is(err, strconv.ErrRange) {
+		return 0, fmt.Errorf("%w: %q is out of range (float64 holds %g to %g)", ErrBadWeight, t, math.SmallestNonzeroFloat64, math.MaxFloat64)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("%w: %q is not a number", ErrBadWeight, t)
 	}

@@ -178,6 +178,8 @@ type DatasetBuilder struct {
 	idWaves  map[string][]string
 	alters   []map[string]int
 	ties     [][]Tie
+	seqs     [][]int32 // per ego, the AddTie call that added each tie
+	calls    int32     // AddTie calls so far
 	stats    BuildStats
 }
 
@@ -242,6 +244,7 @@ func (b *DatasetBuilder) AddEgo(id, wave string, attrs Attrs) error {
 	b.ds.Egos = append(b.ds.Egos, &EgoNet{ID: id, Wave: wave, Attrs: attrs, ds: b.ds})
 	b.alters = append(b.alters, make(map[string]int))
 	b.ties = append(b.ties, nil)
+	b.seqs = append(b.seqs, nil)
 	return nil
 }
 
@@ -309,6 +312,8 @@ func (b *DatasetBuilder) AddAlter(egoID, wave, alterID string, weight float64, a
 
 // AddTie adds an alter–alter tie. Both alters must already belong to the ego.
 func (b *DatasetBuilder) AddTie(egoID, wave, from, to string, weight float64, attrs Attrs) error {
+	seq := b.calls
+	b.calls++
 	if err := checkWeight(weight); err != nil {
 		return err
 	}
@@ -336,33 +341,81 @@ func (b *DatasetBuilder) AddTie(egoID, wave, from, to string, weight float64, at
 		b.ds.TieAttrs.observe(i, v)
 	}
 	b.ties[ei] = append(b.ties[ei], Tie{From: f, To: t, Weight: weight, Attrs: attrs})
+	b.seqs[ei] = append(b.seqs[ei], seq)
 	return nil
 }
 
 // Build sorts and merges each ego's ties and returns the dataset with what
-// was dropped (self-ties) and merged (duplicate ties, weights summed; the
-// first row's attributes are kept).
+// was dropped (self-ties) and merged (duplicate ties; weights summed when the
+// data is tie-weighted, else the merged tie keeps weight 1). Build merges
+// even duplicates that contradict each other (different attributes: the
+// first row's are kept; weights summing beyond the float64 range: +Inf);
+// the readers reject those, naming the row.
 func (b *DatasetBuilder) Build() (*Dataset, BuildStats) {
+	ds, st, _ := b.build()
+	return ds, st
+}
+
+// tieConflict is a duplicate tie that cannot be merged: seq is the AddTie
+// call (0-based) of the row that contradicts an earlier one.
+type tieConflict struct {
+	seq int32
+	err error
+}
+
+// build is Build that also returns the earliest duplicate tie that
+// contradicts an earlier row, or nil.
+func (b *DatasetBuilder) build() (*Dataset, BuildStats, *tieConflict) {
+	var conflict *tieConflict
+	note := func(seq int32, err error) {
+		if conflict == nil || seq < conflict.seq {
+			conflict = &tieConflict{seq: seq, err: err}
+		}
+	}
 	for i, e := range b.ds.Egos {
-		ts := b.ties[i]
-		slices.SortStableFunc(ts, func(x, y Tie) int {
-			if x.From != y.From {
-				return x.From - y.From
+		ts, sq := b.ties[i], b.seqs[i]
+		order := make([]int, len(ts))
+		for k := range order {
+			order[k] = k
+		}
+		slices.SortStableFunc(order, func(x, y int) int {
+			if ts[x].From != ts[y].From {
+				return ts[x].From - ts[y].From
 			}
-			return x.To - y.To
+			return ts[x].To - ts[y].To
 		})
-		out := ts[:0]
-		for _, t := range ts {
+		out := make([]Tie, 0, len(ts))
+		for _, k := range order {
+			t := ts[k]
 			if n := len(out); n > 0 && out[n-1].From == t.From && out[n-1].To == t.To {
-				out[n-1].Weight += t.Weight
 				b.stats.Duplicates++
+				p := &out[n-1]
+				if !sameAttrs(p.Attrs, t.Attrs) {
+					note(sq[k], fmt.Errorf("%w: tie %q–%q appears twice with different attributes", ErrDuplicateID, e.Alters[t.From].ID, e.Alters[t.To].ID))
+				}
+				if b.ds.TieWeighted {
+					p.Weight += t.Weight
+					if math.IsInf(p.Weight, 0) {
+						note(sq[k], fmt.Errorf("%w: duplicate ties sum to more than %g", ErrBadWeight, math.MaxFloat64))
+					}
+				}
 				continue
 			}
 			out = append(out, t)
 		}
-		e.Ties = slices.Clip(out)
+		e.Ties = out
 	}
 	ds, st := b.ds, b.stats
 	b.ds = nil
-	return ds, st
+	return ds, st, conflict
+}
+
+// sameAttrs reports whether two attribute rows hold the same values.
+func sameAttrs(a, b Attrs) bool {
+	for i := range max(len(a), len(b)) {
+		if a.At(i) != b.At(i) {
+			return false
+		}
+	}
+	return true
 }

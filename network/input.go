@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,10 +21,23 @@ type Input struct {
 	r    *bufio.Reader
 	c    []io.Closer
 	BOM  bool
+	gz   bool
 }
 
-// Read implements io.Reader.
-func (in *Input) Read(p []byte) (int, error) { return in.r.Read(p) }
+// Read implements io.Reader. A failure to decompress is a *ParseError
+// wrapping ErrSyntax that says whether the data was truncated or corrupt.
+func (in *Input) Read(p []byte) (int, error) {
+	n, err := in.r.Read(p)
+	if err != nil && err != io.EOF && in.gz {
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			err = &ParseError{File: in.Name, Err: fmt.Errorf("%w: truncated gzip data", ErrSyntax)}
+		case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+			err = &ParseError{File: in.Name, Err: fmt.Errorf("%w: corrupt gzip data (%v)", ErrSyntax, err)}
+		}
+	}
+	return n, err
+}
 
 // Close closes the file.
 func (in *Input) Close() error {
@@ -44,7 +56,7 @@ func Open(path string) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in, err := NewInput(filepath.Base(path), f, strings.HasSuffix(strings.ToLower(path), ".gz"))
+	in, err := NewInput(path, f, strings.HasSuffix(strings.ToLower(path), ".gz"))
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -66,6 +78,7 @@ func NewInput(name string, r io.Reader, mustGzip bool) (*Input, error) {
 			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: bad gzip header: %v", ErrSyntax, err)}
 		}
 		in.c = append(in.c, zr)
+		in.gz = true
 		br = bufio.NewReaderSize(zr, 1<<16)
 	} else if mustGzip {
 		if len(head) == 0 {
@@ -101,7 +114,7 @@ func newCSVTable(in *Input, delim rune) (*csvTable, error) {
 		return nil, &ParseError{File: in.Name, Err: fmt.Errorf("%w: no header row", ErrEmptyFile)}
 	}
 	if err != nil {
-		return nil, t.wrap(err)
+		return nil, t.wrap(nil, err)
 	}
 	t.header = append([]string(nil), rec...)
 	for i, h := range t.header {
@@ -147,7 +160,11 @@ func (t *csvTable) next() ([]string, error) {
 		if err == io.EOF {
 			return nil, err
 		}
-		return nil, t.wrap(err)
+		if errors.Is(err, csv.ErrFieldCount) {
+			// encoding/csv returns the record with this error.
+			return nil, t.wrap(fmt.Errorf("%w: the record has %d fields, the header has %d", ErrFieldCount, len(rec), len(t.header)), err)
+		}
+		return nil, t.wrap(nil, err)
 	}
 	t.line, _ = t.r.FieldPos(0)
 	for i, f := range rec {
@@ -163,12 +180,14 @@ func (t *csvTable) errf(err error, format string, args ...any) error {
 	return errAt(t.file, t.line, err, format, args...)
 }
 
-func (t *csvTable) wrap(err error) error {
+// wrap turns a reading error into a *ParseError. msg, when not nil,
+// replaces the message of a csv.ParseError.
+func (t *csvTable) wrap(msg, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		e := pe.Err
-		if errors.Is(e, csv.ErrFieldCount) {
-			e = fmt.Errorf("%w: %v (the header has %d)", ErrFieldCount, e, len(t.header))
+		if msg != nil {
+			e = msg
 		} else if pe.StartLine != pe.Line {
 			e = fmt.Errorf("%w: %v (in the record that starts on line %d; error at line %d, column %d)", ErrSyntax, e, pe.StartLine, pe.Line, pe.Column)
 			return &ParseError{File: t.file, Line: pe.StartLine, Err: e}
@@ -177,7 +196,12 @@ func (t *csvTable) wrap(err error) error {
 		}
 		return &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Err: e}
 	}
-	return &ParseError{File: t.file, Line: t.line, Err: err}
+	var ie *ParseError
+	if errors.As(err, &ie) {
+		// From the Input (a gzip failure): no line applies, say how far it got.
+		return &ParseError{File: ie.File, Err: fmt.Errorf("%w (after line %d)", ie.Err, t.line)}
+	}
+	return &ParseError{File: t.file, Err: fmt.Errorf("%w (after line %d)", err, t.line)}
 }
 
 func quoteList(s []string) string {
