@@ -1,12 +1,11 @@
 package main
 
 import (
-	"encoding/csv"
+	"context"
 	"fmt"
 	"io"
 	"math"
 	"path/filepath"
-	"strconv"
 
 	"github.com/sociogram/sociogram/internal/demo"
 	"github.com/sociogram/sociogram/measures"
@@ -26,7 +25,8 @@ DIR (default ./sociogram-demo):
 
   data/      the study itself (egos.csv, alters.csv, aaties.csv), to rerun
              any command on it
-  measures.csv  the measures of every person at each wave
+  measures.csv  the measures of every person at each wave: structure,
+             composition and social capital (bonding, bridging)
 
 It prints where each file is and a short summary of what changed.
 
@@ -57,7 +57,7 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	res, err := demoPipeline(*dir)
+	res, err := demoPipeline(context.Background(), *dir)
 	if err != nil {
 		return err
 	}
@@ -72,11 +72,20 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// demoMeasures is the measures list of the demo's table: structure,
+// composition and social capital (bonding, bridging by the study's rules).
+const demoMeasures = "size,ties,density,components,isolates,effective_size,efficiency,constraint," +
+	"hierarchy,ego_betweenness,brokerage,bonding,bridging,blau(role),count(role=group),prop(role=professional)"
+
 // demoPipeline runs every step on the embedded study and writes the
 // results under dir.
-func demoPipeline(dir string) (*demoResult, error) {
+func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 	res := &demoResult{}
 	ds, err := demo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("embedded study: %w", err)
+	}
+	rules, err := demo.Rules()
 	if err != nil {
 		return nil, fmt.Errorf("embedded study: %w", err)
 	}
@@ -84,82 +93,51 @@ func demoPipeline(dir string) (*demoResult, error) {
 	if err := demo.WriteFiles(data); err != nil {
 		return nil, err
 	}
-	res.files = append(res.files, demoOutput{data, "the study: egos.csv, alters.csv, aaties.csv"})
+	res.files = append(res.files, demoOutput{data, "the study: egos.csv, alters.csv, aaties.csv, rules.json"})
 
-	stats := make([]measures.Stats, len(ds.Egos))
-	for i, e := range ds.Egos {
-		stats[i] = measures.Of(e)
+	specs, err := measures.ParseList(demoMeasures)
+	if err != nil {
+		return nil, err
+	}
+	table, err := measures.EgoTable(ctx, ds, specs, measures.TableOptions{Classifier: rules})
+	if err != nil {
+		return nil, err
 	}
 	path := filepath.Join(dir, "measures.csv")
-	if err := writeOutput(path, nil, func(w io.Writer) error { return writeDemoMeasures(w, ds, stats) }); err != nil {
+	if err := writeOutput(path, nil, table.WriteCSV); err != nil {
 		return nil, err
 	}
 	res.files = append(res.files, demoOutput{path, "measures of every person at each wave"})
 
-	res.summary = demoSummary(ds, stats)
+	res.summary = demoSummary(ds, table)
 	return res, nil
 }
 
-// demoColumns are the structural measures of the demo's measures table.
-var demoColumns = []struct {
-	name string
-	get  func(*measures.Stats) float64
-}{
-	{"size", func(s *measures.Stats) float64 { return s.Size }},
-	{"ties", func(s *measures.Stats) float64 { return s.Ties }},
-	{"density", func(s *measures.Stats) float64 { return s.Density }},
-	{"components", func(s *measures.Stats) float64 { return s.Components }},
-	{"isolates", func(s *measures.Stats) float64 { return s.Isolates }},
-	{"effective_size", func(s *measures.Stats) float64 { return s.EffectiveSize }},
-	{"efficiency", func(s *measures.Stats) float64 { return s.Efficiency }},
-	{"constraint", func(s *measures.Stats) float64 { return s.Constraint }},
-	{"hierarchy", func(s *measures.Stats) float64 { return s.Hierarchy }},
-	{"ego_betweenness", func(s *measures.Stats) float64 { return s.EgoBetweenness }},
-	{"brokerage", func(s *measures.Stats) float64 { return s.Brokerage }},
-}
-
-func writeDemoMeasures(w io.Writer, ds *network.Dataset, stats []measures.Stats) error {
-	cw := csv.NewWriter(w)
-	head := []string{"egoID", "wave"}
-	for _, c := range demoColumns {
-		head = append(head, c.name)
-	}
-	cw.Write(head)
-	for i, e := range ds.Egos {
-		row := []string{e.ID, e.Wave}
-		for _, c := range demoColumns {
-			row = append(row, formatNA(c.get(&stats[i])))
-		}
-		cw.Write(row)
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func formatNA(x float64) string {
-	if math.IsNaN(x) {
-		return "NA"
-	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
-}
-
 // demoSummary describes in five lines what changed between the waves.
-func demoSummary(ds *network.Dataset, stats []measures.Stats) []string {
-	var size, eff [2]float64
-	var n, nEff [2]int
-	for i, e := range ds.Egos {
-		w := 0
-		if e.Wave == "2" {
-			w = 1
+func demoSummary(ds *network.Dataset, t *measures.Table) []string {
+	// mean returns the mean of a column at each wave over the rows where
+	// it is defined.
+	mean := func(col string) (m [2]float64) {
+		c := t.Column(col)
+		var n [2]int
+		for r, key := range t.Keys {
+			x := t.Values[r][c]
+			if math.IsNaN(x) {
+				continue
+			}
+			w := 0
+			if key[1] == "2" {
+				w = 1
+			}
+			m[w] += x
+			n[w]++
 		}
-		n[w]++
-		size[w] += stats[i].Size
-		if !math.IsNaN(stats[i].EffectiveSize) {
-			eff[w] += stats[i].EffectiveSize
-			nEff[w]++
+		for w := range m {
+			m[w] /= float64(n[w])
 		}
+		return m
 	}
-	var kept, gained, lost, grew, shrank int
+	var kept, gained, lost, grew, shrank, people int
 	for _, e1 := range ds.Egos {
 		if e1.Wave != "1" {
 			continue
@@ -168,6 +146,7 @@ func demoSummary(ds *network.Dataset, stats []measures.Stats) []string {
 		if e2 == nil {
 			continue
 		}
+		people++
 		for _, a := range e1.Alters {
 			if _, ok := e2.AlterIndex(a.ID); ok {
 				kept++
@@ -187,12 +166,14 @@ func demoSummary(ds *network.Dataset, stats []measures.Stats) []string {
 			shrank++
 		}
 	}
-	mean := func(s float64, k int) float64 { return s / float64(k) }
+	change := func(what string, m [2]float64) string {
+		return fmt.Sprintf("%s: mean %.2f at wave 1, %.2f at wave 2 (%+.2f)", what, m[0], m[1], m[1]-m[0])
+	}
 	return []string{
-		fmt.Sprintf("people: %d at wave 1, %d at wave 2", n[0], n[1]),
-		fmt.Sprintf("network size: mean %.2f at wave 1, %.2f at wave 2 (%+.2f)", mean(size[0], n[0]), mean(size[1], n[1]), mean(size[1], n[1])-mean(size[0], n[0])),
-		fmt.Sprintf("networks grew for %d people, shrank for %d, kept their size for %d", grew, shrank, n[0]-grew-shrank),
+		fmt.Sprintf("%d people interviewed at both waves; networks grew for %d, shrank for %d, kept their size for %d", people, grew, shrank, people-grew-shrank),
 		fmt.Sprintf("alters: %d kept, %d gained, %d lost", kept, gained, lost),
-		fmt.Sprintf("effective size: mean %.2f at wave 1, %.2f at wave 2 (people with at least one alter)", mean(eff[0], nEff[0]), mean(eff[1], nEff[1])),
+		change("network size", mean("size")),
+		change("bridging ties (neighbours, groups)", mean("bridging")),
+		change("effective size", mean("effective_size")),
 	}
 }

@@ -36,7 +36,7 @@ func TestDemo(t *testing.T) {
 	var out, errb bytes.Buffer
 	require.Equal(t, 0, run([]string{"demo", "-o", dir}, &out, &errb), "stderr: %s", errb.String())
 
-	for _, f := range []string{"data/egos.csv", "data/alters.csv", "data/aaties.csv", "measures.csv"} {
+	for _, f := range []string{"data/egos.csv", "data/alters.csv", "data/aaties.csv", "data/rules.json", "measures.csv"} {
 		st, err := os.Stat(filepath.Join(dir, f))
 		if assert.NoError(t, err, "demo did not write %s", f) {
 			assert.Positive(t, st.Size(), "%s is empty", f)
@@ -64,6 +64,11 @@ func TestDemo(t *testing.T) {
 		{"P01 brokerage", "P01/1", "brokerage", "7", "10 pairs − 3 ties"},
 		{"P01 ego betweenness", "P01/1", "ego_betweenness", "6", "7 non-adjacent pairs; A01–A05 and A02–A03 share one alter (1/2 each), the other 5 count 1"},
 		{"P31 lost everyone", "P31/2", "size", "0", "P31 names nobody at wave 2"},
+		{"P01 bonding", "P01/1", "bonding", "2", "rules.json: family A02 and A05"},
+		{"P01 bridging", "P01/1", "bridging", "1", "rules.json: neighbour A04"},
+		{"P01 professionals", "P01/1", "prop(role=professional)", "0.4", "A01 and A03 of 5"},
+		{"P07 bridging at wave 2", "P07/2", "bridging", "2", "two group members"},
+		{"zero-alter ego: bridging 0", "P07/1", "bridging", "0", "no alters, count 0"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,7 +80,10 @@ func TestDemo(t *testing.T) {
 
 	// Sizes add up to the rows of alters.csv per wave: 223 at wave 1, 259
 	// at wave 2 (awk -F, 'NR>1{c[$2]++}' internal/demo/data/alters.csv).
-	assert.Contains(t, out.String(), "mean 5.58 at wave 1, 6.47 at wave 2", "223/40 and 259/40")
+	assert.Contains(t, out.String(), "network size: mean 5.58 at wave 1, 6.47 at wave 2", "223/40 and 259/40")
+	// Bridging: neighbours and group members, 23+13 = 36 at wave 1 and
+	// 33+26 = 59 at wave 2 (awk -F, 'NR>1{c[$2" "$6]++}' alters.csv).
+	assert.Contains(t, out.String(), "mean 0.90 at wave 1, 1.48 at wave 2", "36/40 and 59/40")
 	// Kept, lost, gained: comm -12, -23, -13 of the sorted egoID/alterID
 	// lists of each wave of alters.csv (awk -F, 'NR>1&&$2==1{print $1"/"$3}').
 	assert.Contains(t, out.String(), "201 kept, 58 gained, 22 lost")

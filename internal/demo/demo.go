@@ -6,12 +6,13 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
 )
 
 //go:generate go run ./gen data
 
-//go:embed data/egos.csv data/alters.csv data/aaties.csv
+//go:embed data/egos.csv data/alters.csv data/aaties.csv data/rules.json
 var data embed.FS
 
 // FileNames are the names of the study's tables, in the order egos, alters,
@@ -21,6 +22,21 @@ var FileNames = []string{"egos.csv", "alters.csv", "aaties.csv"}
 // Options are the reader options of the study: egor's default column names
 // and a wave column "wave".
 var Options = network.EgoCSVOptions{Wave: "wave"}
+
+// RulesFile is the name of the study's classification rules (see Rules).
+const RulesFile = "rules.json"
+
+// Rules returns the study's social-capital classification rules
+// (data/rules.json): by relationship, family and friends are bonding ties,
+// neighbours and group members bridging ties, professionals linking ties
+// (Putnam 2000; Szreter & Woolcock 2004).
+func Rules() (*measures.Rules, error) {
+	b, err := data.ReadFile("data/" + RulesFile)
+	if err != nil {
+		return nil, err
+	}
+	return measures.ReadRules(bytes.NewReader(b), RulesFile)
+}
 
 // Embedded returns the committed tables of the study.
 func Embedded() Files {
@@ -50,8 +66,9 @@ func Load() (*network.Dataset, error) {
 	return ds, err
 }
 
-// WriteFiles writes the study's three tables into dir (created if needed),
-// so that the command-line tool can read them with
+// WriteFiles writes the study's three tables and its classification rules
+// into dir (created if needed), so that the command-line tool can read them
+// with
 //
 //	--egos DIR/egos.csv --alters DIR/alters.csv --ties DIR/aaties.csv --wave wave
 func WriteFiles(dir string) error {
@@ -64,5 +81,9 @@ func WriteFiles(dir string) error {
 			return err
 		}
 	}
-	return nil
+	rules, err := data.ReadFile("data/" + RulesFile)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, RulesFile), rules, 0o644)
 }

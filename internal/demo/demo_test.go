@@ -3,6 +3,8 @@ package demo
 import (
 	"testing"
 
+	"github.com/sociogram/sociogram/measures"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -97,4 +99,20 @@ func TestLoad(t *testing.T) {
 		}
 	}
 	assert.Positive(t, missingRing, "a few rings are missing")
+}
+
+// The rules classify every role of the study, so no alter is left
+// unclassified; P07's two group members at wave 2 are bridging ties.
+func TestRules(t *testing.T) {
+	rs, err := Rules()
+	require.NoError(t, err)
+	ds, err := Load()
+	require.NoError(t, err)
+	require.NoError(t, rs.Check(ds))
+	for _, e := range ds.Egos {
+		c := measures.Capital(e, rs)
+		assert.Zero(t, c.Unclassified, "%s wave %s has unclassified alters", e.ID, e.Wave)
+	}
+	c := measures.Capital(ds.Ego("P07", "2"), rs)
+	assert.Equal(t, 2, c.Bridging, "P07 wave 2: two group members (alters.csv)")
 }

@@ -52,6 +52,10 @@
 //   - aaties.csv: egoID, wave, Source, Target — who among the alters knows
 //     whom, as the person reported it.
 //
+// A fourth file, rules.json, classifies each alter's tie as bonding (family,
+// friend), bridging (neighbour, group) or linking (professional) for the
+// social-capital measures (see measures.Rules and Rules).
+//
 // An alter kept between waves has the same alterID at both. Awkward cases
 // are there on purpose: P07 names nobody at wave 1 and two group members at
 // wave 2; P13 names one person (a relative) at both waves; P31 names two
