@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Write the reference GraphML files in this directory with networkx and
+"""Write the reference GraphML (and Pajek) files in this directory with networkx and
 igraph (Debian's python3-networkx and python3-igraph), and check that GraphML
 written by sociogram reads back in both.
 
@@ -40,6 +40,8 @@ def networkx_files():
     d.add_edge("y", "z", weight=2.0)
     d.add_node("w")  # isolate
     nx.write_graphml(d, "networkx_directed.graphml")
+    # Pajek .net: networkx writes *vertices / *arcs with weights.
+    nx.write_pajek(d, "networkx_directed.net")
 
 
 def igraph_files():
@@ -59,6 +61,10 @@ def igraph_files():
     d.vs["name"] = ["u", "v", "w"]
     d.es["weight"] = [1, 2, 3, 4]
     d.write_graphml("igraph_directed.graphml")
+
+    # Pajek .net from the same undirected graph (igraph writes *Vertices with
+    # quoted names and *Edges with weights).
+    g.write_pajek("igraph_undirected.net")
 
 
 def check(paths):
