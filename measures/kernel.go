@@ -36,6 +36,9 @@ type kernel struct {
 	toEgo   []bool // directed: arc j→i
 	fromEgo []bool // directed: arc i→j
 	acc     []float64
+	dist    []int32   // directed ego betweenness: BFS distances
+	sigma   []float64 // and shortest-path counts
+	queue   []int32
 	cnt     []int32
 	touched []int32
 	mark    []bool
@@ -330,54 +333,93 @@ func (k *kernel) egoBetweenness() float64 {
 		}
 		return sum
 	}
-	// Directed: each ordered pair (j,l), j ≠ l, with no arc j→l and with the
-	// ego on a 2-path j→i→l adds 1/(1 + c_jl), c_jl = number of alters x with
-	// j→x→l.
-	egoOut := 0
-	for _, b := range k.fromEgo {
-		if b {
-			egoOut++
+	return k.directedEgoBetweenness()
+}
+
+// directedEgoBetweenness is the betweenness of the ego in its directed ego
+// network (Everett & Borgatti 2005 define ego betweenness as the ego's
+// betweenness within its ego network; networkx computes the same with
+// betweenness_centrality(ego_graph(G, i, undirected=True),
+// normalized=False)[i]). In a directed ego network a shortest path through
+// the ego may be longer than 2 (j→x→i→l when there is no arc j→i), so the
+// 2-path formula of the undirected case does not apply. With d and σ the
+// distance and number of shortest paths within the ego network, every
+// ordered pair of alters (s,t) adds
+//
+//	σ(s,i)·σ(i,t) / σ(s,t)   when d(s,i) + d(i,t) = d(s,t)
+//
+// One breadth-first search from the ego and one from each alter:
+// O(n·(n + t)) for n alters and t arcs among them.
+func (k *kernel) directedEgoBetweenness() float64 {
+	n := len(k.nb)
+	ego := int32(n)
+	k.dist = grow32(k.dist, 2*(n+1))
+	k.sigma = grow(k.sigma, 2*(n+1))
+	fromEgoD, toD := k.dist[:n+1], k.dist[n+1:]
+	fromEgoS, toS := k.sigma[:n+1], k.sigma[n+1:]
+	k.bfs(ego, fromEgoD, fromEgoS)
+	var sum float64
+	for s := int32(0); s < ego; s++ {
+		if !k.toEgo[s] && k.loutOff[s+1] == k.loutOff[s] {
+			continue // s reaches nothing
 		}
-	}
-	for j := 0; j < n; j++ {
-		if !k.toEgo[j] {
+		k.bfs(s, toD, toS)
+		dsi, ssi := toD[ego], toS[ego]
+		if dsi < 0 {
 			continue
 		}
-		k.touched = k.touched[:0]
-		out := k.lout[k.loutOff[j]:k.loutOff[j+1]]
-		for _, x := range out {
-			k.mark[x] = true
-			for _, l := range k.lout[k.loutOff[x]:k.loutOff[x+1]] {
-				if int(l) != j {
-					if k.cnt[l] == 0 {
-						k.touched = append(k.touched, l)
-					}
-					k.cnt[l]++
-				}
+		for t := int32(0); t < ego; t++ {
+			if t == s || toD[t] < 0 || fromEgoD[t] < 0 {
+				continue
 			}
-		}
-		// Candidates: l ≠ j with i→l and no j→l.
-		cand := egoOut
-		if k.fromEgo[j] {
-			cand--
-		}
-		for _, x := range out {
-			if k.fromEgo[x] {
-				cand--
+			if dsi+fromEgoD[t] == toD[t] {
+				sum += ssi * fromEgoS[t] / toS[t]
 			}
-		}
-		sum += float64(cand)
-		for _, l := range k.touched {
-			if k.fromEgo[l] && !k.mark[l] {
-				sum += 1/float64(1+k.cnt[l]) - 1
-			}
-			k.cnt[l] = 0
-		}
-		for _, x := range out {
-			k.mark[x] = false
 		}
 	}
 	return sum
+}
+
+// bfs fills dist (−1 when unreachable) and sigma (number of shortest paths)
+// from local node src over the directed ego network: alters 0..n−1 with
+// their arcs in lout, the ego n with arcs to the alters in fromEgo and from
+// those in toEgo.
+func (k *kernel) bfs(src int32, dist []int32, sigma []float64) {
+	n := int32(len(k.nb))
+	for v := range dist {
+		dist[v] = -1
+		sigma[v] = 0
+	}
+	dist[src], sigma[src] = 0, 1
+	q := append(k.queue[:0], src)
+	visit := func(u, v int32) {
+		switch {
+		case dist[v] < 0:
+			dist[v] = dist[u] + 1
+			sigma[v] = sigma[u]
+			q = append(q, v)
+		case dist[v] == dist[u]+1:
+			sigma[v] += sigma[u]
+		}
+	}
+	for h := 0; h < len(q); h++ {
+		u := q[h]
+		if u == n {
+			for v := int32(0); v < n; v++ {
+				if k.fromEgo[v] {
+					visit(u, v)
+				}
+			}
+			continue
+		}
+		for _, v := range k.lout[k.loutOff[u]:k.loutOff[u+1]] {
+			visit(u, v)
+		}
+		if k.toEgo[u] {
+			visit(u, n)
+		}
+	}
+	k.queue = q
 }
 
 func find(uf []int32, x int32) int32 {

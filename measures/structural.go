@@ -96,16 +96,26 @@ func Hierarchy(g *network.Graph, ego int64) float64 { return Structural(g, ego).
 func Redundancy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Redundancy }
 
 // EgoBetweenness is Everett & Borgatti's (2005) ego betweenness, the
-// betweenness of the ego within its own ego network:
+// betweenness of the ego within its own ego network (ties by presence):
 //
 //	undirected: Σ over unordered pairs {j,k} of non-adjacent alters of 1/(1 + c_jk)
-//	directed:   Σ over ordered pairs (j,k) with no arc j→k and arcs j→i→k of 1/(1 + c_jk)
+//	directed:   Σ over ordered pairs (j,k) of alters with d(j,i) + d(i,k) = d(j,k)
+//	            of σ(j,i)·σ(i,k)/σ(j,k)
 //
-// where c_jk is the number of alters x with j–x–k (j→x→k). 0 when n < 2. A
-// star with n leaves gives n(n−1)/2. It equals networkx's
-// betweenness_centrality(ego_graph(G, i), normalized=False)[i] on
-// undirected graphs. Everett, M. & Borgatti, S. P. (2005). Ego network
-// betweenness. Social Networks 27(1):31–38. doi:10.1016/j.socnet.2004.11.007.
+// where c_jk is the number of alters tied to both j and k, and d and σ are
+// distances and numbers of shortest paths within the directed ego network.
+// In the undirected case every geodesic through the ego has length 2, so
+// the first line is the whole betweenness (Everett & Borgatti's A²[1−A]
+// algorithm). In the directed case a geodesic through the ego can be
+// longer (j→x→i→k when there is no arc j→i), so it is computed by one
+// breadth-first search per alter, O(n·(n + t)).
+//
+// 0 when n < 2. A star with n leaves gives n(n−1)/2. It equals networkx's
+// betweenness_centrality(ego_graph(G, i, undirected=True),
+// normalized=False)[i] (tested against networkx 2.8.8 on undirected,
+// directed and weighted graphs). Everett, M. & Borgatti, S. P. (2005). Ego
+// network betweenness. Social Networks 27(1):31–38.
+// doi:10.1016/j.socnet.2004.11.007.
 func EgoBetweenness(g *network.Graph, ego int64) float64 { return Structural(g, ego).EgoBetweenness }
 
 // LocalConstraint is Burt's dyadic constraint of j on i,
