@@ -345,3 +345,16 @@ func roleOfText(a, v, b string) Role {
 	}
 	return roleOf(id(a), id(v), id(b))
 }
+
+func init() {
+	for r := Coordinator; r <= TotalBrokerage; r++ {
+		name := r.String()
+		if r == TotalBrokerage {
+			name = "roles_total"
+		}
+		define(definition{name: name, arg: argAttr, egoAttr: true,
+			eval: func(e *network.EgoNet, c *evalContext) float64 {
+				return EgoBrokerageRoles(e, c.Spec.Attr)[r]
+			}})
+	}
+}

@@ -546,3 +546,50 @@ func Capital(e *network.EgoNet, rs *Rules) CapitalCounts {
 	out.LinkingShare, out.UnclassifiedShare = share(out.Linking), share(out.Unclassified)
 	return out
 }
+
+// classShare is the share of an ego's alters the classifier puts in class;
+// NaN when the ego has no alters.
+func classShare(e *network.EgoNet, c AlterClassifier, class string) float64 {
+	if len(e.Alters) == 0 {
+		return math.NaN()
+	}
+	return classCount(e, c, class) / float64(len(e.Alters))
+}
+
+func needsClassifier(s *Spec, opt *TableOptions) error {
+	if opt == nil || opt.Classifier == nil {
+		return errors.New("needs classification rules (--classify rules.json)")
+	}
+	return nil
+}
+
+func init() {
+	// linking: with rules, the alters classified linking; with a selector,
+	// linking(attr=v1|v2) counts the alters whose attr is one of the listed
+	// (linking) values, as count does.
+	define(definition{name: "linking", arg: argNone | argSelector,
+		check: func(s *Spec, opt *TableOptions) error {
+			if s.Attr == "" {
+				return needsClassifier(s, opt)
+			}
+			return nil
+		},
+		eval: func(e *network.EgoNet, c *evalContext) float64 {
+			if c.Spec.Attr == "" {
+				return classCount(e, c.Options.Classifier, Linking.String())
+			}
+			return CountFunc(e, c.Spec.Attr, c.Spec.match)
+		}})
+	define(definition{name: "unclassified", arg: argNone, check: needsClassifier,
+		eval: func(e *network.EgoNet, c *evalContext) float64 { return classCount(e, c.Options.Classifier, "") }})
+	for _, class := range []string{"bonding", "bridging", "linking", ""} {
+		name := class + "_share"
+		if class == "" {
+			name = "unclassified_share"
+		}
+		define(definition{name: name, arg: argNone, check: needsClassifier,
+			eval: func(e *network.EgoNet, c *evalContext) float64 {
+				return classShare(e, c.Options.Classifier, class)
+			}})
+	}
+}

@@ -1,6 +1,8 @@
 package measures
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -210,4 +212,83 @@ func TestRulesCheck(t *testing.T) {
 		})
 	}
 	require.NoError(t, mustRules(t, roleRules).Check(ds))
+}
+
+// tableStudy is a three-ego study for the measures-list tests:
+//
+//	e0: no alters
+//	e1: one alter, family, ring 1
+//	e2: alters a (family, ring 1), b (group, ring 2), c (professional, ring NA),
+//	    d (no role, ring 3); tie a–b; ego grp X; alter grp X, Y, Y, Z
+//
+// with LSNS-6 and RG-UK answers on every ego.
+func tableStudy(t *testing.T) *network.Dataset {
+	t.Helper()
+	b := network.NewDatasetBuilder(network.DatasetOptions{})
+	ego := func(id string, lsns []string, rgYes int) {
+		m := lsnsAnswers(lsns...)
+		for i := 1; i <= 27; i++ {
+			v := "0"
+			if i <= rgYes {
+				v = "1"
+			}
+			m[fmt.Sprintf("rg%02d", i)] = v
+		}
+		m["grp"] = "X"
+		require.NoError(t, b.AddEgo(id, "", network.Row(b.EgoAttrs(), m)))
+	}
+	alter := func(ego, id, role, ring, grp string) {
+		require.NoError(t, b.AddAlter(ego, "", id, 1, network.Row(b.AlterAttrs(),
+			map[string]string{"role": role, "ring": ring, "grp": grp})))
+	}
+	ego("e0", []string{"0", "0", "0", "0", "0", "0"}, 0)
+	ego("e1", []string{"1", "1", "1", "2", "2", "2"}, 5)
+	ego("e2", []string{"5", "5", "5", "NA", "5", "5"}, 27)
+	alter("e1", "a", "family", "1", "X")
+	alter("e2", "a", "family", "1", "X")
+	alter("e2", "b", "group", "2", "Y")
+	alter("e2", "c", "professional", "", "Y")
+	alter("e2", "d", "", "3", "Z")
+	require.NoError(t, b.AddTie("e2", "", "a", "b", 1, nil))
+	ds, _ := b.Build()
+	return ds
+}
+
+// TestCapitalMeasures: the classification and brokerage-role measures
+// through EgoTable, counted by hand from tableStudy with roleRules.
+//
+// e2: a bonding, b bridging, c linking, d unclassified → 1, 1, 1, 1 and
+// shares 0.25. Brokerage roles of e2 (ego X; alters a X, b Y, c Y, d Z;
+// tie a–b): the 12 ordered pairs minus (a,b), (b,a) = 10 brokered:
+// (a,c) X→X→Y representative, (c,a) gatekeeper, (a,d) representative,
+// (d,a) gatekeeper, (b,c), (c,b) Y→X→Y itinerant, (b,d), (d,b), (c,d),
+// (d,c) liaison → coordinator 0, itinerant 2, representative 2,
+// gatekeeper 2, liaison 4, total 10.
+func TestCapitalMeasures(t *testing.T) {
+	ds := tableStudy(t)
+	specs, err := ParseList("bonding,bridging,linking,unclassified,bonding_share,unclassified_share," +
+		"linking(role=professional|services),coordinator(grp),itinerant(grp),representative(grp),gatekeeper(grp),liaison(grp),roles_total(grp)")
+	require.NoError(t, err)
+	tab, err := EgoTable(context.Background(), ds, specs, TableOptions{Classifier: mustRules(t, roleRules)})
+	require.NoError(t, err)
+	nan := math.NaN()
+	want := [][]float64{
+		{0, 0, 0, 0, nan, nan, 0, 0, 0, 0, 0, 0, 0},
+		{1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0},
+		{1, 1, 1, 1, 0.25, 0.25, 1, 0, 2, 2, 2, 4, 10},
+	}
+	for r, row := range want {
+		for c, w := range row {
+			assertNaNOrDelta(t, w, tab.Values[r][c], fmt.Sprintf("%s %s", tab.Keys[r][0], tab.Columns[c]))
+		}
+	}
+
+	// Without rules, the class measures are errors that say what to give.
+	for _, item := range []string{"linking", "unclassified", "bridging_share"} {
+		specs, err := ParseList(item)
+		require.NoError(t, err)
+		_, err = EgoTable(context.Background(), ds, specs, TableOptions{})
+		require.Error(t, err, item)
+		assert.Contains(t, err.Error(), "classification rules")
+	}
 }

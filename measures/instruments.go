@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/sociogram/sociogram/network"
@@ -589,4 +590,240 @@ func LoadInstruments(path string) (*Instruments, error) {
 	}
 	defer f.Close()
 	return ReadInstruments(f, path)
+}
+
+// instruments returns the table's instruments (DefaultInstruments when the
+// options give none).
+func instrumentsOf(opt *TableOptions) *Instruments {
+	if opt == nil || opt.Instruments == nil {
+		return DefaultInstruments()
+	}
+	return opt.Instruments
+}
+
+// validateEgos runs score on every ego of the table so that a wrong item
+// or answer is an error naming the ego and the item, before any row.
+func validateEgos(p population, score func(e *network.EgoNet) error) error {
+	for _, e := range p.egos {
+		if err := score(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// defineScale registers lsns6, lsns6_family, lsns6_friends, lsns6_isolated.
+func defineScale() {
+	scale := func(c *evalContext) *Scale { return instrumentsOf(c.Options).LSNS6 }
+	check := func(s *Spec, opt *TableOptions) error {
+		if instrumentsOf(opt).LSNS6 == nil {
+			return errors.New("no LSNS-6 instrument is defined")
+		}
+		return nil
+	}
+	prep := func(c *evalContext, p population) error {
+		sc := scale(c)
+		return validateEgos(p, func(e *network.EgoNet) error { _, err := sc.Score(e); return err })
+	}
+	value := map[string]func(ScaleScore) float64{
+		"lsns6":          func(s ScaleScore) float64 { return s.Total },
+		"lsns6_family":   func(s ScaleScore) float64 { return subscale(s.Subscales, "family") },
+		"lsns6_friends":  func(s ScaleScore) float64 { return subscale(s.Subscales, "friends") },
+		"lsns6_isolated": func(s ScaleScore) float64 { return s.Flag },
+	}
+	for name, f := range value {
+		define(definition{name: name, arg: argNone, check: check, prepare: prep,
+			eval: func(e *network.EgoNet, c *evalContext) float64 {
+				s, err := scale(c).Score(e)
+				if err != nil {
+					return math.NaN()
+				}
+				return f(s)
+			}})
+	}
+}
+
+func subscale(m map[string]float64, name string) float64 {
+	x, ok := m[name]
+	if !ok {
+		return math.NaN()
+	}
+	return x
+}
+
+// defineGenerator registers NAME_total, NAME(SUBSCALE) and NAME_tie(TYPE)
+// for a Resource Generator (rguk or rg).
+func defineGenerator(name string, get func(*Instruments) *ResourceGenerator) {
+	gen := func(opt *TableOptions) *ResourceGenerator { return get(instrumentsOf(opt)) }
+	exists := func(opt *TableOptions) error {
+		if gen(opt) == nil {
+			return fmt.Errorf("no %s instrument is defined (give one in an instruments file)", name)
+		}
+		return nil
+	}
+	prep := func(c *evalContext, p population) error {
+		g := gen(c.Options)
+		return validateEgos(p, func(e *network.EgoNet) error { _, err := g.Score(e); return err })
+	}
+	score := func(e *network.EgoNet, c *evalContext) (ResourceScore, bool) {
+		s, err := gen(c.Options).Score(e)
+		return s, err == nil
+	}
+	define(definition{name: name + "_total", arg: argNone, prepare: prep,
+		check: func(s *Spec, opt *TableOptions) error { return exists(opt) },
+		eval: func(e *network.EgoNet, c *evalContext) float64 {
+			s, ok := score(e, c)
+			if !ok {
+				return math.NaN()
+			}
+			return s.Total
+		}})
+	define(definition{name: name, arg: argAttr, argName: true, prepare: prep,
+		check: func(s *Spec, opt *TableOptions) error {
+			if err := exists(opt); err != nil {
+				return err
+			}
+			g := gen(opt)
+			if _, ok := g.Subscales[s.Attr]; !ok {
+				if len(g.Subscales) == 0 {
+					return fmt.Errorf("%s has no subscales defined; give the item-to-subscale assignment in an instruments file", name)
+				}
+				return fmt.Errorf("%s has no subscale %q (subscales: %s)", name, s.Attr, strings.Join(sortedKeys(g.Subscales), ", "))
+			}
+			return nil
+		},
+		eval: func(e *network.EgoNet, c *evalContext) float64 {
+			s, ok := score(e, c)
+			if !ok {
+				return math.NaN()
+			}
+			return subscale(s.Subscales, c.Spec.Attr)
+		}})
+	define(definition{name: name + "_tie", arg: argAttr, argName: true, prepare: prep,
+		check: func(s *Spec, opt *TableOptions) error {
+			if err := exists(opt); err != nil {
+				return err
+			}
+			if tts := gen(opt).tieTypes(); !containsFold(tts, s.Attr) {
+				return fmt.Errorf("unknown tie type %q (tie types: %s)", s.Attr, strings.Join(tts, ", "))
+			}
+			return nil
+		},
+		eval: func(e *network.EgoNet, c *evalContext) float64 {
+			s, ok := score(e, c)
+			if !ok {
+				return math.NaN()
+			}
+			for t, x := range s.ByTie {
+				if strings.EqualFold(t, c.Spec.Attr) {
+					return x
+				}
+			}
+			return math.NaN()
+		}})
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// definePositions registers pg_extensity, pg_upper, pg_range, pg_average,
+// pg_total, each also with a tie type: pg_extensity(family).
+func definePositions() {
+	gen := func(opt *TableOptions) *PositionGenerator { return instrumentsOf(opt).PG }
+	prep := func(c *evalContext, p population) error {
+		g := gen(c.Options)
+		return validateEgos(p, func(e *network.EgoNet) error { _, err := g.Score(e); return err })
+	}
+	check := func(s *Spec, opt *TableOptions) error {
+		g := gen(opt)
+		if g == nil {
+			return errors.New("no Position Generator is defined (give the positions and their prestige in an instruments file)")
+		}
+		tts := g.TieTypes
+		if tts == nil {
+			tts = DefaultTieTypes
+		}
+		if s.Attr != "" && !containsFold(tts, s.Attr) {
+			return fmt.Errorf("unknown tie type %q (tie types: %s)", s.Attr, strings.Join(tts, ", "))
+		}
+		return nil
+	}
+	value := map[string]func(PositionAccess) float64{
+		"pg_extensity": func(a PositionAccess) float64 { return a.Extensity },
+		"pg_upper":     func(a PositionAccess) float64 { return a.UpperReachability },
+		"pg_range":     func(a PositionAccess) float64 { return a.Range },
+		"pg_average":   func(a PositionAccess) float64 { return a.Average },
+		"pg_total":     func(a PositionAccess) float64 { return a.Total },
+	}
+	for name, f := range value {
+		define(definition{name: name, arg: argNone | argAttr, argName: true, check: check, prepare: prep,
+			eval: func(e *network.EgoNet, c *evalContext) float64 {
+				s, err := gen(c.Options).Score(e)
+				if err != nil {
+					return math.NaN()
+				}
+				if c.Spec.Attr == "" {
+					return f(s.All)
+				}
+				for t, a := range s.ByTie {
+					if strings.EqualFold(t, c.Spec.Attr) {
+						return f(a)
+					}
+				}
+				return math.NaN()
+			}})
+	}
+}
+
+// defineRings registers ring(V), the number of alters in ring V, and
+// ring_missing, the number with no ring recorded.
+func defineRings() {
+	prep := func(c *evalContext, p population) error {
+		attr := instrumentsOf(c.Options).RingAttr()
+		if len(p.egos) > 0 {
+			if _, ok := p.egos[0].Dataset().AlterAttrs.Index(attr); !ok {
+				return fmt.Errorf("the alters table has no ring column %q", attr)
+			}
+		}
+		return nil
+	}
+	define(definition{name: "ring", arg: argAttr, argName: true, prepare: prep,
+		eval: func(e *network.EgoNet, c *evalContext) float64 {
+			r := Rings(e, instrumentsOf(c.Options).RingAttr())
+			want := network.ParseValue(c.Spec.Attr)
+			n := 0
+			for v, k := range r.Counts {
+				if sameValue(network.ParseValue(v), want) {
+					n += k
+				}
+			}
+			return float64(n)
+		}})
+	define(definition{name: "ring_missing", arg: argNone, prepare: prep,
+		eval: func(e *network.EgoNet, c *evalContext) float64 {
+			return float64(Rings(e, instrumentsOf(c.Options).RingAttr()).Missing)
+		}})
+}
+
+func init() {
+	defineScale()
+	defineGenerator("rguk", func(in *Instruments) *ResourceGenerator { return in.RGUK })
+	defineGenerator("rg", func(in *Instruments) *ResourceGenerator { return in.RG })
+	definePositions()
+	defineRings()
 }

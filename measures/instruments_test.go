@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -242,4 +243,66 @@ func TestReadInstruments(t *testing.T) {
 			assert.Contains(t, err.Error(), "inst.json")
 		})
 	}
+}
+
+// TestInstrumentMeasures: instrument measures through EgoTable on
+// tableStudy, by hand. LSNS-6: e0 0 (isolated), e1 1+1+1+2+2+2 = 9
+// (isolated, family 3, friends 6), e2 item 4 missing → total and friends
+// NA, family 15. RG-UK totals: the number of items answered 1 (0, 5, 27).
+// Rings: e2 has ring 1: a; ring 2: b; ring 3: d; missing: c.
+func TestInstrumentMeasures(t *testing.T) {
+	ds := tableStudy(t)
+	specs, err := ParseList("lsns6,lsns6_family,lsns6_friends,lsns6_isolated,rguk_total,ring(1),ring(2),ring(3),ring_missing")
+	require.NoError(t, err)
+	tab, err := EgoTable(context.Background(), ds, specs, TableOptions{})
+	require.NoError(t, err)
+	nan := math.NaN()
+	want := [][]float64{
+		{0, 0, 0, 1, 0, 0, 0, 0, 0},
+		{9, 3, 6, 1, 5, 1, 0, 0, 0},
+		{nan, 15, nan, nan, 27, 1, 1, 1, 1},
+	}
+	for r, row := range want {
+		for c, w := range row {
+			assertNaNOrDelta(t, w, tab.Values[r][c], fmt.Sprintf("%s %s", tab.Keys[r][0], tab.Columns[c]))
+		}
+	}
+
+	// Subscales come from an instruments file; tie types are checked.
+	in, err := ReadInstruments(strings.NewReader(`{"rguk": {"name": "rguk",
+	  "items": ["rg01","rg02","rg03","rg04","rg05","rg06","rg07","rg08","rg09","rg10","rg11","rg12","rg13","rg14",
+	            "rg15","rg16","rg17","rg18","rg19","rg20","rg21","rg22","rg23","rg24","rg25","rg26","rg27"],
+	  "subscales": {"first": ["rg01", "rg02", "rg03"], "last": ["rg25", "rg26", "rg27"]}}}`), "test.json")
+	require.NoError(t, err)
+	specs, err = ParseList("rguk(first),rguk(last),rguk_tie(family)")
+	require.NoError(t, err)
+	tab, err = EgoTable(context.Background(), ds, specs, TableOptions{Instruments: in})
+	require.NoError(t, err)
+	// e1 answered 1 to rg01–rg05: first 3, last 0; plain "1" has no tie type.
+	assert.Equal(t, []float64{3, 0, 0}, tab.Values[1])
+	assert.Equal(t, []float64{3, 3, 0}, tab.Values[2])
+
+	errs := []struct{ list, want string }{
+		{"rguk(domestic)", "rguk has no subscales defined"},
+		{"rguk_tie(cousin)", `unknown tie type "cousin"`},
+		{"pg_total", "no Position Generator is defined"},
+	}
+	for _, c := range errs {
+		specs, err := ParseList(c.list)
+		require.NoError(t, err)
+		_, err = EgoTable(context.Background(), ds, specs, TableOptions{})
+		require.Error(t, err, c.list)
+		assert.Contains(t, err.Error(), c.want)
+	}
+
+	// A wrong answer anywhere fails the table, naming the ego and the item.
+	b := network.NewDatasetBuilder(network.DatasetOptions{})
+	m := lsnsAnswers("1", "1", "1", "1", "1", "9")
+	require.NoError(t, b.AddEgo("P07", "", network.Row(b.EgoAttrs(), m)))
+	bad, _ := b.Build()
+	specs, err = ParseList("lsns6")
+	require.NoError(t, err)
+	_, err = EgoTable(context.Background(), bad, specs, TableOptions{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `ego "P07", item "lsns6": answer "9" is not a whole number from 0 to 5`)
 }

@@ -225,7 +225,7 @@ func Check(specs []Spec, sc Schemas, opt *TableOptions) error {
 		if !ok {
 			return specErr(s.Column, "unknown measure %q", s.Name)
 		}
-		if s.Attr != "" {
+		if s.Attr != "" && !d.argName {
 			col, ok := sc.Alters.Index(s.Attr)
 			if !ok {
 				return specErr(s.Column, "attribute %q does not exist (alter attributes: %s)", s.Attr, listOrNone(sc.Alters.Names()))

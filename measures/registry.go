@@ -60,6 +60,10 @@ type definition struct {
 	eval        func(e *network.EgoNet, c *evalContext) float64
 	prepare     func(c *evalContext, p population) error
 	check       func(s *Spec, opt *TableOptions) error
+	// argName marks a measure whose argument names something other than
+	// an attribute (a subscale, a tie type, a ring): Check does not look
+	// it up among the attributes; the measure's check does.
+	argName bool
 }
 
 // evalContext is what a measure's eval gets besides the ego network: its
@@ -83,6 +87,9 @@ type evalContext struct {
 type population struct {
 	// alterValues calls fn with every alter's (node's) value of attr.
 	alterValues func(attr string, fn func(network.Value))
+	// egos holds every ego of the dataset (EgoTable only; nil for
+	// NodeTable), for prepare functions that validate ego answers.
+	egos []*network.EgoNet
 }
 
 // define registers a measure. It panics on a duplicate name: that is a

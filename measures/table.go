@@ -33,6 +33,10 @@ type TableOptions struct {
 	// Classifier, when not nil, classifies alters by social-capital rules;
 	// "bonding" and "bridging" without an attribute count its classes.
 	Classifier AlterClassifier
+	// Instruments says where the answers of the social-capital
+	// instruments are (lsns6, rguk, pg, ring measures); nil means
+	// DefaultInstruments.
+	Instruments *Instruments
 }
 
 // Table is a batch of measures: one row per ego (or node), one column per
@@ -76,7 +80,7 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 	if err := Check(specs, Schemas{Alters: ds.AlterAttrs, Egos: ds.EgoAttrs}, &opt); err != nil {
 		return nil, err
 	}
-	pop := population{alterValues: func(attr string, fn func(network.Value)) {
+	pop := population{egos: ds.Egos, alterValues: func(attr string, fn func(network.Value)) {
 		col, ok := ds.AlterAttrs.Index(attr)
 		if !ok {
 			return
