@@ -97,3 +97,23 @@ func TestDemoBadDir(t *testing.T) {
 	assert.Equal(t, 1, run([]string{"demo", "-o", f}, &out, &errb))
 	assert.Contains(t, errb.String(), "sociogram: ")
 }
+
+// CLI manners (issue 7): every command answers -h and "help NAME" with its
+// usage, which includes an example, and exits 0.
+func TestEveryCommandHasHelpWithExample(t *testing.T) {
+	require.NotEmpty(t, commands)
+	for name := range commands {
+		t.Run(name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			require.Equal(t, 0, run([]string{"help", name}, &out, &errb))
+			assert.Contains(t, out.String(), "Usage: sociogram "+name)
+			assert.Contains(t, out.String(), "Example", "sociogram help %s shows no example", name)
+
+			out.Reset()
+			errb.Reset()
+			require.Equal(t, 0, run([]string{name, "-h"}, &out, &errb), "%s -h", name)
+			assert.Contains(t, errb.String(), "Usage: sociogram "+name)
+			assert.Contains(t, errb.String(), "Flags:")
+		})
+	}
+}
