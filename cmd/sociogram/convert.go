@@ -1,7 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/sociogram/sociogram/network"
 )
@@ -10,15 +15,26 @@ func init() {
 	register(&command{
 		name:    "convert",
 		summary: "convert between file formats",
-		usage: `Usage: sociogram convert <input flags> --to edges|egocsv -o PATH
+		usage: `Usage: sociogram convert <input flags> --to graphml|edges|egocsv -o PATH
 
-Reads survey ego networks (--egos, --alters, --ties) or a whole network
-(--edges, --nodes) and writes them in another format:
-  --to edges   PATH/edges.csv (source,target[,weight]) and PATH/nodes.csv
-  --to egocsv  PATH/egos.csv, PATH/alters.csv, PATH/aaties.csv
+Reads survey ego networks (--egos, --alters, --ties; --netcanvas DIR, a
+Network Canvas CSV export; --graphml DIR or a GraphML file with a graph-level
+egoID key) or a whole network (--edges, --nodes; --pajek FILE; --graphml FILE)
+and writes them in another format:
+  --to graphml  a whole network: PATH is one GraphML file ("-" for stdout);
+                survey data: PATH is a directory of one GraphML file per ego
+                (ego data as graph-level data, alters as nodes)
+  --to edges    PATH/edges.csv (source,target[,weight]) and PATH/nodes.csv
+  --to egocsv   PATH/egos.csv, PATH/alters.csv, PATH/aaties.csv
+Files are written to a temporary name and moved into place, so a failed run
+leaves no half-written output.
 
-Example:
-  sociogram convert --edges net.csv --nodes people.csv --to edges -o out/
+Examples:
+  sociogram convert --edges net.csv --nodes people.csv --to graphml -o net.graphml
+  sociogram convert --egos egos.csv --alters alters.csv --ties aaties.csv --to graphml -o egos/
+  sociogram convert --graphml egos/ --to egocsv -o tables/
+  sociogram convert --netcanvas export/ --to egocsv -o tables/
+  sociogram convert --pajek net.net --to edges -o out/
 `,
 		run: runConvert,
 	})
@@ -31,31 +47,112 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	in.addEgo(fs)
 	in.addWhole(fs)
 	in.addCommon(fs)
-	to := fs.String("to", "", "output `FORMAT`: edges or egocsv")
-	out := fs.String("o", "", "output `PATH` (a directory)")
+	to := fs.String("to", "", "output `FORMAT`: graphml, edges or egocsv")
+	out := fs.String("o", "", "output `PATH`: a file for one GraphML graph, else a directory")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return usagef("-o PATH is required")
 	}
+	switch *to {
+	case "graphml", "edges", "egocsv":
+	case "":
+		return usagef("--to FORMAT is required (graphml, edges or egocsv)")
+	default:
+		return usagef("unknown --to %q (want graphml, edges or egocsv)", *to)
+	}
 	src, err := in.load(stderr)
 	if err != nil {
 		return err
 	}
 	switch *to {
+	case "graphml":
+		if src.g != nil {
+			return writeOutput(*out, stdout, func(w io.Writer) error {
+				bw := bufio.NewWriter(w)
+				if err := network.WriteGraphML(bw, src.g); err != nil {
+					return err
+				}
+				return bw.Flush()
+			})
+		}
+		if err := checkStaleGraphML(*out, network.GraphMLEgoFileNames(src.ds)); err != nil {
+			return err
+		}
+		return writeDir(*out, func(dir string) error {
+			return network.WriteGraphMLDataset(dir, src.ds, in.graphMLOptions())
+		})
 	case "edges":
 		if src.g == nil {
-			return usagef("--to edges needs a whole network (--edges); survey data converts to egocsv")
+			return usagef("--to edges needs a whole network (--edges, --pajek or a whole-network --graphml); survey data converts to egocsv or graphml")
 		}
-		return network.WriteEdgeListDir(*out, src.g)
-	case "egocsv":
+		return writeDir(*out, func(dir string) error { return network.WriteEdgeListDir(dir, src.g) })
+	default: // egocsv
 		if src.ds == nil {
-			return usagef("--to egocsv needs survey data (--egos, --alters)")
+			return usagef("--to egocsv needs survey data (--egos/--alters, --netcanvas or a GraphML ego dataset)")
 		}
-		return network.WriteEgoCSV(*out, src.ds, in.egoOptions())
-	case "":
-		return usagef("--to FORMAT is required (edges or egocsv)")
+		return writeDir(*out, func(dir string) error { return network.WriteEgoCSV(dir, src.ds, in.egoOptions()) })
 	}
-	return usagef("unknown --to %q (want edges or egocsv)", *to)
+}
+
+// writeDir runs write against a new temporary directory beside path and
+// then moves the result into place: by renaming the directory when path
+// does not exist yet (atomic), else by renaming each file into path (each
+// file atomic; files of path that are not written are left alone). On
+// failure nothing is left behind.
+func writeDir(path string, write func(dir string) error) error {
+	path = filepath.Clean(path)
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		return fmt.Errorf("%s: exists and is not a directory", path)
+	}
+	parent := filepath.Dir(path)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); os.IsNotExist(err) {
+		return os.Rename(tmp, path)
+	}
+	ents, err := os.ReadDir(tmp)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(path, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkStaleGraphML refuses to write ego files into a directory that holds
+// other GraphML files: reading the directory back would mix in egos from
+// another run.
+func checkStaleGraphML(dir string, names []string) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // a new directory
+	}
+	ours := make(map[string]bool, len(names))
+	for _, n := range names {
+		ours[n] = true
+	}
+	for _, e := range ents {
+		n := e.Name()
+		if !ours[n] && (strings.HasSuffix(n, ".graphml") || strings.HasSuffix(n, ".graphml.gz")) {
+			return fmt.Errorf("%s: already holds %s, which this run would not replace; write to a new or empty directory", dir, n)
+		}
+	}
+	return nil
 }

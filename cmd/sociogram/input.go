@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"io"
+	"strings"
 
 	"github.com/sociogram/sociogram/network"
 )
@@ -21,6 +22,10 @@ type inputFlags struct {
 	// whole networks
 	edges, nodes string
 	nodeID       string
+	pajek        string
+
+	// GraphML: a whole network or survey ego networks (see loadGraphML)
+	graphml string
 
 	// both
 	weight   string
@@ -45,19 +50,70 @@ func (f *inputFlags) addWhole(fs *flag.FlagSet) {
 	fs.StringVar(&f.edges, "edges", "", "edge list `FILE` (source,target[,weight])")
 	fs.StringVar(&f.nodes, "nodes", "", "node attributes `FILE` (id, attributes...); optional")
 	fs.StringVar(&f.nodeID, "node-id", "", "node ID `COLUMN` of the node file (default id)")
+	fs.StringVar(&f.pajek, "pajek", "", "whole network as a Pajek .net `FILE`")
 }
 
 // addCommon registers the flags that apply to both kinds of input.
 func (f *inputFlags) addCommon(fs *flag.FlagSet) {
 	fs.StringVar(&f.weight, "weight", "", "tie weight `COLUMN` (default \"weight\" when present; \"-\" for none)")
-	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target)")
+	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target); GraphML and Pajek files say so themselves")
+	fs.StringVar(&f.graphml, "graphml", "", "GraphML `FILE|DIR`: a directory, or a file with a graph-level egoID key (or Network Canvas's nc:caseId), holds survey ego networks, one graph per ego; any other file is a whole network")
 }
 
 // isEgo reports whether survey input was given.
 func (f *inputFlags) isEgo() bool { return f.egos != "" || f.alters != "" || f.ties != "" }
 
-// isWhole reports whether whole-network input was given.
+// isWhole reports whether whole-network CSV input was given.
 func (f *inputFlags) isWhole() bool { return f.edges != "" || f.nodes != "" }
+
+// graphMLOptions returns the GraphML reader options of the flags.
+func (f *inputFlags) graphMLOptions() network.GraphMLOptions {
+	return network.GraphMLOptions{Weight: f.weight, EgoID: f.egoID, Wave: f.wave, AlterWeight: f.alterWeight}
+}
+
+// loadGraphML reads --graphml: survey ego networks when
+// network.IsGraphMLDataset says the path holds them (a directory, or a file
+// with a graph-level ego ID key or Network Canvas metadata), else a whole
+// network.
+func (f *inputFlags) loadGraphML(stderr io.Writer) (*loaded, error) {
+	opt := f.graphMLOptions()
+	isDS, err := network.IsGraphMLDataset(f.graphml, opt)
+	if err != nil {
+		return nil, err
+	}
+	if isDS {
+		ds, rep, err := network.ReadGraphMLDataset(f.graphml, opt)
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{ds: ds}, nil
+	}
+	g, rep, err := network.ReadGraphML(f.graphml, opt)
+	if err != nil {
+		return nil, err
+	}
+	warn(stderr, rep.Lines())
+	return &loaded{g: g}, nil
+}
+
+// inputKinds returns the names of the kinds of input the flags give.
+func (f *inputFlags) inputKinds() []string {
+	var k []string
+	if f.isEgo() {
+		k = append(k, "survey tables (--egos/--alters/--ties)")
+	}
+	if f.isWhole() {
+		k = append(k, "an edge list (--edges/--nodes)")
+	}
+	if f.graphml != "" {
+		k = append(k, "--graphml")
+	}
+	if f.pajek != "" {
+		k = append(k, "--pajek")
+	}
+	return k
+}
 
 // egoOptions returns the reader options of the survey flags.
 func (f *inputFlags) egoOptions() network.EgoCSVOptions {
@@ -82,9 +138,19 @@ type loaded struct {
 // warnings on stderr, and returns a usage error when no input, or both
 // kinds, are given.
 func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
+	if k := f.inputKinds(); len(k) > 1 {
+		return nil, usagef("give one input, not %s", strings.Join(k, " and "))
+	}
 	switch {
-	case f.isEgo() && f.isWhole():
-		return nil, usagef("give survey tables (--egos/--alters/--ties) or a whole network (--edges), not both")
+	case f.graphml != "":
+		return f.loadGraphML(stderr)
+	case f.pajek != "":
+		g, rep, err := network.ReadPajek(f.pajek, network.PajekOptions{})
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{g: g}, nil
 	case f.isEgo():
 		if f.egos == "" || f.alters == "" {
 			return nil, usagef("survey input needs --egos and --alters (and --ties for alter-alter ties)")
@@ -106,5 +172,5 @@ func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 		warn(stderr, rep.Lines())
 		return &loaded{g: g}, nil
 	}
-	return nil, usagef("no input: give --egos/--alters[/--ties] or --edges[/--nodes]")
+	return nil, usagef("no input: give --egos/--alters[/--ties], --edges[/--nodes], --graphml or --pajek")
 }
