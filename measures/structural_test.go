@@ -1,0 +1,244 @@
+package measures
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/sociogram/sociogram/network"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// edge is a test edge u–v (u→v when directed) of weight w (0 means 1).
+type edge struct {
+	u, v string
+	w    float64
+}
+
+// graphOf builds a graph from labelled edges; extra names isolated nodes.
+func graphOf(t testing.TB, directed bool, edges []edge, extra ...string) *network.Graph {
+	t.Helper()
+	weighted := false
+	for _, e := range edges {
+		weighted = weighted || e.w != 0
+	}
+	b := network.NewBuilder(directed, weighted)
+	for _, e := range edges {
+		w := e.w
+		if w == 0 {
+			w = 1
+		}
+		require.NoError(t, b.AddEdge(b.Node(e.u), b.Node(e.v), w))
+	}
+	for _, x := range extra {
+		b.Node(x)
+	}
+	g, _ := b.Build()
+	return g
+}
+
+func star(n int) []edge {
+	var es []edge
+	for k := range n {
+		es = append(es, edge{u: "i", v: "l" + strconv.Itoa(k)})
+	}
+	return es
+}
+
+// borgattiEdges is the example graph of Borgatti (1997), "Structural holes:
+// unpacking Burt's redundancy measures", Connections 20(1):35–38, as given
+// in networkx's test_structuralholes.py.
+var borgattiEdges = []edge{{"A", "B", 0}, {"A", "F", 0}, {"A", "G", 0}, {"A", "E", 0}, {"E", "G", 0},
+	{"F", "G", 0}, {"B", "G", 0}, {"B", "D", 0}, {"D", "G", 0}, {"G", "C", 0}}
+
+// TestStructuralHand checks Structural on cases small enough to derive by
+// hand (derivations beside each case) and on Borgatti's published values.
+// Cases run from degenerate to published.
+func TestStructuralHand(t *testing.T) {
+	nan := math.NaN()
+	// Hierarchy of ego i with alters a, b, c and the tie a–b: p = 1/3 each;
+	// c_ia = c_ib = (1/3 + 1/3·1/2)² = 1/4, c_ic = 1/9, C = 11/18;
+	// r_j = c_ij/(C/3): r_a = r_b = 27/22, r_c = 6/11;
+	// H = (2·(27/22)·ln(27/22) + (6/11)·ln(6/11)) / (3·ln 3).
+	hier := (2*(27.0/22)*math.Log(27.0/22) + (6.0/11)*math.Log(6.0/11)) / (3 * math.Log(3))
+	cases := []struct {
+		name     string
+		directed bool
+		edges    []edge
+		extra    []string
+		ego      string
+		want     Stats
+		tol      float64
+		source   string
+	}{
+		{"isolated ego", false, nil, []string{"i"}, "i",
+			Stats{Density: nan, EffectiveSize: nan, Efficiency: nan, Constraint: nan, Hierarchy: nan,
+				EgoBetweennessNorm: nan, BrokerageNorm: nan, WeightedDensity: nan, Redundancy: nan}, 1e-12,
+			"no alters: counts 0, everything normalised by n undefined (SPEC table)"},
+		{"one alter", false, []edge{{"i", "a", 0}}, nil, "i",
+			Stats{Size: 1, Components: 1, Isolates: 1, EffectiveSize: 1, Efficiency: 1, Constraint: 1,
+				Density: nan, Hierarchy: nan, EgoBetweennessNorm: nan, BrokerageNorm: nan, WeightedDensity: nan}, 1e-12,
+			"p_ia = 1: constraint 1² = 1; effective size 1 − 0; hierarchy needs n ≥ 2"},
+		{"triangle", false, []edge{{"i", "a", 0}, {"i", "b", 0}, {"a", "b", 0}}, nil, "i",
+			Stats{Size: 2, Ties: 1, Density: 1, Components: 1, EffectiveSize: 1, Efficiency: 0.5,
+				Constraint: 1.125, Redundancy: 1, WeightedDensity: 1}, 1e-12,
+			"c_ij = (1/2 + 1/2·1/2)² = 9/16, twice: 9/8; effective size 2 − 2·1/2 = 1; equal c gives hierarchy 0; no broker pair"},
+		{"star of 5", false, star(5), nil, "i",
+			Stats{Size: 5, Components: 5, Isolates: 5, EffectiveSize: 5, Efficiency: 1, Constraint: 0.2,
+				EgoBetweenness: 10, EgoBetweennessNorm: 1, Brokerage: 10, BrokerageNorm: 1}, 1e-12,
+			"star with n leaves: constraint n·(1/n)² = 1/n, effective size n, ego betweenness n(n−1)/2 = 10, brokerage 10"},
+		{"path through ego plus one tie", false, []edge{{"i", "a", 0}, {"i", "b", 0}, {"i", "c", 0}, {"a", "b", 0}}, nil, "i",
+			Stats{Size: 3, Ties: 1, Density: 1.0 / 3, Components: 2, Isolates: 1, EffectiveSize: 7.0 / 3,
+				Efficiency: 7.0 / 9, Constraint: 11.0 / 18, Hierarchy: hier, EgoBetweenness: 2, EgoBetweennessNorm: 2.0 / 3,
+				Brokerage: 2, BrokerageNorm: 2.0 / 3, Redundancy: 2.0 / 3, WeightedDensity: 1.0 / 3}, 1e-12,
+			"effective size 3 − 2·1/3; ego betweenness: {a,c} and {b,c} have only the ego between them; hierarchy as derived above"},
+		{"directed geodesic of length 3 through the ego", true,
+			[]edge{{"j", "x", 0}, {"x", "i", 0}, {"i", "l", 0}, {"i", "j", 0}}, nil, "i",
+			Stats{Size: 3, Ties: 1, Density: 1.0 / 6, Components: 2, Isolates: 1, EffectiveSize: 7.0 / 3,
+				Efficiency: 7.0 / 9, Constraint: 11.0 / 18, Hierarchy: hier, EgoBetweenness: 3, EgoBetweennessNorm: 0.5,
+				Brokerage: 5, BrokerageNorm: 5.0 / 6, Redundancy: 2.0 / 3, WeightedDensity: 1.0 / 6}, 1e-12,
+			"shortest j→l is j→x→i→l (length 3) and x→j, x→l go x→i→·: ego betweenness 3 " +
+				"(networkx 2.8.8 betweenness_centrality(ego_graph(G,'i',undirected=True), normalized=False)['i'] = 3.0); " +
+				"mutual weights make Burt's measures those of the undirected case above (networkx constraint 0.6111, effective_size 2.3333)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := graphOf(t, c.directed, c.edges, c.extra...)
+			ego, ok := g.Lookup(c.ego)
+			require.True(t, ok)
+			assertStats(t, c.want, Structural(g, ego), c.tol, c.source)
+		})
+	}
+}
+
+// assertStats compares every field of two Stats (NaN equal to NaN).
+func assertStats(t *testing.T, want, got Stats, tol float64, source string) {
+	t.Helper()
+	fields := []struct {
+		name string
+		w, g float64
+	}{
+		{"Size", want.Size, got.Size}, {"Ties", want.Ties, got.Ties}, {"Density", want.Density, got.Density},
+		{"Components", want.Components, got.Components}, {"Isolates", want.Isolates, got.Isolates},
+		{"EffectiveSize", want.EffectiveSize, got.EffectiveSize}, {"Efficiency", want.Efficiency, got.Efficiency},
+		{"Constraint", want.Constraint, got.Constraint}, {"Hierarchy", want.Hierarchy, got.Hierarchy},
+		{"EgoBetweenness", want.EgoBetweenness, got.EgoBetweenness},
+		{"EgoBetweennessNorm", want.EgoBetweennessNorm, got.EgoBetweennessNorm},
+		{"Brokerage", want.Brokerage, got.Brokerage}, {"BrokerageNorm", want.BrokerageNorm, got.BrokerageNorm},
+		{"WeightedDensity", want.WeightedDensity, got.WeightedDensity}, {"Redundancy", want.Redundancy, got.Redundancy},
+	}
+	for _, f := range fields {
+		if math.IsNaN(f.w) {
+			assert.True(t, math.IsNaN(f.g), "%s: got %v, want NaN (%s)", f.name, f.g, source)
+			continue
+		}
+		assert.InDelta(t, f.w, f.g, tol, "%s: got %v, want %v (%s)", f.name, f.g, f.w, source)
+	}
+}
+
+// TestBorgattiPublished checks the values printed in Borgatti (1997),
+// Connections 20(1):35–38, for its example graph: node G constraint 0.400
+// and effective size 4.67, node A constraint 0.595 and effective size
+// 2.50 (given to 3 digits, so tolerance half a unit in the last digit).
+func TestBorgattiPublished(t *testing.T) {
+	g := graphOf(t, false, borgattiEdges)
+	for _, c := range []struct {
+		node           string
+		constraint, es float64
+		tolC, tolE     float64
+	}{
+		{"G", 0.400, 4.67, 5e-4, 5e-3},
+		{"A", 0.595, 2.50, 5e-4, 5e-3},
+	} {
+		v, _ := g.Lookup(c.node)
+		st := Structural(g, v)
+		assert.InDelta(t, c.constraint, st.Constraint, c.tolC, "%s constraint: got %v, want %v (Borgatti 1997)", c.node, st.Constraint, c.constraint)
+		assert.InDelta(t, c.es, st.EffectiveSize, c.tolE, "%s effective size: got %v, want %v (Borgatti 1997)", c.node, st.EffectiveSize, c.es)
+	}
+}
+
+// TestOfSurvey checks Of on survey ego networks: the ego–alter weights
+// enter Burt's measures only; self ties are dropped and duplicates merged.
+func TestOfSurvey(t *testing.T) {
+	b := network.NewDatasetBuilder(network.DatasetOptions{AlterWeighted: true, TieWeighted: true})
+	require.NoError(t, b.AddEgo("e", "", nil))
+	require.NoError(t, b.AddAlter("e", "", "a", 3, nil))
+	require.NoError(t, b.AddAlter("e", "", "b", 1, nil))
+	require.NoError(t, b.AddTie("e", "", "a", "a", 1, nil)) // self tie: dropped
+	ds, stats := b.Build()
+	assert.Equal(t, 1, stats.SelfLoops)
+	st := Of(ds.Egos[0])
+	// p_ia = 3/4, p_ib = 1/4, no alter–alter tie: constraint 9/16 + 1/16 =
+	// 5/8; effective size 2 (no redundancy); counts by presence.
+	assertStats(t, Stats{Size: 2, Components: 2, Isolates: 2, EffectiveSize: 2, Efficiency: 1, Constraint: 0.625,
+		Hierarchy: ((1.8 * math.Log(1.8)) + 0.2*math.Log(0.2)) / (2 * math.Log(2)),
+		EgoBetweenness: 1, EgoBetweennessNorm: 1, Brokerage: 1, BrokerageNorm: 1},
+		st, 1e-12, "hand: r_a = (9/16)/(5/16) = 1.8, r_b = 0.2")
+}
+
+// TestStructuralInvariants checks, on seeded random graphs (undirected and
+// directed, weighted, with isolates): density and normalised brokerage in
+// [0,1]; effective size ≤ size; efficiency ≤ 1; components ≤ size;
+// isolates ≤ components; and that relabelling the nodes and shuffling the
+// edge rows (reversing some undirected ones) leaves every node's measures
+// unchanged.
+func TestStructuralInvariants(t *testing.T) {
+	for _, directed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("directed=%v", directed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(42, uint64(len(fmt.Sprint(directed)))))
+			const n = 120
+			var es []edge
+			for range 500 {
+				u, v := r.IntN(n), r.IntN(n)
+				es = append(es, edge{u: "n" + strconv.Itoa(u), v: "n" + strconv.Itoa(v), w: float64(1 + r.IntN(4))})
+			}
+			var all []string
+			for v := range n + 10 { // 10 isolates beyond the edges' nodes
+				all = append(all, "n"+strconv.Itoa(v))
+			}
+			g := graphOf(t, directed, es, all...)
+			base, err := AllNodes(context.Background(), g, AllNodesOptions{})
+			require.NoError(t, err)
+			for v, st := range base {
+				if st.Size >= 2 {
+					assert.True(t, st.Density >= 0 && st.Density <= 1, "density %v", st.Density)
+					assert.True(t, st.BrokerageNorm >= 0 && st.BrokerageNorm <= 1)
+				}
+				if st.Size > 0 {
+					assert.LessOrEqual(t, st.EffectiveSize, st.Size+1e-12, "node %d", v)
+					assert.LessOrEqual(t, st.Efficiency, 1+1e-12)
+				}
+				assert.LessOrEqual(t, st.Components, st.Size)
+				assert.LessOrEqual(t, st.Isolates, st.Components)
+			}
+
+			// Relabel (reverse the label order) and shuffle the rows.
+			shuffled := slices.Clone(es)
+			r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			relabel := func(s string) string { return "x" + s }
+			for i := range shuffled {
+				shuffled[i].u, shuffled[i].v = relabel(shuffled[i].u), relabel(shuffled[i].v)
+				if !directed && r.IntN(2) == 0 {
+					shuffled[i].u, shuffled[i].v = shuffled[i].v, shuffled[i].u
+				}
+			}
+			var extra []string
+			for _, s := range slices.Backward(all) {
+				extra = append(extra, relabel(s))
+			}
+			h := graphOf(t, directed, shuffled, extra...)
+			other, err := AllNodes(context.Background(), h, AllNodesOptions{})
+			require.NoError(t, err)
+			for v := range base {
+				w, ok := h.Lookup(relabel(g.Label(int64(v))))
+				require.True(t, ok)
+				assertStats(t, base[v], other[w], 1e-9, "relabelled and shuffled node "+g.Label(int64(v)))
+			}
+		})
+	}
+}
