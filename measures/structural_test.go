@@ -176,7 +176,7 @@ func TestOfSurvey(t *testing.T) {
 	// p_ia = 3/4, p_ib = 1/4, no alter–alter tie: constraint 9/16 + 1/16 =
 	// 5/8; effective size 2 (no redundancy); counts by presence.
 	assertStats(t, Stats{Size: 2, Components: 2, Isolates: 2, EffectiveSize: 2, Efficiency: 1, Constraint: 0.625,
-		Hierarchy: ((1.8 * math.Log(1.8)) + 0.2*math.Log(0.2)) / (2 * math.Log(2)),
+		Hierarchy:      ((1.8 * math.Log(1.8)) + 0.2*math.Log(0.2)) / (2 * math.Log(2)),
 		EgoBetweenness: 1, EgoBetweennessNorm: 1, Brokerage: 1, BrokerageNorm: 1},
 		st, 1e-12, "hand: r_a = (9/16)/(5/16) = 1.8, r_b = 0.2")
 }
