@@ -1018,6 +1018,13 @@ type gmlEgos struct {
 	graphs   int
 	fromEdge int
 	noWeight int
+	tieAt    *[]fileLine // file and line of each AddTie call
+}
+
+// fileLine is a place in one of several input files.
+type fileLine struct {
+	file string
+	line int
 }
 
 func (h *gmlEgos) startGraph(g *gmlGraph) error {
@@ -1178,6 +1185,7 @@ func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 				attrs.set(b.TieAttrs().Add(v.key.name), v.v)
 			}
 		}
+		*h.tieAt = append(*h.tieAt, fileLine{p.file, e.line})
 		if err := b.AddTie(id, wave, e.src, e.dst, w, attrs); err != nil {
 			return p.errf(e.line, err, "")
 		}
@@ -1218,11 +1226,23 @@ func ReadGraphMLDatasetFrom(in *Input, opt GraphMLOptions) (*Dataset, Report, er
 	b := NewDatasetBuilder(DatasetOptions{WaveColumn: opt.Wave})
 	var rep Report
 	var dir direction
-	if err := readGraphMLEgos(in, opt, b, &dir, &rep); err != nil {
+	var tieAt []fileLine
+	if err := readGraphMLEgos(in, opt, b, &dir, &rep, &tieAt); err != nil {
 		return nil, rep, err
 	}
-	ds, st := b.Build()
-	rep.addStats(in.Name, st)
+	return buildGraphMLDataset(b, in.Name, tieAt, rep)
+}
+
+// buildGraphMLDataset builds the dataset, turning a duplicate tie that
+// contradicts an earlier one (different attributes, or weights summing past
+// the float64 range) into an error at its edge.
+func buildGraphMLDataset(b *DatasetBuilder, name string, tieAt []fileLine, rep Report) (*Dataset, Report, error) {
+	ds, st, conflict := b.build()
+	if conflict != nil {
+		at := tieAt[conflict.seq]
+		return nil, rep, &ParseError{File: at.file, Line: at.line, Err: conflict.err}
+	}
+	rep.addStats(name, st)
 	return ds, rep, nil
 }
 
@@ -1231,31 +1251,30 @@ func readGraphMLDataset(files []string, opt GraphMLOptions) (*Dataset, Report, e
 	b := NewDatasetBuilder(DatasetOptions{WaveColumn: opt.Wave})
 	var rep Report
 	var dir direction
+	var tieAt []fileLine
 	for _, f := range files {
 		in, err := Open(f)
 		if err != nil {
 			return nil, rep, err
 		}
-		err = readGraphMLEgos(in, opt, b, &dir, &rep)
+		err = readGraphMLEgos(in, opt, b, &dir, &rep, &tieAt)
 		in.Close()
 		if err != nil {
 			return nil, rep, err
 		}
 	}
-	ds, st := b.Build()
 	name := "GraphML files"
 	if len(files) == 1 {
 		name = files[0]
 	}
-	rep.addStats(name, st)
-	return ds, rep, nil
+	return buildGraphMLDataset(b, name, tieAt, rep)
 }
 
-func readGraphMLEgos(in *Input, opt GraphMLOptions, b *DatasetBuilder, dir *direction, rep *Report) error {
+func readGraphMLEgos(in *Input, opt GraphMLOptions, b *DatasetBuilder, dir *direction, rep *Report, tieAt *[]fileLine) error {
 	if in.BOM {
 		rep.Add(in.Name, RepairBOM, 1)
 	}
-	h := &gmlEgos{b: b, rep: rep, dir: dir, fileBase: fileBase(in.Name)}
+	h := &gmlEgos{b: b, rep: rep, dir: dir, fileBase: fileBase(in.Name), tieAt: tieAt}
 	h.p = newGMLParser(in, opt, h)
 	if err := h.p.parse(); err != nil {
 		return err

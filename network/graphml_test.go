@@ -417,6 +417,7 @@ func TestReadGraphMLDataset(t *testing.T) {
 		}{
 			{"second graph without an ID", gmlHead + "<graph/>\n<graph/></graphml>", ErrEmptyID, 4},
 			{"same ego twice", gmlHead + "<graph id=\"e\"/>\n<graph id=\"e\"/></graphml>", ErrDuplicateID, 4},
+			{"duplicate tie with different attributes", gmlHead + "<key id=\"k\" for=\"edge\" attr.name=\"kind\"/>\n<graph id=\"e\">\n<edge source=\"a\" target=\"b\"><data key=\"k\">kin</data></edge>\n<edge source=\"b\" target=\"a\"><data key=\"k\">work</data></edge></graph></graphml>", ErrDuplicateID, 6},
 			{"mixed direction across egos", gmlHead + "<graph id=\"e\" edgedefault=\"undirected\"><edge source=\"a\" target=\"b\"/></graph>\n<graph id=\"f\" edgedefault=\"directed\">\n<edge source=\"a\" target=\"b\"/></graph></graphml>", ErrMixedDirection, 5},
 		}
 		for _, c := range cases {
