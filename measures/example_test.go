@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
@@ -72,4 +73,57 @@ func ExampleAllNodes() {
 	// b: size 2, effective size 1.000, constraint 1.007
 	// c: size 3, effective size 2.333, constraint 0.611
 	// d: size 1, effective size 1.000, constraint 1.000
+}
+
+// A batch of measures for every ego of a study, named as in a measures
+// list: structure, composition and a count by attribute. Bob names nobody
+// and keeps his row, with NA where a measure is undefined. By hand: ann's
+// density 1/3; blau 1 − (2/3)² − (1/3)² = 4/9.
+func ExampleEgoTable() {
+	b := network.NewDatasetBuilder(network.DatasetOptions{})
+	b.AddEgo("ann", "", nil)
+	b.AddEgo("bob", "", nil)
+	for _, a := range [][2]string{{"mother", "family"}, {"sister", "family"}, {"jo", "friend"}} {
+		b.AddAlter("ann", "", a[0], 1, network.Row(b.AlterAttrs(), map[string]string{"role": a[1]}))
+	}
+	b.AddTie("ann", "", "mother", "sister", 1, nil)
+	ds, _ := b.Build()
+
+	specs, err := measures.ParseList("size,density,blau(role),count(role=family)")
+	if err != nil {
+		log.Fatal(err)
+	}
+	table, err := measures.EgoTable(context.Background(), ds, specs, measures.TableOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	table.WriteCSV(os.Stdout)
+	// Output:
+	// egoID,size,density,blau(role),count(role=family)
+	// ann,3,0.3333333333333333,0.4444444444444444,2
+	// bob,0,NA,NA,0
+}
+
+// Every node of a whole network as an ego, as a table: the centre of a star
+// and its leaves.
+func ExampleNodeTable() {
+	b := network.NewBuilder(false, false)
+	hub := b.Node("hub")
+	for _, leaf := range []string{"a", "b", "c"} {
+		b.AddEdge(hub, b.Node(leaf), 1)
+	}
+	g, _ := b.Build()
+
+	specs, _ := measures.ParseList("size,effective_size,constraint")
+	table, err := measures.NodeTable(context.Background(), g, specs, measures.TableOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	table.WriteCSV(os.Stdout)
+	// Output:
+	// node,size,effective_size,constraint
+	// hub,3,3,0.3333333333333333
+	// a,1,1,1
+	// b,1,1,1
+	// c,1,1,1
 }
