@@ -234,6 +234,13 @@ func Check(specs []Spec, sc Schemas, opt *TableOptions) error {
 			if (d.numeric || s.Op.numeric()) && kind == network.Text {
 				return specErr(s.Column, "attribute %q is not numeric", s.Attr)
 			}
+			if kind == network.Number && (s.Op == OpEq || s.Op == OpNe) {
+				for _, v := range s.Values {
+					if _, err := strconv.ParseFloat(v, 64); err != nil {
+						return specErr(s.Column, "attribute %q is numeric but %q is not a number", s.Attr, v)
+					}
+				}
+			}
 			if d.egoAttr {
 				if _, ok := sc.Egos.Index(s.Attr); !ok {
 					return specErr(s.Column, "attribute %q does not exist among the ego attributes (%s)", s.Attr, listOrNone(sc.Egos.Names()))

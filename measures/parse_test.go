@@ -89,6 +89,7 @@ func TestCheck(t *testing.T) {
 		{"count(sex>1)", `attribute "sex" is not numeric`},
 		{"bonding(role)", `"role" does not exist among the ego attributes`},
 		{"bonding", "needs an attribute"},
+		{"count(age=old)", `attribute "age" is numeric but "old" is not a number`},
 	}
 	for _, c := range bad {
 		specs, err := ParseList(c.item)

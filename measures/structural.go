@@ -87,8 +87,10 @@ func Constraint(g *network.Graph, ego int64) float64 { return Structural(g, ego)
 //
 //	hierarchy(i) = Σ_j r_j ln r_j / (n ln n),   r_j = c_ij / (C/n)
 //
-// with c_ij the dyadic constraint and C = Constraint. 0 when the constraint
-// is spread evenly; NaN when n < 2.
+// with c_ij the dyadic constraint and C = Constraint (terms with r_j = 0
+// count 0). 0 when the constraint is spread evenly; NaN when n < 2 or C = 0
+// (every tie of the ego has weight 0). No reference tool computes it; the
+// tests check hand derivations. Cost as Structural.
 func Hierarchy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Hierarchy }
 
 // Redundancy is Burt's redundancy of ego's contacts, n − EffectiveSize

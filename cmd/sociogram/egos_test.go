@@ -256,3 +256,20 @@ func TestEgosMatchesNetworkx(t *testing.T) {
 		})
 	}
 }
+
+// TestProgressOnlyOnTerminal checks that progress is never drawn on a
+// buffer or a pipe (the terminal case needs a character device).
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	var buf bytes.Buffer
+	fn, end := progress(&buf, "egos")
+	assert.Nil(t, fn, "no progress into a buffer")
+	end()
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	defer r.Close()
+	defer w.Close()
+	fn, _ = progress(w, "egos")
+	assert.Nil(t, fn, "no progress into a pipe")
+	assert.False(t, isTerminal(w))
+	assert.Empty(t, buf.String())
+}
