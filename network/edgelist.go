@@ -54,6 +54,9 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 	if opt.Comma == 0 {
 		opt.Comma = ','
 	}
+	if g, rep, ok, err := readEdgeListFast(edges, nodes, opt); ok {
+		return g, rep, err // the common case, without encoding/csv (fastedges.go)
+	}
 	var rep Report
 	et, err := newCSVTable(edges, opt.Comma)
 	if err != nil {
