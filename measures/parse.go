@@ -3,6 +3,7 @@ package measures
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -198,8 +199,8 @@ func parseArg(s *Spec, arg string) error {
 			return specErr(s.Column, "%s takes one value, not alternatives", s.Op)
 		}
 		f, err := strconv.ParseFloat(s.Values[0], 64)
-		if err != nil {
-			return specErr(s.Column, "%s needs a number, got %q", s.Op, s.Values[0])
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return specErr(s.Column, "%s needs a finite number, got %q", s.Op, s.Values[0])
 		}
 		s.nums = []float64{f}
 	}

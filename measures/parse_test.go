@@ -56,7 +56,9 @@ func TestParseListErrors(t *testing.T) {
 		{"empty alternative", "prop(sex=f|)", "empty value"},
 		{"two operators", "prop(sex=f=m)", "more than one operator"},
 		{"bad operator", "prop(sex!f)", "malformed operator"},
-		{"non-numeric bound", "count(age>=old)", "needs a number"},
+		{"non-numeric bound", "count(age>=old)", "needs a finite number"},
+		{"NaN bound", "count(age<=NaN)", "needs a finite number"},
+		{"infinite bound", "count(age>Inf)", "needs a finite number"},
 		{"alternatives with an order", "count(age>=1|2)", "one value"},
 		{"duplicate column", "size,size", "listed twice"},
 	}
