@@ -29,6 +29,7 @@ const (
 	ringWidth  = 1.0
 	minSpacing = 0.42
 	maxRows    = 4
+	arcMargin  = 0.2
 )
 
 // Egogram is the layout of an ego network as a network map (Antonucci's
@@ -82,8 +83,8 @@ type EgogramInput struct {
 }
 
 // LayoutEgogram places each alter in its ring and sector. Within a cell
-// (one ring of one sector) the alters are spread evenly along arcs: in one
-// row at the middle of the ring while the row has room for them at a
+// (one ring of one sector) the alters are spread evenly along arcs, kept
+// 0.2 ring widths clear of the sector boundaries: in one row at the middle of the ring while the row has room for them at a
 // spacing of 0.42 ring widths, otherwise in up to four rows, outer rows
 // holding more. Tied alters sit near each other: the alters of a cell are
 // ordered in chains that follow their ties (a path of ties becomes a run of
@@ -158,6 +159,13 @@ func LayoutEgogram(in EgogramInput) *Egogram {
 func (g *Egogram) cellSpots(ring, sector, c int) []r2.Vec {
 	inner, _ := g.RingRadii(ring)
 	start, end := g.SectorAngles(sector)
+	if len(g.Sectors) > 1 {
+		// Keep alters off the sector boundaries (where ring labels sit):
+		// an arc of arcMargin at the middle of the ring, at most a
+		// quarter of the sector.
+		m := math.Min(arcMargin/(inner+g.RingWidth/2), (start-end)/4)
+		start, end = start-m, end+m
+	}
 	span := start - end
 	capacity := func(r float64) int { return max(1, int(r*span/minSpacing)) }
 	rows := 1

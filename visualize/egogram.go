@@ -1,0 +1,214 @@
+package visualize
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// DrawOptions configures the egogram pictures: where alters go (the
+// embedded EgogramOptions) and how they look (Style).
+type DrawOptions struct {
+	EgogramOptions
+	Style
+	// Title of the figure; "" gives "Ego ID" (and the wave).
+	Title string
+}
+
+// egoTitle is "ego ID" with the wave when there is one.
+func egoTitle(e *network.EgoNet) string {
+	if e.Wave != "" {
+		return fmt.Sprintf("ego %s, wave %s", e.ID, e.Wave)
+	}
+	return "ego " + e.ID
+}
+
+// EgogramPanel returns the egogram of e as a plot and its legend entries:
+// the ego at the centre, alters in their ring and sector (EgogramOf),
+// alter–alter ties drawn, rings and sectors labelled.
+func EgogramPanel(e *network.EgoNet, opt DrawOptions) (*plot.Plot, []LegendEntry, string, error) {
+	net, legend, note, err := EgogramNetwork(e, opt)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	p := newPanel(opt.Title)
+	p.Add(net)
+	return p, legend, note, nil
+}
+
+// EgogramNetwork returns the Network plotter of e's egogram (see
+// EgogramPanel), its legend entries and a note on node sizes. The ego is
+// the last node.
+func EgogramNetwork(e *network.EgoNet, opt DrawOptions) (*Network, []LegendEntry, string, error) {
+	g, err := EgogramOf(e, opt.EgogramOptions)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	ids := make([]string, len(e.Alters))
+	for i, a := range e.Alters {
+		ids[i] = a.ID
+	}
+	lk, err := lookOf(opt.Style, len(e.Alters), ids, alterGetter(e))
+	if err != nil {
+		return nil, nil, "", err
+	}
+	dashed, width, tieLegend, err := tieLook(e, opt.Style)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	nodes := make([]Node, 0, len(e.Alters)+1)
+	for i, p := range g.Alters {
+		nodes = append(nodes, Node{X: p.X, Y: p.Y, Label: lk.label[i], Color: lk.color[i], Shape: lk.shape[i], Radius: lk.radius[i]})
+	}
+	nodes = append(nodes, Node{Color: EgoColor, Radius: egoSize})
+	edges := make([]Edge, len(e.Ties))
+	for i, t := range e.Ties {
+		edges[i] = Edge{From: t.From, To: t.To, Dashed: dashed[i], Width: width[i], Arrow: e.Directed()}
+	}
+	net := NewNetwork(nodes, edges)
+	net.Frame = g
+	legend := append([]LegendEntry{{Text: "ego", Thumbs: []plot.Thumbnailer{NodeThumb{Color: EgoColor}}}}, lk.legend...)
+	legend = append(legend, tieLegend...)
+	if opt.Rings != "" && len(g.Rings) > 1 {
+		legend = append(legend, LegendEntry{Text: "rings: " + opt.Rings}, LegendEntry{Text: g.Rings[0] + " innermost"})
+	}
+	return net, legend, lk.note, nil
+}
+
+// EgogramFigure returns a one-panel figure of e's egogram with its legend.
+func EgogramFigure(e *network.EgoNet, opt DrawOptions) (*Figure, error) {
+	title := opt.Title
+	if title == "" {
+		title = egoTitle(e)
+	}
+	opt.Title = ""
+	p, legend, note, err := EgogramPanel(e, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Figure{Title: title, Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend, Note: note}, nil
+}
+
+// EgogramGrid returns a page of small multiples: one egogram per ego, in
+// the order given, all on the frame of the study, with one legend.
+func EgogramGrid(egos []*network.EgoNet, opt DrawOptions) (*Figure, error) {
+	f := &Figure{Title: opt.Title, Isotropic: true}
+	for _, e := range egos {
+		o := opt
+		o.Title = egoTitle(e)
+		p, legend, note, err := EgogramPanel(e, o)
+		if err != nil {
+			return nil, err
+		}
+		f.Panels = append(f.Panels, p)
+		f.Legend, f.Note = legend, note
+	}
+	cols := int(math.Ceil(math.Sqrt(float64(max(len(egos), 1)))))
+	rows := (len(egos) + cols - 1) / cols
+	f.Columns = cols
+	f.Width = vg.Points(300*float64(cols) + 160)
+	f.Height = vg.Points(300*float64(max(rows, 1)) + 40)
+	return f, nil
+}
+
+// Change status of an alter between two waves.
+const (
+	Kept   = "kept"
+	Gained = "gained"
+	Lost   = "lost"
+)
+
+// Colours and shapes of the change statuses: distinct in colour and in
+// shape, and lost alters have a dashed outline, so the picture reads in
+// greyscale too.
+var (
+	keptLook   = NodeThumb{Color: OkabeIto[0], Shape: ShapeCircle}
+	gainedLook = NodeThumb{Color: OkabeIto[2], Shape: ShapeTriangle}
+	lostLook   = NodeThumb{Color: color.NRGBA{R: 0xF2, G: 0xC4, B: 0xA8, A: 0xFF}, Shape: ShapeSquare, Dashed: true}
+)
+
+// ChangeStatus returns, for the alters of before and after, whether each
+// was kept (its ID appears in both waves), lost (before only) or gained
+// (after only).
+func ChangeStatus(before, after *network.EgoNet) (b, a []string) {
+	inAfter := map[string]bool{}
+	for _, x := range after.Alters {
+		inAfter[x.ID] = true
+	}
+	inBefore := map[string]bool{}
+	for _, x := range before.Alters {
+		inBefore[x.ID] = true
+		if inAfter[x.ID] {
+			b = append(b, Kept)
+		} else {
+			b = append(b, Lost)
+		}
+	}
+	for _, x := range after.Alters {
+		if inBefore[x.ID] {
+			a = append(a, Kept)
+		} else {
+			a = append(a, Gained)
+		}
+	}
+	return b, a
+}
+
+// BeforeAfterFigure draws two waves of one ego side by side on the same
+// ring and sector frame (levels from the whole study). Alters are matched
+// by ID: kept alters are blue circles in both panels, lost alters pale
+// dashed squares in the first, gained alters green triangles in the
+// second. Style.Color is not used (colour shows the change); size and
+// labels are.
+func BeforeAfterFigure(before, after *network.EgoNet, opt DrawOptions) (*Figure, error) {
+	sb, sa := ChangeStatus(before, after)
+	count := map[string]int{}
+	for _, s := range append(append([]string{}, sb...), sa...) {
+		count[s]++
+	}
+	title := opt.Title
+	if title == "" {
+		title = fmt.Sprintf("ego %s: %d kept, %d lost, %d gained", before.ID, count[Kept]/2, count[Lost], count[Gained])
+	}
+	opt.Style.Color = ""
+	f := &Figure{Title: title, Isotropic: true, Columns: 2, Width: PairWidth, Height: PairHeight}
+	for k, e := range []*network.EgoNet{before, after} {
+		o := opt
+		o.Title = "wave " + e.Wave
+		if e.Wave == "" {
+			o.Title = []string{"before", "after"}[k]
+		}
+		net, legend, note, err := EgogramNetwork(e, o)
+		if err != nil {
+			return nil, err
+		}
+		p := newPanel(o.Title)
+		p.Add(net)
+		status := [][]string{sb, sa}[k]
+		for i, s := range status {
+			lk := map[string]NodeThumb{Kept: keptLook, Lost: lostLook, Gained: gainedLook}[s]
+			net.Nodes[i].Color, net.Nodes[i].Shape, net.Nodes[i].Dashed = lk.Color, lk.Shape, lk.Dashed
+		}
+		f.Panels = append(f.Panels, p)
+		f.Legend, f.Note = legend, note
+	}
+	f.Legend = append(f.Legend,
+		LegendEntry{Text: "alters"},
+		LegendEntry{Text: Kept, Thumbs: []plot.Thumbnailer{keptLook}},
+		LegendEntry{Text: Lost + " (before only)", Thumbs: []plot.Thumbnailer{lostLook}},
+		LegendEntry{Text: Gained + " (after only)", Thumbs: []plot.Thumbnailer{gainedLook}},
+	)
+	return f, nil
+}
+
+// Default page sizes, in points (1/72 inch; at 96 dpi a point is 4/3
+// pixel): a single picture is 800 × 640 pixels, a pair 1280 × 720.
+var (
+	SingleWidth, SingleHeight = vg.Points(600), vg.Points(480)
+	PairWidth, PairHeight     = vg.Points(960), vg.Points(540)
+)

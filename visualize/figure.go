@@ -1,0 +1,235 @@
+package visualize
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"regexp"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Figure is a page: a title, one or more panels in a grid, and a legend
+// in a column to the right of the panels, so that it never covers a node.
+type Figure struct {
+	Title  string
+	Panels []*plot.Plot
+	// Columns of the panel grid; 0 chooses about √(panels).
+	Columns int
+	// Isotropic panels have their X and Y ranges widened so that one data
+	// unit is the same length on both axes (circles stay circles). Set it
+	// for networks, not for charts.
+	Isotropic bool
+	Legend    []LegendEntry
+	// Note is a line of small text under the legend (e.g. what node size
+	// shows).
+	Note string
+	// Width and Height are the page size used by Write; zero means
+	// SingleWidth × SingleHeight.
+	Width, Height vg.Length
+}
+
+// LegendEntry is one line of a legend: a text and the thumbnails drawn
+// before it. An entry without thumbnails is a heading.
+type LegendEntry struct {
+	Text   string
+	Thumbs []plot.Thumbnailer
+}
+
+// NodeThumb is a legend thumbnail showing a node marker.
+type NodeThumb struct {
+	Color  color.Color
+	Shape  Shape
+	Dashed bool
+}
+
+// Thumbnail implements plot.Thumbnailer.
+func (t NodeThumb) Thumbnail(c *draw.Canvas) {
+	out := draw.LineStyle{Color: color.NRGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xFF}, Width: vg.Points(0.8)}
+	if t.Dashed {
+		out.Dashes = []vg.Length{vg.Points(2), vg.Points(1.5)}
+	}
+	r := math.Min(float64(c.Max.Y-c.Min.Y), float64(c.Max.X-c.Min.X)) * 0.38
+	drawShape(c, t.Shape, c.Center(), vg.Length(r), t.Color, out)
+}
+
+// EdgeThumb is a legend thumbnail showing a tie.
+type EdgeThumb struct{ Style draw.LineStyle }
+
+// Thumbnail implements plot.Thumbnailer.
+func (t EdgeThumb) Thumbnail(c *draw.Canvas) {
+	y := c.Center().Y
+	c.StrokeLine2(t.Style, c.Min.X, y, c.Max.X, y)
+}
+
+// Figure layout constants.
+var (
+	titleStyle  = textStyle(13, color.Black)
+	legendStyle = textStyle(9.5, color.Black)
+	noteStyle   = textStyle(8, color.NRGBA{R: 0x40, G: 0x40, B: 0x40, A: 0xFF})
+	pagePad     = vg.Points(8)
+)
+
+// legendWidth returns the width of the legend column (0 without entries).
+func (f *Figure) legendWidth() vg.Length {
+	if len(f.Legend) == 0 && f.Note == "" {
+		return 0
+	}
+	var w vg.Length
+	for _, e := range f.Legend {
+		tw := legendStyle.Width(e.Text)
+		if len(e.Thumbs) > 0 {
+			tw += vg.Points(14) + legendStyle.Width(" ")
+		}
+		w = max(w, tw)
+	}
+	w = max(w, noteStyle.Width(f.Note))
+	return w + 2*pagePad
+}
+
+// Draw draws the figure on c.
+func (f *Figure) Draw(c draw.Canvas) {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	c = draw.Crop(c, pagePad, -pagePad, pagePad, -pagePad)
+	if f.Title != "" {
+		sty := titleStyle
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: c.Max.Y}, f.Title)
+		c.Max.Y -= sty.Height(f.Title) + pagePad
+	}
+	lw := f.legendWidth()
+	if lw > 0 {
+		f.drawLegend(draw.Crop(c, c.Size().X-lw+pagePad, 0, 0, 0))
+		c.Max.X -= lw
+	}
+	if len(f.Panels) == 0 {
+		return
+	}
+	cols := f.Columns
+	if cols <= 0 {
+		cols = int(math.Ceil(math.Sqrt(float64(len(f.Panels)))))
+	}
+	rows := (len(f.Panels) + cols - 1) / cols
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: pagePad, PadY: pagePad}
+	for i, p := range f.Panels {
+		pc := tiles.At(c, i%cols, i/cols)
+		if f.Isotropic {
+			Isotropic(p, pc)
+		}
+		p.Draw(pc)
+	}
+}
+
+// drawLegend draws the entries from the top of c downwards.
+func (f *Figure) drawLegend(c draw.Canvas) {
+	y := c.Max.Y
+	lineH := legendStyle.Height("Ag") * 1.45
+	thumbW := vg.Points(14)
+	for _, e := range f.Legend {
+		sty := legendStyle
+		sty.YAlign = draw.YCenter
+		mid := y - lineH/2
+		x := c.Min.X
+		if len(e.Thumbs) > 0 {
+			tc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+				Min: vg.Point{X: x, Y: mid - thumbW/2}, Max: vg.Point{X: x + thumbW, Y: mid + thumbW/2}}}
+			for _, t := range e.Thumbs {
+				t.Thumbnail(&tc)
+			}
+			x += thumbW + sty.Width(" ")
+		} else if y < c.Max.Y {
+			mid -= lineH * 0.25 // a little space above a heading
+			y -= lineH * 0.25
+		}
+		c.FillText(sty, vg.Point{X: x, Y: mid}, e.Text)
+		y -= lineH
+	}
+	if f.Note != "" {
+		sty := noteStyle
+		sty.YAlign = draw.YTop
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: y - lineH*0.3}, f.Note)
+	}
+}
+
+// Isotropic widens p's X or Y range so that one data unit has the same
+// length on both axes when p is drawn on c, keeping the data centred. The
+// plot's padding for glyphs depends on the ranges, so the ranges are
+// refined until the two scales agree to a part in 10⁹.
+func Isotropic(p *plot.Plot, c draw.Canvas) {
+	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
+	if x1 <= x0 {
+		x0, x1 = x0-1, x0+1
+	}
+	if y1 <= y0 {
+		y0, y1 = y0-1, y0+1
+	}
+	for i := 0; i < 50; i++ {
+		dc := p.DataCanvas(c)
+		w, h := float64(dc.Size().X), float64(dc.Size().Y)
+		if w <= 0 || h <= 0 {
+			return
+		}
+		s := math.Min(w/(x1-x0), h/(y1-y0))
+		cx, cy := (x0+x1)/2, (y0+y1)/2
+		p.X.Min, p.X.Max = cx-w/s/2, cx+w/s/2
+		p.Y.Min, p.Y.Max = cy-h/s/2, cy+h/s/2
+		dc = p.DataCanvas(c)
+		sx := float64(dc.Size().X) / (p.X.Max - p.X.Min)
+		sy := float64(dc.Size().Y) / (p.Y.Max - p.Y.Min)
+		if math.Abs(sx-sy) <= 1e-9*math.Max(sx, sy) {
+			return
+		}
+	}
+}
+
+// Formats lists the output formats Write accepts.
+var Formats = []string{"png", "svg", "pdf"}
+
+// Write draws the figure at its size (Width × Height) and writes it in
+// format "png" (96 dpi), "svg" (fonts embedded) or "pdf" (fonts embedded,
+// fixed creation date) to w. The same figure always gives the same bytes.
+func (f *Figure) Write(w io.Writer, format string) error {
+	width, height := f.Width, f.Height
+	if width <= 0 || height <= 0 {
+		width, height = SingleWidth, SingleHeight
+	}
+	var cw vg.CanvasWriterTo
+	switch format {
+	case "png":
+		cw = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))}
+	case "svg":
+		cw = vgsvg.NewWith(vgsvg.UseWH(width, height), vgsvg.EmbedFonts(true))
+	case "pdf":
+		cw = vgpdf.New(width, height)
+	default:
+		return fmt.Errorf("unknown image format %q (want png, svg or pdf)", format)
+	}
+	f.Draw(draw.New(cw))
+	if format != "pdf" {
+		_, err := cw.WriteTo(w)
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := cw.WriteTo(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(fixPDFDates(buf.Bytes()))
+	return err
+}
+
+var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`)
+
+// fixPDFDates replaces the creation and modification dates that the PDF
+// writer takes from the clock with a fixed date of the same length, so that
+// the cross-reference offsets stay valid and the output is reproducible.
+func fixPDFDates(b []byte) []byte {
+	return pdfDate.ReplaceAll(b, []byte("/$1 (D:20000101000000)"))
+}

@@ -1,0 +1,453 @@
+package visualize
+
+import (
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Node is one node of a Network. The zero values of the style fields take
+// the Network's defaults.
+type Node struct {
+	X, Y  float64 // position in data units
+	Label string  // drawn beside the node; "" for none
+
+	Color  color.Color // fill; nil: Network.NodeColor
+	Shape  Shape
+	Radius vg.Length // 0: Network.NodeRadius
+	Dashed bool      // dashed outline (e.g. an alter lost since the last wave)
+}
+
+// Edge is a tie between Nodes[From] and Nodes[To].
+type Edge struct {
+	From, To int
+	Width    vg.Length   // 0: Network.EdgeStyle.Width
+	Dashed   bool        // e.g. a tie of another type
+	Arrow    bool        // draw an arrowhead at To (directed ties)
+	Color    color.Color // nil: Network.EdgeStyle.Color
+}
+
+// Network is a gonum/plot Plotter that draws a network: edges first, in the
+// order given, then nodes in the order given, then labels, each placed at
+// the first of several positions around its node that overlaps no other
+// label and no node (the least overlapping one when none is free). An
+// optional egogram frame draws ring and sector guides with their labels
+// underneath.
+//
+// Network implements plot.Plotter, plot.DataRanger and plot.GlyphBoxer, so
+// nodes and labels are not clipped by the plot's edges. Use Figure, or
+// Isotropic, to keep one data unit the same length on both axes.
+type Network struct {
+	Nodes []Node
+	Edges []Edge
+
+	// Frame, if not nil, draws the rings and sectors of an egogram, ring
+	// labels along the top and sector labels outside the outer ring.
+	Frame *Egogram
+
+	NodeColor  color.Color // default fill
+	NodeRadius vg.Length   // default radius
+	Outline    draw.LineStyle
+	EdgeStyle  draw.LineStyle
+	GuideStyle draw.LineStyle
+	LabelStyle text.Style // node labels
+	GuideText  text.Style // ring labels
+	SectorText text.Style // sector labels
+
+	// StyleFunc, if not nil, overrides the style of node i.
+	StyleFunc func(i int) (fill color.Color, shape Shape, radius vg.Length)
+}
+
+// Font sizes and the typeface used by every picture.
+var (
+	sansFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+)
+
+func textStyle(size vg.Length, c color.Color) text.Style {
+	return text.Style{Color: c, Font: font.From(sansFont, size), Handler: plot.DefaultTextHandler,
+		XAlign: draw.XLeft, YAlign: draw.YBottom}
+}
+
+// NewNetwork returns a Network with default styles: nodes of radius 5pt
+// with a dark outline, grey ties 1pt wide, 8pt labels.
+func NewNetwork(nodes []Node, edges []Edge) *Network {
+	return &Network{
+		Nodes: nodes, Edges: edges,
+		NodeColor:  OkabeIto[0],
+		NodeRadius: vg.Points(5),
+		Outline:    draw.LineStyle{Color: color.NRGBA{A: 0xFF, R: 0x22, G: 0x22, B: 0x22}, Width: vg.Points(0.8)},
+		EdgeStyle:  draw.LineStyle{Color: EdgeColor, Width: vg.Points(1)},
+		GuideStyle: draw.LineStyle{Color: GuideColor, Width: vg.Points(0.7)},
+		LabelStyle: textStyle(8, color.Black),
+		GuideText:  textStyle(7.5, color.NRGBA{R: 0x60, G: 0x60, B: 0x60, A: 0xFF}),
+		SectorText: textStyle(11, color.Black),
+	}
+}
+
+// style returns node i's fill, shape and radius with defaults applied.
+func (n *Network) style(i int) (color.Color, Shape, vg.Length) {
+	nd := n.Nodes[i]
+	fill, shape, r := nd.Color, nd.Shape, nd.Radius
+	if n.StyleFunc != nil {
+		fill, shape, r = n.StyleFunc(i)
+	}
+	if fill == nil {
+		fill = n.NodeColor
+	}
+	if r <= 0 {
+		r = n.NodeRadius
+	}
+	return fill, shape, r
+}
+
+// DataRange implements plot.DataRanger: the nodes, and the outer ring of
+// the frame.
+func (n *Network) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, ymin = math.Inf(1), math.Inf(1)
+	xmax, ymax = math.Inf(-1), math.Inf(-1)
+	grow := func(x, y float64) {
+		xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
+		ymin, ymax = math.Min(ymin, y), math.Max(ymax, y)
+	}
+	for _, nd := range n.Nodes {
+		grow(nd.X, nd.Y)
+	}
+	if n.Frame != nil {
+		r := n.Frame.OuterRadius()
+		grow(-r, -r)
+		grow(r, r)
+		// Sector label anchors must be in range for their glyph boxes
+		// to count.
+		for _, s := range n.sectorLabels() {
+			grow(s.x, s.y)
+		}
+	}
+	if math.IsInf(xmin, 0) {
+		return -1, 1, -1, 1
+	}
+	return xmin, xmax, ymin, ymax
+}
+
+// GlyphBoxes implements plot.GlyphBoxer: each node's disc, the label
+// beside it (on the side away from the centre of the drawing), and the
+// sector labels of the frame.
+func (n *Network) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
+	var boxes []plot.GlyphBox
+	cx, _, _, _ := n.DataRange()
+	_, cx2, _, _ := n.DataRange()
+	mid := (cx + cx2) / 2
+	for i, nd := range n.Nodes {
+		_, _, r := n.style(i)
+		b := plot.GlyphBox{X: plt.X.Norm(nd.X), Y: plt.Y.Norm(nd.Y),
+			Rectangle: vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}}}
+		boxes = append(boxes, b)
+		if nd.Label != "" {
+			w, h := n.LabelStyle.Width(nd.Label), n.LabelStyle.Height(nd.Label)
+			lb := b
+			if nd.X >= mid {
+				lb.Rectangle = vg.Rectangle{Min: vg.Point{X: r, Y: -h / 2}, Max: vg.Point{X: r + 2 + w, Y: h / 2}}
+			} else {
+				lb.Rectangle = vg.Rectangle{Min: vg.Point{X: -r - 2 - w, Y: -h / 2}, Max: vg.Point{X: -r, Y: h / 2}}
+			}
+			boxes = append(boxes, lb)
+		}
+	}
+	if n.Frame != nil {
+		for _, s := range n.sectorLabels() {
+			w, h := n.SectorText.Width(s.text), n.SectorText.Height(s.text)
+			min := vg.Point{X: -vg.Length(s.ax) * w, Y: -vg.Length(s.ay) * h}
+			boxes = append(boxes, plot.GlyphBox{X: plt.X.Norm(s.x), Y: plt.Y.Norm(s.y),
+				Rectangle: vg.Rectangle{Min: min, Max: vg.Point{X: min.X + w, Y: min.Y + h}}})
+		}
+	}
+	return boxes
+}
+
+type sectorLabel struct {
+	text   string
+	x, y   float64 // anchor in data units
+	ax, ay float64 // alignment: fraction of the text box left of / below the anchor
+}
+
+// sectorLabels places each sector's name just outside the outer ring at
+// the middle of the sector, aligned away from the centre.
+func (n *Network) sectorLabels() []sectorLabel {
+	g := n.Frame
+	if len(g.Sectors) < 2 {
+		return nil
+	}
+	r := g.OuterRadius() + 0.12
+	var out []sectorLabel
+	for s, name := range g.Sectors {
+		start, end := g.SectorAngles(s)
+		th := (start + end) / 2
+		c, si := math.Cos(th), math.Sin(th)
+		out = append(out, sectorLabel{text: name, x: r * c, y: r * si,
+			ax: 0.5 - 0.5*clampUnit(c*2), ay: 0.5 - 0.5*clampUnit(si*2)})
+	}
+	return out
+}
+
+func clampUnit(x float64) float64 { return math.Max(-1, math.Min(1, x)) }
+
+// Plot implements plot.Plotter.
+func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	pt := func(x, y float64) vg.Point { return vg.Point{X: trX(x), Y: trY(y)} }
+	if n.Frame != nil {
+		n.plotFrame(c, pt)
+	}
+	centres := make([]vg.Point, len(n.Nodes))
+	radii := make([]vg.Length, len(n.Nodes))
+	for i, nd := range n.Nodes {
+		centres[i] = pt(nd.X, nd.Y)
+		_, _, radii[i] = n.style(i)
+	}
+	for _, e := range n.Edges {
+		if e.From < 0 || e.To < 0 || e.From >= len(n.Nodes) || e.To >= len(n.Nodes) || e.From == e.To {
+			continue
+		}
+		n.plotEdge(c, e, centres[e.From], centres[e.To], radii[e.From], radii[e.To])
+	}
+	for i, nd := range n.Nodes {
+		fill, shape, r := n.style(i)
+		out := n.Outline
+		if nd.Dashed {
+			out.Dashes = []vg.Length{vg.Points(2), vg.Points(1.5)}
+		}
+		drawShape(&c, shape, centres[i], r, fill, out)
+	}
+	n.plotLabels(c, centres, radii)
+}
+
+// plotFrame draws ring circles, sector rays, ring labels and sector labels.
+func (n *Network) plotFrame(c draw.Canvas, pt func(x, y float64) vg.Point) {
+	g := n.Frame
+	origin := pt(0, 0)
+	unit := pt(1, 0).X - origin.X
+	for k := range g.Rings {
+		_, outer := g.RingRadii(k)
+		sty := n.GuideStyle
+		if g.Rings[k] == Unknown {
+			sty.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
+		}
+		var p vg.Path
+		p.Move(vg.Point{X: origin.X + unit*vg.Length(outer), Y: origin.Y})
+		p.Arc(origin, unit*vg.Length(outer), 0, 2*math.Pi)
+		p.Close()
+		c.SetLineStyle(sty)
+		c.Stroke(p)
+	}
+	var p vg.Path
+	p.Move(vg.Point{X: origin.X + unit*vg.Length(g.EgoRadius), Y: origin.Y})
+	p.Arc(origin, unit*vg.Length(g.EgoRadius), 0, 2*math.Pi)
+	p.Close()
+	c.SetLineStyle(n.GuideStyle)
+	c.Stroke(p)
+	if len(g.Sectors) > 1 {
+		for s := range g.Sectors {
+			start, _ := g.SectorAngles(s)
+			cs, sn := math.Cos(start), math.Sin(start)
+			c.StrokeLine2(n.GuideStyle, origin.X+unit*vg.Length(g.EgoRadius*cs), origin.Y+unit*vg.Length(g.EgoRadius*sn),
+				origin.X+unit*vg.Length(g.OuterRadius()*cs), origin.Y+unit*vg.Length(g.OuterRadius()*sn))
+		}
+	}
+	// Ring labels sit on the vertical ray at the top, centred on the ring,
+	// with a white backing so that they read across the ray.
+	for k, name := range g.Rings {
+		if name == "" {
+			continue
+		}
+		in, out := g.RingRadii(k)
+		at := pt(0, (in+out)/2)
+		sty := n.GuideText
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+		halo(&c, sty, at, name)
+		c.FillText(sty, at, name)
+	}
+	for _, s := range n.sectorLabels() {
+		sty := n.SectorText
+		sty.XAlign, sty.YAlign = text.XAlignment(-s.ax), text.YAlignment(-s.ay)
+		c.FillText(sty, pt(s.x, s.y), s.text)
+	}
+}
+
+// halo paints a white, slightly transparent box behind a text.
+func halo(c *draw.Canvas, sty text.Style, at vg.Point, s string) {
+	w, h := sty.Width(s), sty.Height(s)
+	x0 := at.X + vg.Length(sty.XAlign)*w - 1
+	y0 := at.Y + vg.Length(sty.YAlign)*h - 0.5
+	c.FillPolygon(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xE0}, []vg.Point{
+		{X: x0, Y: y0}, {X: x0 + w + 2, Y: y0}, {X: x0 + w + 2, Y: y0 + h + 1}, {X: x0, Y: y0 + h + 1},
+	})
+}
+
+// plotEdge draws one tie between the borders of its nodes, with an
+// arrowhead at the target when asked.
+func (n *Network) plotEdge(c draw.Canvas, e Edge, a, b vg.Point, ra, rb vg.Length) {
+	sty := n.EdgeStyle
+	if e.Width > 0 {
+		sty.Width = e.Width
+	}
+	if e.Color != nil {
+		sty.Color = e.Color
+	}
+	if e.Dashed {
+		sty.Dashes = []vg.Length{vg.Points(4), vg.Points(2.5)}
+	}
+	d := b.Sub(a)
+	l := vg.Length(math.Hypot(float64(d.X), float64(d.Y)))
+	if l <= ra+rb {
+		return
+	}
+	u := d.Scale(1 / l)
+	from := a.Add(u.Scale(ra))
+	to := b.Sub(u.Scale(rb))
+	if e.Arrow {
+		size := vg.Points(6) + sty.Width
+		base := to.Sub(u.Scale(size))
+		perp := vg.Point{X: -u.Y, Y: u.X}.Scale(size * 0.45)
+		c.StrokeLines(sty, []vg.Point{from, base})
+		c.FillPolygon(sty.Color, []vg.Point{to, base.Add(perp), base.Sub(perp)})
+		return
+	}
+	c.StrokeLines(sty, []vg.Point{from, to})
+}
+
+// drawShape fills a node marker and strokes its outline.
+func drawShape(c *draw.Canvas, s Shape, at vg.Point, r vg.Length, fill color.Color, out draw.LineStyle) {
+	var p vg.Path
+	switch s {
+	case ShapeCircle:
+		p.Move(vg.Point{X: at.X + r, Y: at.Y})
+		p.Arc(at, r, 0, 2*math.Pi)
+	case ShapeSquare:
+		a := r * 0.88
+		p.Move(vg.Point{X: at.X - a, Y: at.Y - a})
+		p.Line(vg.Point{X: at.X + a, Y: at.Y - a})
+		p.Line(vg.Point{X: at.X + a, Y: at.Y + a})
+		p.Line(vg.Point{X: at.X - a, Y: at.Y + a})
+	default:
+		k, rot := polygonOf(s)
+		rr := r * 1.15
+		for i := 0; i < k; i++ {
+			th := rot + 2*math.Pi*float64(i)/float64(k)
+			q := vg.Point{X: at.X + rr*vg.Length(math.Cos(th)), Y: at.Y + rr*vg.Length(math.Sin(th))}
+			if i == 0 {
+				p.Move(q)
+			} else {
+				p.Line(q)
+			}
+		}
+	}
+	p.Close()
+	c.SetColor(fill)
+	c.Fill(p)
+	if out.Width > 0 {
+		c.SetLineStyle(out)
+		c.Stroke(p)
+	}
+}
+
+// polygonOf returns the number of corners and the angle of the first one.
+func polygonOf(s Shape) (int, float64) {
+	switch s {
+	case ShapeTriangle:
+		return 3, math.Pi / 2
+	case ShapeDiamond:
+		return 4, math.Pi / 2
+	case ShapeTriangleDown:
+		return 3, -math.Pi / 2
+	case ShapeHexagon:
+		return 6, 0
+	default: // ShapePentagon
+		return 5, math.Pi / 2
+	}
+}
+
+// plotLabels places node labels greedily in node order.
+func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Length) {
+	var placed []vg.Rectangle
+	nodes := make([]vg.Rectangle, len(centres))
+	for i, p := range centres {
+		r := radii[i]
+		nodes[i] = vg.Rectangle{Min: vg.Point{X: p.X - r, Y: p.Y - r}, Max: vg.Point{X: p.X + r, Y: p.Y + r}}
+	}
+	mid := c.Center()
+	for i, nd := range n.Nodes {
+		if nd.Label == "" {
+			continue
+		}
+		w, h := n.LabelStyle.Width(nd.Label), n.LabelStyle.Height(nd.Label)
+		r, p := radii[i]*1.15, centres[i]
+		gap := vg.Points(1.5)
+		// Candidates: the side away from the centre first, then the
+		// other side, above, below, the corners, and further out.
+		right := vg.Rectangle{Min: vg.Point{X: p.X + r + gap, Y: p.Y - h/2}, Max: vg.Point{X: p.X + r + gap + w, Y: p.Y + h/2}}
+		left := vg.Rectangle{Min: vg.Point{X: p.X - r - gap - w, Y: p.Y - h/2}, Max: vg.Point{X: p.X - r - gap, Y: p.Y + h/2}}
+		above := vg.Rectangle{Min: vg.Point{X: p.X - w/2, Y: p.Y + r + gap}, Max: vg.Point{X: p.X + w/2, Y: p.Y + r + gap + h}}
+		below := vg.Rectangle{Min: vg.Point{X: p.X - w/2, Y: p.Y - r - gap - h}, Max: vg.Point{X: p.X + w/2, Y: p.Y - r - gap}}
+		cands := []vg.Rectangle{right, left}
+		if p.X < mid.X {
+			cands = []vg.Rectangle{left, right}
+		}
+		if p.Y >= mid.Y {
+			cands = append(cands, above, below)
+		} else {
+			cands = append(cands, below, above)
+		}
+		for _, dy := range []vg.Length{h * 0.8, -h * 0.8, h * 1.6, -h * 1.6} {
+			for _, b := range cands[:2] {
+				cands = append(cands, shift(b, 0, dy))
+			}
+		}
+		best, bestCost := cands[0], math.Inf(1)
+		for _, b := range cands {
+			cost := 0.0
+			for _, q := range placed {
+				cost += 3 * overlapArea(b, q)
+			}
+			for j, q := range nodes {
+				if j != i {
+					cost += overlapArea(b, q)
+				}
+			}
+			cost += outside(b, c.Rectangle) * 2
+			if cost < bestCost-1e-9 {
+				best, bestCost = b, cost
+			}
+			if cost == 0 {
+				break
+			}
+		}
+		placed = append(placed, best)
+		sty := n.LabelStyle
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+		halo(&c, sty, best.Min, nd.Label)
+		c.FillText(sty, best.Min, nd.Label)
+	}
+}
+
+func shift(r vg.Rectangle, dx, dy vg.Length) vg.Rectangle {
+	return vg.Rectangle{Min: vg.Point{X: r.Min.X + dx, Y: r.Min.Y + dy}, Max: vg.Point{X: r.Max.X + dx, Y: r.Max.Y + dy}}
+}
+
+func overlapArea(a, b vg.Rectangle) float64 {
+	w := math.Min(float64(a.Max.X), float64(b.Max.X)) - math.Max(float64(a.Min.X), float64(b.Min.X))
+	h := math.Min(float64(a.Max.Y), float64(b.Max.Y)) - math.Max(float64(a.Min.Y), float64(b.Min.Y))
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * h
+}
+
+// outside returns the area of a that lies outside b.
+func outside(a, b vg.Rectangle) float64 {
+	area := float64(a.Size().X * a.Size().Y)
+	return area - overlapArea(a, b)
+}

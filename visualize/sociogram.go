@@ -1,0 +1,125 @@
+package visualize
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/spatial/r2"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// Layout names for SociogramFigure.
+const (
+	LayoutForce      = "force"
+	LayoutCircle     = "circle"
+	LayoutConcentric = "concentric"
+)
+
+// SociogramOptions configures SociogramFigure.
+type SociogramOptions struct {
+	Style
+	// Layout is LayoutForce (the default), LayoutCircle, or
+	// LayoutConcentric (by SizeValues, or by degree when there are none).
+	Layout string
+	// Seed of the force-directed layout.
+	Seed uint64
+	// Title of the figure.
+	Title string
+	// Highlight, if ≥ 0, is a node drawn as the ego (dark, larger).
+	Highlight int64
+}
+
+// graphGetter returns a get function for lookOf over the nodes of g.
+func graphGetter(g *network.Graph) func(string) ([]network.Value, []network.Value, bool) {
+	return func(attr string) ([]network.Value, []network.Value, bool) {
+		col, ok := g.Attrs().Index(attr)
+		if !ok {
+			return nil, nil, false
+		}
+		vals := make([]network.Value, g.Order())
+		for i := range vals {
+			vals[i] = g.NodeAttr(int64(i), col)
+		}
+		return vals, vals, true
+	}
+}
+
+// SociogramFigure draws a whole network (or an ego network extracted from
+// one) with a force-directed, circle or concentric layout. Ties are drawn
+// with width by weight and arrows when the graph is directed; the drawing
+// order is the node and edge order of g, so equal input gives equal bytes.
+func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
+	n := g.Order()
+	var edges [][2]int
+	var ws []float64
+	for u := 0; u < n; u++ {
+		nbrs, w := g.Row(int64(u))
+		for k, v := range nbrs {
+			if !g.Directed() && int(v) < u {
+				continue
+			}
+			edges = append(edges, [2]int{u, int(v)})
+			ws = append(ws, w(k))
+		}
+	}
+	var pos []r2.Vec
+	switch opt.Layout {
+	case "", LayoutForce:
+		pos = Force(n, edges, ForceOptions{Seed: opt.Seed})
+	case LayoutCircle:
+		pos = Circle(n)
+	case LayoutConcentric:
+		score := opt.SizeValues
+		if score == nil {
+			score = make([]float64, n)
+			for i := range score {
+				score[i] = float64(g.Degree(int64(i)))
+			}
+		}
+		if len(score) != n {
+			return nil, fmt.Errorf("%d values for %d nodes", len(score), n)
+		}
+		pos, _ = Concentric(score, ConcentricOptions{})
+	default:
+		return nil, fmt.Errorf("unknown layout %q (want force, circle or concentric)", opt.Layout)
+	}
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = g.Label(int64(i))
+	}
+	lk, err := lookOf(opt.Style, n, ids, graphGetter(g))
+	if err != nil {
+		return nil, err
+	}
+	nodes := make([]Node, n)
+	if n > 200 {
+		// Smaller markers for large networks.
+		for i := range lk.radius {
+			lk.radius[i] *= 0.55
+		}
+	}
+	for i, p := range pos {
+		nodes[i] = Node{X: p.X, Y: p.Y, Label: lk.label[i], Color: lk.color[i], Shape: lk.shape[i], Radius: lk.radius[i]}
+	}
+	legend := lk.legend
+	if opt.Highlight >= 0 && opt.Highlight < int64(n) {
+		nodes[opt.Highlight].Color, nodes[opt.Highlight].Shape, nodes[opt.Highlight].Radius = EgoColor, ShapeCircle, egoSize
+		legend = append([]LegendEntry{{Text: "ego " + ids[opt.Highlight], Thumbs: []plot.Thumbnailer{NodeThumb{Color: EgoColor}}}}, legend...)
+	}
+	widths := make([]vg.Length, len(edges))
+	tieWidths(widths, ws)
+	es := make([]Edge, len(edges))
+	for i, e := range edges {
+		es[i] = Edge{From: e[0], To: e[1], Width: widths[i], Arrow: g.Directed()}
+	}
+	net := NewNetwork(nodes, es)
+	if n > 200 {
+		net.EdgeStyle.Width = 0.5
+		net.Outline.Width = 0.4
+	}
+	p := newPanel("")
+	p.Add(net)
+	return &Figure{Title: opt.Title, Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend, Note: lk.note}, nil
+}

@@ -1,0 +1,303 @@
+package visualize
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+// Style says how attributes map onto the look of nodes. The zero value
+// draws every node in one colour, labelled with its ID.
+type Style struct {
+	// Color names a node (alter) attribute. A categorical attribute, or a
+	// numeric one with at most seven values, gives each category a colour
+	// from Palette and a shape, so that the picture reads in greyscale;
+	// missing values are grey. Other numeric attributes colour on a light
+	// to dark blue scale.
+	Color string
+	// Palette for categories; nil means OkabeIto.
+	Palette []color.Color
+
+	// Size names a numeric node attribute; node area grows with it.
+	Size string
+	// SizeValues, when not nil, gives one value per node (per alter in an
+	// egogram) to size by instead, e.g. a measure; SizeName names it in
+	// the legend. NaN values get the middle size.
+	SizeValues []float64
+	SizeName   string
+
+	// Label names a node attribute to label nodes with; "" labels them
+	// with their ID.
+	Label string
+	// NoLabels draws no labels.
+	NoLabels bool
+
+	// Dashed names a tie attribute: ties with its first level are solid,
+	// ties with other levels dashed (e.g. "type" with levels "close" and
+	// "acquaintance").
+	Dashed string
+}
+
+// Node radii in points.
+const (
+	minRadius = 3.5
+	maxRadius = 11
+	defRadius = 5.5
+	egoSize   = 7
+)
+
+// nodeLook is the look of a set of nodes with its legend.
+type nodeLook struct {
+	color  []color.Color
+	shape  []Shape
+	radius []vg.Length
+	label  []string
+	legend []LegendEntry
+	note   string
+}
+
+// lookOf maps the style's attributes onto n nodes whose values come from
+// get (nil when the attribute does not exist); all holds the attribute's
+// values across the whole study, so that colours agree between pictures.
+func lookOf(st Style, n int, ids []string, get func(attr string) (vals, all []network.Value, ok bool)) (*nodeLook, error) {
+	lk := &nodeLook{color: make([]color.Color, n), shape: make([]Shape, n), radius: make([]vg.Length, n), label: make([]string, n)}
+	for i := range lk.color {
+		lk.color[i] = ColorOf(st.Palette, 0)
+		lk.radius[i] = defRadius
+	}
+	if st.Color != "" {
+		vals, all, ok := get(st.Color)
+		if !ok {
+			return nil, fmt.Errorf("%w: no node attribute %q to colour by", ErrUnknownAttribute, st.Color)
+		}
+		levels := Levels(all, nil, 0)
+		numeric := len(levels) > 7
+		for _, v := range all {
+			if !v.IsMissing() && v.Kind != network.Number {
+				numeric = false
+			}
+		}
+		if numeric {
+			lo, hi := numRange(all)
+			for i, v := range vals {
+				f, ok := v.Float()
+				if !ok {
+					lk.color[i] = MissingColor
+					continue
+				}
+				lk.color[i] = Sequential((f - lo) / math.Max(hi-lo, 1e-300))
+			}
+			lk.legend = append(lk.legend, LegendEntry{Text: st.Color})
+			for _, t := range []float64{0, 0.5, 1} {
+				lk.legend = append(lk.legend, LegendEntry{Text: fmtNum(lo + t*(hi-lo)), Thumbs: []plot.Thumbnailer{NodeThumb{Color: Sequential(t)}}})
+			}
+		} else {
+			pos := map[string]int{}
+			for i, l := range levels {
+				pos[l] = i
+			}
+			missing := false
+			for i, v := range vals {
+				k, ok := pos[levelText(v)]
+				if v.IsMissing() || !ok {
+					k, missing = -1, true
+				}
+				lk.color[i] = ColorOf(st.Palette, k)
+				lk.shape[i] = ShapeOf(max(k, 0))
+				if k < 0 {
+					lk.shape[i] = ShapeCircle
+				}
+			}
+			lk.legend = append(lk.legend, LegendEntry{Text: st.Color})
+			for i, l := range levels {
+				lk.legend = append(lk.legend, LegendEntry{Text: l, Thumbs: []plot.Thumbnailer{NodeThumb{Color: ColorOf(st.Palette, i), Shape: ShapeOf(i)}}})
+			}
+			if missing {
+				lk.legend = append(lk.legend, LegendEntry{Text: "missing", Thumbs: []plot.Thumbnailer{NodeThumb{Color: MissingColor}}})
+			}
+		}
+	}
+	sizes := st.SizeValues
+	sizeName := st.SizeName
+	if sizes == nil && st.Size != "" {
+		vals, all, ok := get(st.Size)
+		if !ok {
+			return nil, fmt.Errorf("%w: no node attribute %q to size by", ErrUnknownAttribute, st.Size)
+		}
+		sizes = make([]float64, n)
+		for i, v := range vals {
+			f, ok := v.Float()
+			if !ok {
+				f = math.NaN()
+			}
+			sizes[i] = f
+		}
+		lo, hi := numRange(all)
+		lk.note = fmt.Sprintf("size: %s (%s to %s)", st.Size, fmtNum(lo), fmtNum(hi))
+		sizeNodes(lk.radius, sizes, lo, hi)
+	} else if sizes != nil {
+		if len(sizes) != n {
+			return nil, fmt.Errorf("%d size values for %d nodes", len(sizes), n)
+		}
+		var vs []network.Value
+		for _, f := range sizes {
+			vs = append(vs, network.NumberValue(f))
+		}
+		lo, hi := numRange(vs)
+		if sizeName == "" {
+			sizeName = "value"
+		}
+		lk.note = fmt.Sprintf("size: %s (%s to %s)", sizeName, fmtNum(lo), fmtNum(hi))
+		sizeNodes(lk.radius, sizes, lo, hi)
+	}
+	if !st.NoLabels {
+		copy(lk.label, ids)
+		if st.Label != "" {
+			vals, _, ok := get(st.Label)
+			if !ok {
+				return nil, fmt.Errorf("%w: no node attribute %q to label by", ErrUnknownAttribute, st.Label)
+			}
+			for i, v := range vals {
+				lk.label[i] = v.String()
+				if v.IsMissing() {
+					lk.label[i] = ""
+				}
+			}
+		}
+	}
+	return lk, nil
+}
+
+// sizeNodes sets radii so that node area is linear in the value.
+func sizeNodes(r []vg.Length, v []float64, lo, hi float64) {
+	for i, f := range v {
+		if math.IsNaN(f) || hi <= lo {
+			r[i] = defRadius
+			continue
+		}
+		t := (f - lo) / (hi - lo)
+		r[i] = vg.Length(math.Sqrt(minRadius*minRadius + t*(maxRadius*maxRadius-minRadius*minRadius)))
+	}
+}
+
+func numRange(vs []network.Value) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		if f, ok := v.Float(); ok {
+			lo, hi = math.Min(lo, f), math.Max(hi, f)
+		}
+	}
+	if lo > hi {
+		return math.NaN(), math.NaN()
+	}
+	return lo, hi
+}
+
+// fmtNum formats a number for a legend: up to 3 significant digits.
+func fmtNum(f float64) string {
+	if math.IsNaN(f) {
+		return "NA"
+	}
+	return strconv.FormatFloat(f, 'g', 3, 64)
+}
+
+// alterGetter returns a get function for lookOf over an ego's alters, with
+// study-wide values from its dataset.
+func alterGetter(e *network.EgoNet) func(string) ([]network.Value, []network.Value, bool) {
+	return func(attr string) ([]network.Value, []network.Value, bool) {
+		vals, ok := e.AlterValues(attr)
+		if !ok {
+			return nil, nil, false
+		}
+		all := slices.Clone(vals)
+		if ds := e.Dataset(); ds != nil {
+			all = all[:0]
+			for _, o := range ds.Egos {
+				v, _ := o.AlterValues(attr)
+				all = append(all, v...)
+			}
+		}
+		return vals, all, true
+	}
+}
+
+// tieLook returns the dashed flag and width of each tie of e, and legend
+// entries for the dashed attribute.
+func tieLook(e *network.EgoNet, st Style) ([]bool, []vg.Length, []LegendEntry, error) {
+	dashed := make([]bool, len(e.Ties))
+	width := make([]vg.Length, len(e.Ties))
+	var legend []LegendEntry
+	if st.Dashed != "" {
+		col, ok := e.Dataset().TieAttrs.Index(st.Dashed)
+		if !ok {
+			return nil, nil, nil, fmt.Errorf("%w: no tie attribute %q for dashed ties", ErrUnknownAttribute, st.Dashed)
+		}
+		var all []network.Value
+		for _, o := range e.Dataset().Egos {
+			for _, t := range o.Ties {
+				all = append(all, t.Attrs.At(col))
+			}
+		}
+		levels := Levels(all, nil, 0)
+		for i, t := range e.Ties {
+			v := t.Attrs.At(col)
+			dashed[i] = len(levels) > 0 && (v.IsMissing() || levelText(v) != levels[0])
+		}
+		legend = append(legend, LegendEntry{Text: st.Dashed})
+		for i, l := range levels {
+			sty := tieStyle()
+			if i > 0 {
+				sty.Dashes = []vg.Length{vg.Points(4), vg.Points(2.5)}
+			}
+			legend = append(legend, LegendEntry{Text: l, Thumbs: []plot.Thumbnailer{EdgeThumb{sty}}})
+		}
+	}
+	ws := make([]float64, len(e.Ties))
+	for i, t := range e.Ties {
+		ws[i] = t.Weight
+	}
+	tieWidths(width, ws)
+	return dashed, width, legend, nil
+}
+
+// tieWidths sets widths from 0.6pt to 3pt linear in the weight when the
+// weights vary, else 1pt.
+func tieWidths(width []vg.Length, ws []float64) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, w := range ws {
+		lo, hi = math.Min(lo, w), math.Max(hi, w)
+	}
+	for i, w := range ws {
+		if hi > lo {
+			width[i] = vg.Length(0.6 + 2.4*(w-lo)/(hi-lo))
+		} else {
+			width[i] = 1
+		}
+	}
+}
+
+func tieStyle() (s draw.LineStyle) {
+	s.Color, s.Width = EdgeColor, 1
+	return s
+}
+
+// newPanel returns a plot for a network: no axes, no padding, a title in
+// the figure's typeface.
+func newPanel(title string) *plot.Plot {
+	p := plot.New()
+	p.HideAxes()
+	p.X.Padding, p.Y.Padding = 0, 0
+	p.Title.Text = title
+	p.Title.TextStyle.Font = font.From(sansFont, 11)
+	p.Title.Padding = vg.Points(4)
+	return p
+}
