@@ -26,6 +26,18 @@ Measures of composition take an alter attribute: richness(A), blau(A),
 iqv(A), entropy(A), mean(A), sd(A), bonding(A), bridging(A), ei(A),
 ei_alters(A), ei_alters_rescaled(A), prop(A=V), count(A=V|W), count(A>=65).
 
+Social capital: with --classify RULES.json, bonding, bridging, linking,
+unclassified and bonding_share, bridging_share, linking_share,
+unclassified_share count the alters the rules put in each class;
+linking(A=V|W) counts alters with those values. Gould-Fernandez brokerage
+roles of the ego by group attribute A: coordinator(A), itinerant(A),
+representative(A), gatekeeper(A), liaison(A), roles_total(A). Instruments
+(ego columns lsns1-lsns6, rg01-rg27 unless --instruments FILE.json says
+otherwise): lsns6, lsns6_family, lsns6_friends, lsns6_isolated, rguk_total,
+rguk(SUBSCALE), rguk_tie(family|friend|acquaintance), pg_extensity,
+pg_upper, pg_range, pg_average, pg_total (each also as pg_total(TYPE)),
+ring(V) and ring_missing (alter column ring).
+
 Example:
   sociogram egos --egos egos.csv --alters alters.csv --ties aaties.csv \
       --measures 'size,density,constraint,blau(sex),count(role=family|friend)'
@@ -41,6 +53,8 @@ func runEgos(args []string, stdout, stderr io.Writer) error {
 	in.addCommon(fs)
 	var mf measureFlags
 	mf.add(fs)
+	var cf capitalFlags
+	cf.add(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,8 +69,13 @@ func runEgos(args []string, stdout, stderr io.Writer) error {
 	if src.ds == nil {
 		return usagef("egos needs survey data (--egos, --alters); for a whole network use sociogram nodes")
 	}
+	opt, err := cf.options(src.ds, measures.TableOptions{})
+	if err != nil {
+		return err
+	}
 	prog, end := progress(stderr, "egos")
-	t, err := measures.EgoTable(context.Background(), src.ds, specs, measures.TableOptions{Progress: prog})
+	opt.Progress = prog
+	t, err := measures.EgoTable(context.Background(), src.ds, specs, opt)
 	end()
 	if err != nil {
 		return err
