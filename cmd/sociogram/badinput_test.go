@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -309,4 +312,81 @@ func readFile(t *testing.T, path string) string {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// Library packages never print and never exit: only the command does. The
+// test parses every non-test .go file of the library packages (programs,
+// package main, are skipped) and rejects
+// calls of fmt.Print*, print and println, any use of os.Stdout, os.Stderr,
+// os.Exit, and the log package.
+func TestLibraryNeverPrintsOrExits(t *testing.T) {
+	var dirs []string
+	for _, pkg := range []string{"network", "measures", "visualize", "internal"} {
+		root := filepath.Join("..", "..", pkg)
+		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() && d.Name() != "testdata" {
+				dirs = append(dirs, path)
+			}
+			return nil
+		})
+	}
+	require.NotEmpty(t, dirs)
+	checked := 0
+	for _, dir := range dirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, path := range files {
+			if strings.HasSuffix(path, "_test.go") {
+				continue
+			}
+			checked++
+			for _, bad := range forbiddenCalls(t, path) {
+				t.Errorf("%s: library code must not use %s (return an error or take an io.Writer)", bad.pos, bad.what)
+			}
+		}
+	}
+	assert.Greater(t, checked, 10, "found the library sources")
+}
+
+type forbidden struct{ pos, what string }
+
+// forbiddenCalls parses one file and lists its uses of printing and exiting.
+func forbiddenCalls(t *testing.T, path string) []forbidden {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, nil, 0)
+	require.NoError(t, err)
+	if f.Name.Name == "main" {
+		return nil // a program (a generator under internal/), not library code
+	}
+	local := map[string]string{} // local import name → import path
+	for _, im := range f.Imports {
+		p, _ := strconv.Unquote(im.Path.Value)
+		name := p[strings.LastIndex(p, "/")+1:]
+		if im.Name != nil {
+			name = im.Name.Name
+		}
+		local[name] = p
+	}
+	var out []forbidden
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			id, ok := x.X.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			what := local[id.Name] + "." + x.Sel.Name
+			switch {
+			case local[id.Name] == "fmt" && strings.HasPrefix(x.Sel.Name, "Print"),
+				local[id.Name] == "os" && (x.Sel.Name == "Stdout" || x.Sel.Name == "Stderr" || x.Sel.Name == "Exit"),
+				local[id.Name] == "log":
+				out = append(out, forbidden{fset.Position(x.Pos()).String(), what})
+			}
+		case *ast.CallExpr:
+			if id, ok := x.Fun.(*ast.Ident); ok && (id.Name == "print" || id.Name == "println") && id.Obj == nil {
+				out = append(out, forbidden{fset.Position(x.Pos()).String(), id.Name})
+			}
+		}
+		return true
+	})
+	return out
 }
