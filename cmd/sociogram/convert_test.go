@@ -231,3 +231,33 @@ func TestConvertDirectoryOutput(t *testing.T) {
 	assert.Equal(t, 1, status)
 	assert.Contains(t, errs, "is not a directory")
 }
+
+// The hand-written Network Canvas sample export (network/testdata/netcanvas)
+// converts to ego CSV and to one GraphML file per interview.
+func TestConvertNetCanvas(t *testing.T) {
+	const nc = "../../network/testdata/netcanvas"
+	out := filepath.Join(t.TempDir(), "tables")
+	status, _, errs := runCLI("convert", "--netcanvas", nc, "--ego-id", "networkCanvasCaseID", "--to", "egocsv", "-o", out)
+	require.Equal(t, 0, status, errs)
+	assert.Contains(t, errs, "1 ties of several edge types between the same alters merged")
+	egos := slurp(t, filepath.Join(out, "egos.csv"))
+	assert.True(t, strings.HasPrefix(egos, "networkCanvasCaseID,networkCanvasEgoUUID,"), egos)
+	assert.Equal(t, 4, strings.Count(egos, "\n"), "header and three interviews, P003 with no alters included")
+	assert.Contains(t, slurp(t, filepath.Join(out, "alters.csv")), "P002,b1c2d3e4-0002-4000-9000-000000000001,Person,Dee,4,true,false,NA\n")
+	assert.Equal(t, "networkCanvasCaseID,Source,Target,since_years,type\n"+
+		"P001,b1c2d3e4-0001-4000-9000-000000000001,b1c2d3e4-0001-4000-9000-000000000002,10,close|knows\n"+
+		"P001,b1c2d3e4-0001-4000-9000-000000000001,b1c2d3e4-0001-4000-9000-000000000004,NA,knows\n"+
+		"P001,b1c2d3e4-0001-4000-9000-000000000002,b1c2d3e4-0001-4000-9000-000000000003,2,knows\n",
+		slurp(t, filepath.Join(out, "aaties.csv")))
+
+	gml := filepath.Join(t.TempDir(), "gml")
+	status, _, errs = runCLI("convert", "--netcanvas", nc, "--ego-id", "networkCanvasCaseID", "--to", "graphml", "-o", gml)
+	require.Equal(t, 0, status, errs)
+	assert.Equal(t, []string{"001_P001.graphml", "002_P002.graphml", "003_P003.graphml"}, listDir(t, gml))
+	back := filepath.Join(t.TempDir(), "back")
+	status, _, errs = runCLI("convert", "--graphml", gml, "--ego-id", "networkCanvasCaseID", "--to", "egocsv", "-o", back)
+	require.Equal(t, 0, status, errs)
+	for _, f := range []string{"egos.csv", "alters.csv", "aaties.csv"} {
+		assert.Equal(t, slurp(t, filepath.Join(out, f)), slurp(t, filepath.Join(back, f)), f)
+	}
+}

@@ -18,6 +18,7 @@ type inputFlags struct {
 	source, target     string
 	alterWeight        string
 	wave               string
+	netcanvas          string
 
 	// whole networks
 	edges, nodes string
@@ -43,6 +44,7 @@ func (f *inputFlags) addEgo(fs *flag.FlagSet) {
 	fs.StringVar(&f.target, "target", "", "second endpoint `COLUMN` of a tie (default Target in the ties table, target in an edge list)")
 	fs.StringVar(&f.alterWeight, "alter-weight", "", "ego-alter tie weight `COLUMN` of the alters table")
 	fs.StringVar(&f.wave, "wave", "", "wave (time point) `COLUMN` of the egos table")
+	fs.StringVar(&f.netcanvas, "netcanvas", "", "survey ego networks from a Network Canvas CSV export `DIR` (one ego per interview; --ego-id networkCanvasCaseID for case IDs)")
 }
 
 // addWhole registers the whole-network flags on fs.
@@ -112,6 +114,9 @@ func (f *inputFlags) inputKinds() []string {
 	if f.pajek != "" {
 		k = append(k, "--pajek")
 	}
+	if f.netcanvas != "" {
+		k = append(k, "--netcanvas")
+	}
 	return k
 }
 
@@ -144,6 +149,17 @@ func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 	switch {
 	case f.graphml != "":
 		return f.loadGraphML(stderr)
+	case f.netcanvas != "":
+		opt := network.NetCanvasOptions{Directed: f.directed}
+		if f.egoID != "egoID" {
+			opt.EgoID = f.egoID
+		}
+		ds, rep, err := network.ReadNetCanvas(f.netcanvas, opt)
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{ds: ds}, nil
 	case f.pajek != "":
 		g, rep, err := network.ReadPajek(f.pajek, network.PajekOptions{})
 		if err != nil {
@@ -172,5 +188,5 @@ func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 		warn(stderr, rep.Lines())
 		return &loaded{g: g}, nil
 	}
-	return nil, usagef("no input: give --egos/--alters[/--ties], --edges[/--nodes], --graphml or --pajek")
+	return nil, usagef("no input: give --egos/--alters[/--ties], --edges[/--nodes], --graphml, --pajek or --netcanvas")
 }
