@@ -139,8 +139,7 @@ func TestPropertyGraphMLRoundTrip(t *testing.T) {
 }
 
 // The Report counts exactly the self-loops, duplicates and byte-order marks
-// planted in a random edge list, and the graph has one edge per
-// the distinct pairs.
+// planted in a random edge list, and the graph has one edge per distinct pair.
 func TestPropertyEdgeListReportCounts(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 18))
 	for trial := range 200 {
