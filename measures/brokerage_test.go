@@ -195,3 +195,37 @@ func buildEgo(t *testing.T, directed bool, egoAttrs map[string]string, groups []
 	ds, _ := b.Build()
 	return ds.Egos[0]
 }
+
+// TestEgoBrokerageRolesMatchesGraph is a property test on a seeded random
+// study: for every ego whose sex and alters' sex are all recorded, the
+// ego's roles from EgoBrokerageRoles equal the ego node's raw counts from
+// GouldFernandez on the ego graph (ego tied to every alter), and in both
+// the five roles sum to the total.
+func TestEgoBrokerageRolesMatchesGraph(t *testing.T) {
+	ds := randomStudy(7, 60)
+	checked := 0
+	for _, e := range ds.Egos {
+		ego := e.EgoValue("sex")
+		vals, _ := e.AlterValues("sex")
+		complete := !ego.IsMissing()
+		groups := make([]string, 0, len(vals)+1)
+		for _, v := range vals {
+			complete = complete && !v.IsMissing()
+			groups = append(groups, v.Text)
+		}
+		if !complete {
+			continue
+		}
+		groups = append(groups, ego.Text)
+		checked++
+		got := EgoBrokerageRoles(e, "sex")
+		want := GouldFernandez(e.Graph(), groups).Raw[e.EgoNode()]
+		assert.Equal(t, want, got, "ego %s", e.ID)
+		sum := 0.0
+		for r := Coordinator; r < TotalBrokerage; r++ {
+			sum += got[r]
+		}
+		assert.Equal(t, got[TotalBrokerage], sum, "ego %s: roles sum to the total", e.ID)
+	}
+	require.Greater(t, checked, 5, "enough complete egos to test")
+}
