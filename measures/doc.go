@@ -55,11 +55,32 @@
 //	ei(A)                  EIIndex             Krackhardt & Stern 1988          ego + alters    ego missing, no value
 //	ei_alters(A)           EIAlters            Krackhardt & Stern 1988          alter–alter     no tie left
 //	ei_alters_rescaled(A)  EIAltersRescaled    egor EI(rescale = TRUE)          alter–alter     no tie, P_E or P_I = 0
+//	bonding, bridging,     Rules.Classify,     Putnam 2000; Szreter &           alters          never (0)
+//	linking, unclassified  Capital             Woolcock 2004; Granovetter 1973
+//	linking(A=V|W)         CountFunc           Szreter & Woolcock 2004          alters          never (0)
+//	*_share                Capital             as above                         alters          n = 0
+//	coordinator(A), …,     EgoBrokerageRoles,  Gould & Fernandez 1989;          ego network     ego value missing
+//	liaison(A),            GouldFernandez      R sna::brokerage
+//	roles_total(A)
+//	lsns6, lsns6_family,   LSNS6, Scale.Score  Lubben et al. 2006               ego answers     an item missing
+//	lsns6_friends,
+//	lsns6_isolated
+//	rguk_total, rguk(S),   RGUK, ResourceGen-  Webber & Huxley 2007;            ego answers     an item missing
+//	rguk_tie(T), rg_…      erator.Score        van der Gaag & Snijders 2005
+//	pg_extensity, pg_upper PositionGenerator.  Lin & Dumin 1986; Lin, Fu &      ego answers     none accessed (upper,
+//	pg_range, pg_average,  Score               Hsung 2001                                       range, average); an
+//	pg_total (each (T))                                                                         item missing
+//	ring(V), ring_missing  Rings               Antonucci 1986                   alters          never (0)
+//	(change)               ChangeTable,        Jaccard 1912                     two waves       ego absent in a wave;
+//	                       AlterChange                                                          jaccard: no alters
+//	(summary)              Summary             —                                per wave        no egos; density: n < 2
 //
 // bonding and bridging without an attribute count the classes of the
-// social-capital rules (TableOptions.Classifier); the Gould–Fernandez
-// brokerage roles and the social-capital measures and instruments are
-// documented in brokerage.go, capital.go and instruments.go.
+// social-capital rules (TableOptions.Classifier, e.g. Rules from
+// ReadRules); the Gould–Fernandez brokerage roles and the social-capital
+// measures and instruments are documented in brokerage.go, capital.go and
+// instruments.go, change between waves in change.go and the study summary
+// in summary.go.
 //
 // # Measures lists
 //
