@@ -45,7 +45,8 @@ func Density(g *network.Graph, ego int64) float64 { return Structural(g, ego).De
 
 // WeightedDensity is the sum of alter–alter tie weights divided by the
 // number of possible ties (n(n−1)/2, or n(n−1) directed), as egor's
-// ego_density with a weight and max_weight 1. NaN when n < 2.
+// ego_density(weight = ...) (egor R/density.R, which expects weights in
+// [0, 1]). NaN when n < 2.
 func WeightedDensity(g *network.Graph, ego int64) float64 {
 	return Structural(g, ego).WeightedDensity
 }

@@ -66,6 +66,15 @@ func TestStructuralHand(t *testing.T) {
 	// r_j = c_ij/(C/3): r_a = r_b = 27/22, r_c = 6/11;
 	// H = (2·(27/22)·ln(27/22) + (6/11)·ln(6/11)) / (3·ln 3).
 	hier := (2*(27.0/22)*math.Log(27.0/22) + (6.0/11)*math.Log(6.0/11)) / (3 * math.Log(3))
+	// Hierarchy of the weighted triangle below: c = (49/81, 49/225), n = 2,
+	// r_j = c_j/(C/2).
+	cw := []float64{49.0 / 81, 49.0 / 225}
+	wHier := 0.0
+	for _, c := range cw {
+		r := c / ((cw[0] + cw[1]) / 2)
+		wHier += r * math.Log(r)
+	}
+	wHier /= 2 * math.Log(2)
 	cases := []struct {
 		name     string
 		directed bool
@@ -88,6 +97,13 @@ func TestStructuralHand(t *testing.T) {
 			Stats{Size: 2, Ties: 1, Density: 1, Components: 1, EffectiveSize: 1, Efficiency: 0.5,
 				Constraint: 1.125, Redundancy: 1, WeightedDensity: 1}, 1e-12,
 			"c_ij = (1/2 + 1/2·1/2)² = 9/16, twice: 9/8; effective size 2 − 2·1/2 = 1; equal c gives hierarchy 0; no broker pair"},
+		{"weighted triangle", false, []edge{{"i", "a", 2}, {"i", "b", 1}, {"a", "b", 0.5}}, nil, "i",
+			Stats{Size: 2, Ties: 1, Density: 1, Components: 1, EffectiveSize: 19.0 / 12, Efficiency: 19.0 / 24,
+				Constraint: 49.0/81 + 49.0/225, Hierarchy: wHier, Redundancy: 5.0 / 12, WeightedDensity: 0.5}, 1e-12,
+			"p_ia = 2/3, p_ib = 1/3, p_ab = 0.5/2.5, p_ba = 0.5/1.5: c_ia = (2/3 + 1/3·1/3)² = 49/81, " +
+				"c_ib = (1/3 + 2/3·1/5)² = 49/225; m_ab = 0.5/2, m_ba = 0.5/1: effective size 2 − 1/3·1/4 − 2/3·1/2 = 19/12 " +
+				"(networkx 2.8.8 constraint 0.8227160493827159, effective_size 1.5833333333333335 with weight='weight'); " +
+				"weighted density 0.5/1 (egor ego_density(weight=) sums weights over possible pairs); counts by presence"},
 		{"star of 5", false, star(5), nil, "i",
 			Stats{Size: 5, Components: 5, Isolates: 5, EffectiveSize: 5, Efficiency: 1, Constraint: 0.2,
 				EgoBetweenness: 10, EgoBetweennessNorm: 1, Brokerage: 10, BrokerageNorm: 1}, 1e-12,
