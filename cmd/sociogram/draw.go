@@ -569,4 +569,3 @@ func (d *drawFlags) drawChart(src *loaded) error {
 	}
 	return write(d.out, format, f)
 }
-
