@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/sociogram/sociogram/network"
@@ -134,4 +135,34 @@ func TestEgoTableErrors(t *testing.T) {
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), c.want)
 	}
+}
+
+// TestNodeTableWorkers checks that NodeTable gives the same bytes for 1
+// and 3 workers on the 400-node reference graph with node attributes
+// attached, structural and compositional columns together.
+func TestNodeTableWorkers(t *testing.T) {
+	src := loadRefGraph(t, "sparse_isolates", false)
+	b := network.NewBuilder(false, false)
+	for v := 0; v < src.Order(); v++ {
+		id := b.Node(src.Label(int64(v)))
+		b.SetAttr(id, "group", network.TextValue([]string{"a", "b", "c"}[v%3]))
+	}
+	for v := 0; v < src.Order(); v++ {
+		for _, u := range src.Neighbors(int64(v)) {
+			if int(u) > v {
+				require.NoError(t, b.AddEdge(int64(v), int64(u), 1))
+			}
+		}
+	}
+	g, _ := b.Build()
+	specs, err := ParseList("size,constraint,ego_betweenness,blau(group),ei(group),ei_alters(group)")
+	require.NoError(t, err)
+	var out [2]bytes.Buffer
+	for i, w := range []int{1, 3} {
+		tab, err := NodeTable(context.Background(), g, specs, TableOptions{Workers: w})
+		require.NoError(t, err)
+		require.NoError(t, tab.WriteCSV(&out[i]))
+	}
+	assert.Equal(t, out[0].String(), out[1].String())
+	assert.Equal(t, 401, strings.Count(out[0].String(), "\n"), "a header and one row per node, isolates included")
 }
