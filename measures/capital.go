@@ -109,15 +109,24 @@ const (
 	// shares at least one value and different when it differs on all.
 	// When a missing value leaves the answer open, the rule does not apply.
 	RuleSimilarity = "similarity"
+	// RuleStructure classifies by the alter's position among the other
+	// alters: with Position "isolate" (the default) an alter who knows none
+	// of the ego's other alters, with "outside" an alter outside the
+	// largest component of the alters (ego removed). Such an alter is the
+	// ego's only link to a part of its world — a bridge across a
+	// structural hole (Granovetter 1973; Burt 1992) — and gets Class
+	// (default bridging); other alters are left to the next rule.
+	// Burt, R. S. (1992). Structural Holes. Harvard University Press.
+	RuleStructure = "structure"
 )
 
 // Rule is one classification rule. Which fields are used depends on Type;
-// see RuleRole, RuleStrength and RuleSimilarity.
+// see RuleRole, RuleStrength, RuleSimilarity and RuleStructure.
 type Rule struct {
 	// Name is recorded on the alters the rule classifies; when empty it is
 	// Type followed by the attribute(s), e.g. "role:relation".
 	Name string `json:"name,omitempty"`
-	// Type is "role", "strength" or "similarity".
+	// Type is "role", "strength", "similarity" or "structure".
 	Type string `json:"type"`
 
 	// Attribute is the alter attribute of a role or strength rule
@@ -143,6 +152,11 @@ type Rule struct {
 	// different alters; default bonding and bridging.
 	Same      Class `json:"same,omitempty"`
 	Different Class `json:"different,omitempty"`
+
+	// Position (structure rules) is "isolate" (default) or "outside".
+	Position string `json:"position,omitempty"`
+	// Class (structure rules) is the class given; default bridging.
+	Class Class `json:"class,omitempty"`
 }
 
 // Rules is an ordered set of classification rules. Precedence: the rules
@@ -150,7 +164,7 @@ type Rule struct {
 // class; an alter no rule applies to is Unclassified. The recommended
 // order, used by the example rules file, is role first (the relationship
 // is the most direct evidence, and the only one for linking), then tie
-// strength, then similarity.
+// strength, then similarity, then structure.
 //
 // Rules implements the AlterClassifier used by the measure table, so that
 // bonding, bridging and linking without an attribute count its classes.
@@ -178,6 +192,11 @@ func (r *Rule) ruleName() string {
 	switch r.Type {
 	case RuleSimilarity:
 		return r.Type + ":" + strings.Join(r.Attributes, "+")
+	case RuleStructure:
+		if r.Position == "" {
+			return r.Type + ":isolate"
+		}
+		return r.Type + ":" + strings.ToLower(r.Position)
 	case RuleStrength:
 		if r.Attribute == "" {
 			return r.Type + ":weight"
@@ -203,12 +222,12 @@ func (rs *Rules) Validate() error {
 			if len(r.Classes) == 0 {
 				return rs.errf(i+1, "a role rule needs \"classes\", e.g. {\"bonding\": [\"family\"]}")
 			}
+			if _, ok := r.Classes[Unclassified]; ok {
+				return rs.errf(i+1, "classes: \"unclassified\" cannot be assigned")
+			}
 			seen := map[string]Class{}
-			for c, vs := range r.Classes {
-				if c == Unclassified {
-					return rs.errf(i+1, "classes: \"unclassified\" cannot be assigned")
-				}
-				for _, v := range vs {
+			for _, c := range []Class{Bonding, Bridging, Linking} {
+				for _, v := range r.Classes[c] {
 					k := normValue(v)
 					if prev, dup := seen[k]; dup && prev != c {
 						return rs.errf(i+1, "value %q is listed under both %s and %s", v, prev, c)
@@ -227,10 +246,14 @@ func (rs *Rules) Validate() error {
 			if m := strings.ToLower(r.Match); m != "" && m != "all" && m != "any" {
 				return rs.errf(i+1, "match %q: want \"all\" or \"any\"", r.Match)
 			}
+		case RuleStructure:
+			if p := strings.ToLower(r.Position); p != "" && p != "isolate" && p != "outside" {
+				return rs.errf(i+1, "position %q: want \"isolate\" or \"outside\"", r.Position)
+			}
 		case "":
-			return rs.errf(i+1, "missing \"type\" (want role, strength or similarity)")
+			return rs.errf(i+1, "missing \"type\" (want role, strength, similarity or structure)")
 		default:
-			return rs.errf(i+1, "unknown type %q (want role, strength or similarity)", r.Type)
+			return rs.errf(i+1, "unknown type %q (want role, strength, similarity or structure)", r.Type)
 		}
 	}
 	return nil
@@ -299,7 +322,8 @@ func (rs *Rules) errf(rule int, format string, args ...any) error {
 //	               "bridging": ["neighbour", "group", "acquaintance"],
 //	               "linking": ["professional", "services"]}},
 //	  {"type": "strength", "attribute": "closeness", "threshold": 4},
-//	  {"type": "similarity", "attributes": ["sex", "age_group"], "match": "all"}
+//	  {"type": "similarity", "attributes": ["sex", "age_group"], "match": "all"},
+//	  {"type": "structure", "position": "isolate", "class": "bridging"}
 //	]}
 //
 // Unknown fields are errors; JSON syntax errors give the line and column.
@@ -383,8 +407,19 @@ func (rs *Rules) Classify(e *network.EgoNet) []Classification {
 		}
 		r := &rs.Rules[ri]
 		name := r.ruleName()
+		var pos []bool
+		if r.Type == RuleStructure {
+			pos = structurePositions(e, strings.EqualFold(r.Position, "outside"))
+		}
 		for ai := range e.Alters {
 			if out[ai].Class != Unclassified {
+				continue
+			}
+			if pos != nil {
+				if pos[ai] {
+					out[ai] = Classification{Class: orDefault(r.Class, Bridging), Rule: name}
+					done++
+				}
 				continue
 			}
 			if c := r.apply(e, ai); c != Unclassified {
@@ -485,6 +520,63 @@ func (r *Rule) apply(e *network.EgoNet, ai int) Class {
 		}
 	}
 	return Unclassified
+}
+
+// structurePositions marks the alters of e that a structure rule
+// classifies: isolates among the alters, or (outside) alters not in the
+// largest weak component of the alters (ties taken as undirected; when
+// several components tie for largest, the one holding the earliest alter
+// counts as largest, so an ego whose alters form two equal halves has the
+// later half marked). O(n + t).
+func structurePositions(e *network.EgoNet, outside bool) []bool {
+	n := len(e.Alters)
+	mark := make([]bool, n)
+	if !outside {
+		deg := make([]int, n)
+		for _, t := range e.Ties {
+			deg[t.From]++
+			deg[t.To]++
+		}
+		for i := range mark {
+			mark[i] = deg[i] == 0
+		}
+		return mark
+	}
+	uf := make([]int, n)
+	for i := range uf {
+		uf[i] = i
+	}
+	find := func(x int) int {
+		for uf[x] != x {
+			uf[x] = uf[uf[x]]
+			x = uf[x]
+		}
+		return x
+	}
+	for _, t := range e.Ties {
+		a, b := find(t.From), find(t.To)
+		if a != b {
+			if a < b {
+				uf[b] = a
+			} else {
+				uf[a] = b
+			}
+		}
+	}
+	size := make([]int, n)
+	for i := range uf {
+		size[find(i)]++
+	}
+	best := -1
+	for i := 0; i < n; i++ {
+		if r := find(i); best < 0 || size[r] > size[best] {
+			best = r
+		}
+	}
+	for i := range mark {
+		mark[i] = find(i) != best
+	}
+	return mark
 }
 
 func orDefault(c, def Class) Class {

@@ -173,7 +173,7 @@ func TestRulesErrors(t *testing.T) {
 		{"unknown field", `{"rules": [{"type": "role", "atribute": "x"}]}`, `unknown field "atribute"`},
 		{"wrong type", `{"rules": [{"type": "strength", "threshold": "high"}]}`, `rules.json:1:51: field "rules.threshold"`},
 		{"no rules", `{"rules": []}`, "rules.json: no rules"},
-		{"unknown rule type", `{"rules": [{"type": "structure"}]}`, `rules.json: rule 1: unknown type "structure"`},
+		{"unknown rule type", `{"rules": [{"type": "structur"}]}`, `rules.json: rule 1: unknown type "structur"`},
 		{"missing type", `{"rules": [{"attribute": "role"}]}`, `rule 1: missing "type"`},
 		{"role without attribute", `{"rules": [{"type": "role", "classes": {"bonding": ["x"]}}]}`, `rule 1: a role rule needs "attribute"`},
 		{"role without classes", `{"rules": [{"type": "role", "attribute": "role"}]}`, `rule 1: a role rule needs "classes"`},
@@ -291,4 +291,43 @@ func TestCapitalMeasures(t *testing.T) {
 		require.Error(t, err, item)
 		assert.Contains(t, err.Error(), "classification rules")
 	}
+}
+
+// TestClassifyStructure: alters a…f with ties a–b, b–c, d–e; f knows
+// nobody. By hand: "isolate" marks f only; "outside" marks d, e (the
+// component {d, e}) and f, everyone outside the largest component
+// {a, b, c}. Unmarked alters stay unclassified (no later rule).
+func TestClassifyStructure(t *testing.T) {
+	b := network.NewDatasetBuilder(network.DatasetOptions{})
+	require.NoError(t, b.AddEgo("e", "", nil))
+	for _, a := range []string{"a", "b", "c", "d", "e", "f"} {
+		require.NoError(t, b.AddAlter("e", "", a, 1, nil))
+	}
+	for _, tie := range [][2]string{{"a", "b"}, {"b", "c"}, {"d", "e"}} {
+		require.NoError(t, b.AddTie("e", "", tie[0], tie[1], 1, nil))
+	}
+	ds, _ := b.Build()
+	e := ds.Egos[0]
+	u := Classification{}
+	cases := []struct {
+		name, js string
+		want     []Classification
+	}{
+		{"isolate", `{"rules": [{"type": "structure"}]}`,
+			[]Classification{u, u, u, u, u, {Bridging, "structure:isolate"}}},
+		{"outside", `{"rules": [{"type": "structure", "position": "outside", "class": "linking"}]}`,
+			[]Classification{u, u, u, {Linking, "structure:outside"}, {Linking, "structure:outside"}, {Linking, "structure:outside"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, mustRules(t, c.js).Classify(e))
+		})
+	}
+	// No alters: nothing to classify.
+	empty := capitalData(t, false, nil)
+	assert.Empty(t, mustRules(t, `{"rules": [{"type": "structure", "position": "outside"}]}`).Classify(empty))
+
+	_, err := ReadRules(strings.NewReader(`{"rules": [{"type": "structure", "position": "edge"}]}`), "r.json")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `r.json: rule 1: position "edge"`)
 }
