@@ -120,8 +120,8 @@ func validateItems(name string, items []string, sub map[string][]string, more fu
 		}
 		seen[it] = true
 	}
-	for sn, its := range sub {
-		for _, it := range its {
+	for _, sn := range sortedKeys(sub) {
+		for _, it := range sub[sn] {
 			if !seen[it] {
 				return fmt.Errorf("%w: %s: subscale %q names item %q, which is not one of the items", ErrInstrument, name, sn, it)
 			}
