@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // GraphMLOptions configures the GraphML readers and writers. The zero value
@@ -888,9 +889,32 @@ func (x *gmlWriter) raw(s string) {
 }
 
 func (x *gmlWriter) esc(s string) {
-	if x.err == nil {
-		x.err = xml.EscapeText(x.w, []byte(s))
+	if x.err != nil {
+		return
 	}
+	if !utf8.ValidString(s) {
+		x.err = fmt.Errorf("%w: %q is not valid UTF-8", ErrXMLChar, s)
+		return
+	}
+	for _, r := range s {
+		if !isXMLChar(r) {
+			x.err = fmt.Errorf("%w: %q holds the character %U, which XML 1.0 cannot represent", ErrXMLChar, s, r)
+			return
+		}
+	}
+	x.err = xml.EscapeText(x.w, []byte(s))
+}
+
+// ErrXMLChar is returned by the GraphML writers for an ID or value holding
+// a character that XML 1.0 cannot represent (a control character other than
+// tab, newline and carriage return, or invalid UTF-8); writing it would
+// change the data.
+var ErrXMLChar = errors.New("character not allowed in XML")
+
+// isXMLChar reports whether r is in XML 1.0's Char production.
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		(r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
 const gmlHeader = `<?xml version="1.0" encoding="UTF-8"?>
@@ -1109,10 +1133,9 @@ func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 	switch opt.AlterWeight {
 	case "-":
 	case "":
+		// A for="all" key named weight weighs both: ego–alter ties on
+		// nodes, alter–alter ties on edges.
 		awk = p.findKey("weight", domNode)
-		if awk != nil && awk.domain&domEdge != 0 {
-			awk = nil // a for="all" weight key is the edge weight
-		}
 	default:
 		awk = p.findKey(opt.AlterWeight, domNode)
 	}

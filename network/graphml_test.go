@@ -396,6 +396,24 @@ func TestReadGraphMLDataset(t *testing.T) {
 	assert.False(t, ds.AlterWeighted)
 	assert.Equal(t, 1, rep.Count(RepairSelfLoops))
 
+	t.Run("a for=all weight key weighs ego-alter and alter-alter ties", func(t *testing.T) {
+		// Found by FuzzGraphMLDataset: such a key used to become an alter
+		// attribute named weight, which a second read took as the weight.
+		in, err := NewInput("all.graphml", strings.NewReader(gmlHead+`<key id="w" attr.name="weight" attr.type="double"/>
+<graph id="e"><node id="a"><data key="w">2</data></node><node id="b"/><edge source="a" target="b"><data key="w">3</data></edge></graph></graphml>`), false)
+		require.NoError(t, err)
+		ds, rep, err := ReadGraphMLDatasetFrom(in, GraphMLOptions{})
+		require.NoError(t, err)
+		assert.True(t, ds.AlterWeighted)
+		assert.True(t, ds.TieWeighted)
+		_, isAttr := ds.AlterAttrs.Index("weight")
+		assert.False(t, isAttr)
+		e := ds.Egos[0]
+		assert.InDelta(t, 2.0, e.Alters[0].Weight, 0)
+		assert.InDelta(t, 1.0, e.Alters[1].Weight, 0, "no value: weight 1, counted")
+		assert.Equal(t, 1, rep.Count(RepairMissingWeights))
+		assert.InDelta(t, 3.0, e.Ties[0].Weight, 0)
+	})
 	t.Run("directory, ego ID from the file name", func(t *testing.T) {
 		dir := writeFiles(t, map[string]string{
 			"b.graphml":    gmlHead + `<graph edgedefault="undirected"><node id="x"/></graph></graphml>`,
@@ -458,4 +476,26 @@ func TestIsGraphMLDataset(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.graphml"), []byte("<graphml><key id="), 0o644))
 	_, err := IsGraphMLDataset(filepath.Join(dir, "bad.graphml"), GraphMLOptions{})
 	assert.ErrorIs(t, err, ErrSyntax)
+}
+
+// The writer refuses text XML 1.0 cannot hold instead of changing it.
+func TestWriteGraphMLRefusesNonXMLCharacters(t *testing.T) {
+	for _, label := range []string{"bell\x07", "bad\xffutf8", "nul\x00"} {
+		b := NewBuilder(false, false)
+		b.Node(label)
+		g, _ := b.Build()
+		var buf bytes.Buffer
+		err := WriteGraphML(&buf, g)
+		assert.ErrorIs(t, err, ErrXMLChar, "%q", label)
+	}
+	b := NewBuilder(false, false)
+	b.Node("tab\there, new\nline & <ok>")
+	g, _ := b.Build()
+	var buf bytes.Buffer
+	require.NoError(t, WriteGraphML(&buf, g))
+	in, err := NewInput("ok.graphml", &buf, false)
+	require.NoError(t, err)
+	back, _, err := ReadGraphMLFrom(in, GraphMLOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "tab\there, new\nline & <ok>", back.Label(0), "escaped and read back unchanged")
 }

@@ -2,6 +2,7 @@ package network
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -192,5 +193,35 @@ func TestReadNetCanvasErrors(t *testing.T) {
 		_, _, err := ReadNetCanvasFiles([]string{filepath.Join(dir, "c_s_ego.csv"), filepath.Join(dir, "other.csv")}, NetCanvasOptions{})
 		require.Error(t, err)
 		assert.True(t, strings.Contains(err.Error(), "other.csv"), err.Error())
+	})
+}
+
+// FuzzNetCanvasReader: any three export files either fail with an error
+// that names a file or give a dataset whose ties join alters of their ego.
+func FuzzNetCanvasReader(f *testing.F) {
+	f.Add(ncEgoHead+"E,c,s\r\n", ncNodeHead+"1,E,u1,A\r\n2,E,u2,B\r\n", ncEdgeHead+"1,1,2,E,x,u1,u2\r\n")
+	f.Add(ncEgoHead+"E,c,s\r\nF,d,t\r\n", ncNodeHead+"1,F,u1,A\r\n", "edgeID,from,to,networkCanvasEgoUUID\r\n1,1,1,F\r\n")
+	f.Fuzz(func(t *testing.T, ego, nodes, edges string) {
+		dir := t.TempDir()
+		names := []string{"c_s_ego.csv", "c_s_attributeList_P.csv", "c_s_edgeList_k.csv"}
+		for i, text := range []string{ego, nodes, edges} {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, names[i]), []byte(text), 0o644))
+		}
+		ds, _, err := ReadNetCanvas(dir, NetCanvasOptions{})
+		if err != nil {
+			for _, n := range names {
+				if strings.Contains(err.Error(), n) {
+					return
+				}
+			}
+			t.Fatalf("error names no file: %v", err)
+		}
+		for _, e := range ds.Egos {
+			for _, tie := range e.Ties {
+				if tie.From < 0 || tie.To < 0 || tie.From >= len(e.Alters) || tie.To >= len(e.Alters) || tie.From == tie.To {
+					t.Fatalf("bad tie %+v in ego %q with %d alters", tie, e.ID, len(e.Alters))
+				}
+			}
+		}
 	})
 }

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"bytes"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -147,4 +148,57 @@ func TestReadPajekGzipBOM(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.InDelta(t, 2.5, weight(t, g, "a", "b"), 0, name)
 	}
+}
+
+// FuzzPajekReader: any input either fails with a *ParseError naming the file
+// or gives a graph that GraphML carries unchanged (same nodes, edges and
+// weights).
+func FuzzPajekReader(f *testing.F) {
+	f.Add("*Vertices 3\n1 \"a\" 0 0\n2 b\n*Edges\n1 2 1.5\n2 3\n3 3\n")
+	f.Add("*vertices 2\r\n*arcslist\r\n1 2\r\n2 1 1\r\n")
+	f.Add("% c\n*Network x\n*Vertices 0\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		in, err := NewInput("f.net", strings.NewReader(text), false)
+		if err != nil {
+			return
+		}
+		g, _, err := ReadPajekFrom(in, PajekOptions{MaxVertices: 1 << 12})
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.File != "f.net" {
+				t.Fatalf("error without a position: %v", err)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := WriteGraphML(&buf, g); errors.Is(err, ErrXMLChar) {
+			return // a label XML cannot hold: the writer refuses it
+		} else {
+			require.NoError(t, err)
+		}
+		gin, err := NewInput("back.graphml", &buf, false)
+		require.NoError(t, err)
+		back, _, err := ReadGraphMLFrom(gin, GraphMLOptions{})
+		require.NoError(t, err)
+		require.Equal(t, g.Order(), back.Order())
+		require.Equal(t, g.Size(), back.Size())
+		require.Equal(t, g.Directed(), back.Directed())
+		for u := int64(0); u < int64(g.Order()); u++ {
+			v, ok := back.Lookup(g.Label(u))
+			require.True(t, ok)
+			for _, w := range g.Neighbors(u) {
+				x, _ := g.EdgeWeight(u, int64(w))
+				y, ok := back.EdgeWeight(v, mustLookup(t, back, g.Label(int64(w))))
+				require.True(t, ok)
+				require.Equal(t, x, y)
+			}
+		}
+	})
+}
+
+func mustLookup(t *testing.T, g *Graph, label string) int64 {
+	t.Helper()
+	id, ok := g.Lookup(label)
+	require.True(t, ok, label)
+	return id
 }
