@@ -9,7 +9,7 @@ import (
 
 	"github.com/sociogram/sociogram/internal/demo"
 	"github.com/sociogram/sociogram/measures"
-	"github.com/sociogram/sociogram/network"
+	"github.com/sociogram/sociogram/visualize"
 )
 
 func init() {
@@ -23,10 +23,17 @@ Runs the whole analysis on the embedded sample study — a SYNTHETIC study of
 and after (wave 2) an intervention like Connecting People — and writes to
 DIR (default ./sociogram-demo):
 
-  data/      the study itself (egos.csv, alters.csv, aaties.csv), to rerun
-             any command on it
-  measures.csv  the measures of every person at each wave: structure,
-             composition and social capital (bonding, bridging)
+  data/            the study itself (egos.csv, alters.csv, aaties.csv and
+                   the bonding/bridging/linking rules, rules.json), to rerun
+                   any command on it
+  measures.csv     the measures of every person at each wave: structure,
+                   composition, social capital, LSNS-6, Resource Generator-UK
+  change.csv       per person: alters kept, gained, lost; measures before
+                   and after
+  summary.csv      the study per wave
+  egogram_*.png    network maps of three people
+  before_after_*.png  the person who gained most bridging ties, both waves
+  size_*.png, bridging_*.png  distributions at each wave and change per person
 
 It prints where each file is and a short summary of what changed.
 
@@ -63,7 +70,11 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Sample study (synthetic): 40 people, two waves. Files in %s:\n", *dir)
 	for _, f := range res.files {
-		fmt.Fprintf(stdout, "  %-28s %s\n", f.path, f.what)
+		rel, err := filepath.Rel(*dir, f.path)
+		if err != nil {
+			rel = f.path
+		}
+		fmt.Fprintf(stdout, "  %-25s %s\n", rel, f.what)
 	}
 	fmt.Fprintln(stdout, "\nWhat changed between wave 1 and wave 2:")
 	for _, l := range res.summary {
@@ -73,9 +84,36 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 }
 
 // demoMeasures is the measures list of the demo's table: structure,
-// composition and social capital (bonding, bridging by the study's rules).
+// composition, social capital (bonding, bridging, linking by the study's
+// rules) and the instruments (LSNS-6, Resource Generator-UK).
 const demoMeasures = "size,ties,density,components,isolates,effective_size,efficiency,constraint," +
-	"hierarchy,ego_betweenness,brokerage,bonding,bridging,blau(role),count(role=group),prop(role=professional)"
+	"hierarchy,ego_betweenness,brokerage,bonding,bridging,linking,blau(role),count(role=group)," +
+	"ring(1),lsns6,lsns6_isolated,rguk_total"
+
+// demoChange is the measures list of the demo's change table.
+const demoChange = "size,bonding,bridging,linking,effective_size,density,lsns6,rguk_total"
+
+// demoEgos are the egos drawn as egograms at wave 1: a typical network, a
+// large one, and a one-person network.
+var demoEgos = []string{"P01", "P03", "P13"}
+
+// demoLook is how the demo draws egograms: rings by closeness (1 =
+// closest), sectors and colours by role.
+var demoLook = visualize.DrawOptions{
+	EgogramOptions: visualize.EgogramOptions{
+		Rings: "ring", NumRings: 3,
+		Sectors: "role", SectorOrder: []string{"family", "friend", "neighbour", "group", "professional"},
+	},
+	Style: visualize.Style{Color: "role"},
+}
+
+// demoStep records the files a step wrote.
+func (r *demoResult) add(path, what string) { r.files = append(r.files, demoOutput{path, what}) }
+
+// writeFigure writes a figure as PNG atomically.
+func writeFigure(path string, f *visualize.Figure) error {
+	return writeOutput(path, nil, func(w io.Writer) error { return f.Write(w, "png") })
+}
 
 // demoPipeline runs every step on the embedded study and writes the
 // results under dir.
@@ -89,17 +127,19 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded study: %w", err)
 	}
+	opt := measures.TableOptions{Classifier: rules}
 	data := filepath.Join(dir, "data")
 	if err := demo.WriteFiles(data); err != nil {
 		return nil, err
 	}
-	res.files = append(res.files, demoOutput{data, "the study: egos.csv, alters.csv, aaties.csv, rules.json"})
+	res.add(data, "the study: egos.csv, alters.csv, aaties.csv, rules.json")
 
+	// Measures of every person at each wave.
 	specs, err := measures.ParseList(demoMeasures)
 	if err != nil {
 		return nil, err
 	}
-	table, err := measures.EgoTable(ctx, ds, specs, measures.TableOptions{Classifier: rules})
+	table, err := measures.EgoTable(ctx, ds, specs, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -107,73 +147,169 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 	if err := writeOutput(path, nil, table.WriteCSV); err != nil {
 		return nil, err
 	}
-	res.files = append(res.files, demoOutput{path, "measures of every person at each wave"})
+	res.add(path, "measures of every person at each wave")
 
-	res.summary = demoSummary(ds, table)
+	// Change between the waves.
+	cspecs, err := measures.ParseList(demoChange)
+	if err != nil {
+		return nil, err
+	}
+	change, err := measures.ChangeTable(ctx, ds, cspecs, measures.ChangeOptions{Table: opt})
+	if err != nil {
+		return nil, err
+	}
+	path = filepath.Join(dir, "change.csv")
+	if err := writeOutput(path, nil, change.WriteCSV); err != nil {
+		return nil, err
+	}
+	res.add(path, "change per person: alters kept, gained, lost; measures before, after")
+
+	// The study in one table per wave.
+	path = filepath.Join(dir, "summary.csv")
+	if err := writeOutput(path, nil, measures.SummaryTable(ds).WriteCSV); err != nil {
+		return nil, err
+	}
+	res.add(path, "the study per wave: people, alters, size, density")
+
+	// Pictures: egograms, a before/after, distributions and change.
+	for _, id := range demoEgos {
+		f, err := visualize.EgogramFigure(ds.Ego(id, "1"), demoLook)
+		if err != nil {
+			return nil, err
+		}
+		path = filepath.Join(dir, "egogram_"+id+".png")
+		if err := writeFigure(path, f); err != nil {
+			return nil, err
+		}
+		res.add(path, "network map of "+id+" at wave 1")
+	}
+	gainer := mostGained(change, "bridging")
+	f, err := visualize.BeforeAfterFigure(ds.Ego(gainer, "1"), ds.Ego(gainer, "2"), demoLook)
+	if err != nil {
+		return nil, err
+	}
+	path = filepath.Join(dir, "before_after_"+gainer+".png")
+	if err := writeFigure(path, f); err != nil {
+		return nil, err
+	}
+	res.add(path, gainer+" before and after (the largest gain in bridging ties)")
+	for _, m := range []string{"size", "bridging"} {
+		for _, w := range []string{"1", "2"} {
+			f, err := visualize.HistogramFigure(m+" at wave "+w, waveColumn(table, m, w), 0)
+			if err != nil {
+				return nil, err
+			}
+			path = filepath.Join(dir, m+"_wave"+w+".png")
+			if err := writeFigure(path, f); err != nil {
+				return nil, err
+			}
+			res.add(path, "distribution of "+m+" at wave "+w)
+		}
+		ids, before, after := changeColumns(change, m)
+		f, err := visualize.ChangeFigure(m, ids, before, after, [2]string{"1", "2"})
+		if err != nil {
+			return nil, err
+		}
+		path = filepath.Join(dir, m+"_change.png")
+		if err := writeFigure(path, f); err != nil {
+			return nil, err
+		}
+		res.add(path, "change of "+m+" per person")
+	}
+
+	res.summary = demoSummary(measures.Summary(ds), change, table)
 	return res, nil
 }
 
+// waveColumn returns the values of a measure column at one wave.
+func waveColumn(t *measures.Table, col, wave string) []float64 {
+	c := t.Column(col)
+	var out []float64
+	for r, key := range t.Keys {
+		if key[1] == wave {
+			out = append(out, t.Values[r][c])
+		}
+	}
+	return out
+}
+
+// changeColumns returns the egos and the before and after values of a
+// measure from a change table.
+func changeColumns(t *measures.Table, m string) (ids []string, before, after []float64) {
+	b, a := t.Column(m+":before"), t.Column(m+":after")
+	for r, key := range t.Keys {
+		ids = append(ids, key[0])
+		before = append(before, t.Values[r][b])
+		after = append(after, t.Values[r][a])
+	}
+	return ids, before, after
+}
+
+// mostGained returns the ego with the largest change of measure m (the
+// first in table order on a tie).
+func mostGained(t *measures.Table, m string) string {
+	c := t.Column(m + ":change")
+	best, id := math.Inf(-1), ""
+	for r, key := range t.Keys {
+		if x := t.Values[r][c]; x > best {
+			best, id = x, key[0]
+		}
+	}
+	return id
+}
+
 // demoSummary describes in five lines what changed between the waves.
-func demoSummary(ds *network.Dataset, t *measures.Table) []string {
-	// mean returns the mean of a column at each wave over the rows where
-	// it is defined.
-	mean := func(col string) (m [2]float64) {
-		c := t.Column(col)
-		var n [2]int
-		for r, key := range t.Keys {
-			x := t.Values[r][c]
-			if math.IsNaN(x) {
-				continue
+func demoSummary(waves []measures.WaveSummary, change, table *measures.Table) []string {
+	sum := func(col string) (s float64, n int) {
+		c := change.Column(col)
+		for r := range change.Keys {
+			if x := change.Values[r][c]; !math.IsNaN(x) {
+				s += x
+				n++
 			}
-			w := 0
-			if key[1] == "2" {
-				w = 1
-			}
-			m[w] += x
-			n[w]++
 		}
-		for w := range m {
-			m[w] /= float64(n[w])
-		}
-		return m
+		return s, n
 	}
-	var kept, gained, lost, grew, shrank, people int
-	for _, e1 := range ds.Egos {
-		if e1.Wave != "1" {
-			continue
-		}
-		e2 := ds.Ego(e1.ID, "2")
-		if e2 == nil {
-			continue
-		}
-		people++
-		for _, a := range e1.Alters {
-			if _, ok := e2.AlterIndex(a.ID); ok {
-				kept++
-			} else {
-				lost++
+	kept, _ := sum("kept")
+	gained, _ := sum("gained")
+	lost, _ := sum("lost")
+	jaccard, nj := sum("jaccard")
+	meanAt := func(col, wave string) float64 {
+		var s float64
+		var n int
+		for _, x := range waveColumn(table, col, wave) {
+			if !math.IsNaN(x) {
+				s += x
+				n++
 			}
 		}
-		for _, a := range e2.Alters {
-			if _, ok := e1.AlterIndex(a.ID); !ok {
-				gained++
+		return s / float64(n)
+	}
+	count := func(col, wave string) (k int) {
+		for _, x := range waveColumn(table, col, wave) {
+			if x == 1 {
+				k++
 			}
 		}
-		switch {
-		case e2.Size() > e1.Size():
-			grew++
-		case e2.Size() < e1.Size():
-			shrank++
+		return k
+	}
+	var up, down int
+	c := change.Column("bridging:change")
+	for r := range change.Keys {
+		switch x := change.Values[r][c]; {
+		case x > 0:
+			up++
+		case x < 0:
+			down++
 		}
 	}
-	change := func(what string, m [2]float64) string {
-		return fmt.Sprintf("%s: mean %.2f at wave 1, %.2f at wave 2 (%+.2f)", what, m[0], m[1], m[1]-m[0])
-	}
+	w1, w2 := waves[0], waves[1]
 	return []string{
-		fmt.Sprintf("%d people interviewed at both waves; networks grew for %d, shrank for %d, kept their size for %d", people, grew, shrank, people-grew-shrank),
-		fmt.Sprintf("alters: %d kept, %d gained, %d lost", kept, gained, lost),
-		change("network size", mean("size")),
-		change("bridging ties (neighbours, groups)", mean("bridging")),
-		change("effective size", mean("effective_size")),
+		fmt.Sprintf("people: %d at wave 1 (%d named nobody), %d at wave 2 (%d named nobody)", w1.Egos, w1.ZeroAlterEgos, w2.Egos, w2.ZeroAlterEgos),
+		fmt.Sprintf("network size: mean %.2f at wave 1, %.2f at wave 2 (%+.2f)", w1.MeanSize, w2.MeanSize, w2.MeanSize-w1.MeanSize),
+		fmt.Sprintf("alters: %.0f kept, %.0f gained, %.0f lost; mean Jaccard similarity of the two waves %.2f", kept, gained, lost, jaccard/float64(nj)),
+		fmt.Sprintf("bridging ties (neighbours, groups): mean %.2f at wave 1, %.2f at wave 2; more for %d people, fewer for %d",
+			meanAt("bridging", "1"), meanAt("bridging", "2"), up, down),
+		fmt.Sprintf("LSNS-6 below 12 (risk of isolation): %d people at wave 1, %d at wave 2", count("lsns6_isolated", "1"), count("lsns6_isolated", "2")),
 	}
 }

@@ -36,13 +36,25 @@ func TestDemo(t *testing.T) {
 	var out, errb bytes.Buffer
 	require.Equal(t, 0, run([]string{"demo", "-o", dir}, &out, &errb), "stderr: %s", errb.String())
 
-	for _, f := range []string{"data/egos.csv", "data/alters.csv", "data/aaties.csv", "data/rules.json", "measures.csv"} {
-		st, err := os.Stat(filepath.Join(dir, f))
-		if assert.NoError(t, err, "demo did not write %s", f) {
-			assert.Positive(t, st.Size(), "%s is empty", f)
+	files := []string{"data/egos.csv", "data/alters.csv", "data/aaties.csv", "data/rules.json",
+		"measures.csv", "change.csv", "summary.csv",
+		"egogram_P01.png", "egogram_P03.png", "egogram_P13.png", "before_after_P01.png",
+		"size_wave1.png", "size_wave2.png", "size_change.png",
+		"bridging_wave1.png", "bridging_wave2.png", "bridging_change.png"}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if !assert.NoError(t, err, "demo did not write %s", f) {
+			continue
 		}
-		assert.Contains(t, out.String(), filepath.Join(dir, filepath.Dir(f)), "the demo should say where %s is", f)
+		assert.NotEmpty(t, b, "%s is empty", f)
+		if filepath.Ext(f) == ".png" {
+			assert.True(t, bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")), "%s is not a PNG", f)
+		}
+		if filepath.Dir(f) == "." {
+			assert.Contains(t, out.String(), f, "the demo should say where %s is", f)
+		}
 	}
+	assert.Contains(t, out.String(), "  data ", "the demo should say where the study is")
 
 	head, rows := readCSVFile(t, filepath.Join(dir, "measures.csv"))
 	assert.Equal(t, []string{"egoID", "wave"}, head[:2])
@@ -66,7 +78,9 @@ func TestDemo(t *testing.T) {
 		{"P31 lost everyone", "P31/2", "size", "0", "P31 names nobody at wave 2"},
 		{"P01 bonding", "P01/1", "bonding", "2", "rules.json: family A02 and A05"},
 		{"P01 bridging", "P01/1", "bridging", "1", "rules.json: neighbour A04"},
-		{"P01 professionals", "P01/1", "prop(role=professional)", "0.4", "A01 and A03 of 5"},
+		{"P01 linking", "P01/1", "linking", "2", "rules.json: professionals A01 and A03"},
+		{"P01 LSNS-6", "P01/1", "lsns6", "5", "egos.csv: lsns1..6 = 2,1,1,0,1,0"},
+		{"P26 RG-UK with a missing answer", "P26/2", "rguk_total", "NA", "rg14 is NA (internal/demo doc)"},
 		{"P07 bridging at wave 2", "P07/2", "bridging", "2", "two group members"},
 		{"zero-alter ego: bridging 0", "P07/1", "bridging", "0", "no alters, count 0"},
 	}
@@ -78,15 +92,57 @@ func TestDemo(t *testing.T) {
 		})
 	}
 
-	// Sizes add up to the rows of alters.csv per wave: 223 at wave 1, 259
-	// at wave 2 (awk -F, 'NR>1{c[$2]++}' internal/demo/data/alters.csv).
-	assert.Contains(t, out.String(), "network size: mean 5.58 at wave 1, 6.47 at wave 2", "223/40 and 259/40")
-	// Bridging: neighbours and group members, 23+13 = 36 at wave 1 and
-	// 33+26 = 59 at wave 2 (awk -F, 'NR>1{c[$2" "$6]++}' alters.csv).
-	assert.Contains(t, out.String(), "mean 0.90 at wave 1, 1.48 at wave 2", "36/40 and 59/40")
-	// Kept, lost, gained: comm -12, -23, -13 of the sorted egoID/alterID
-	// lists of each wave of alters.csv (awk -F, 'NR>1&&$2==1{print $1"/"$3}').
-	assert.Contains(t, out.String(), "201 kept, 58 gained, 22 lost")
+	// The change table: P07 0 → 2 alters, P13 keeps the one, P31 loses
+	// both (internal/demo doc); Jaccard kept/(kept+gained+lost).
+	_, change := readCSVFile(t, filepath.Join(dir, "change.csv"))
+	assert.Len(t, change, 40, "one row per person")
+	changeCases := []struct {
+		id, column, want string
+	}{
+		{"P07", "kept", "0"}, {"P07", "gained", "2"}, {"P07", "lost", "0"}, {"P07", "jaccard", "0"},
+		{"P07", "bridging:before", "0"}, {"P07", "bridging:after", "2"}, {"P07", "bridging:change", "2"},
+		{"P13", "kept", "1"}, {"P13", "jaccard", "1"}, {"P13", "size:change", "0"},
+		{"P31", "lost", "2"}, {"P31", "jaccard", "0"}, {"P31", "size:after", "0"},
+		{"P01", "size:before", "5"}, {"P01", "effective_size:before", "3.8"},
+	}
+	for _, c := range changeCases {
+		got := changeRow(change, c.id)[c.column]
+		assert.Equal(t, c.want, got, "change.csv %s %s: got %s, want %s", c.id, c.column, got, c.want)
+	}
+
+	// The summary: 223 alters at wave 1 and 259 at wave 2 (awk -F,
+	// 'NR>1{c[$2]++}' internal/demo/data/alters.csv); P07 and P31 named
+	// nobody at one wave each.
+	_, summary := readCSVFile(t, filepath.Join(dir, "summary.csv"))
+	assert.Equal(t, "223", summary["1/40"]["alters"])
+	assert.Equal(t, "259", summary["2/40"]["alters"])
+	assert.Equal(t, "1", summary["1/40"]["zero_alter_egos"])
+
+	for _, want := range []string{
+		"people: 40 at wave 1 (1 named nobody), 40 at wave 2 (1 named nobody)",
+		// 223/40 and 259/40.
+		"network size: mean 5.58 at wave 1, 6.47 at wave 2 (+0.90)",
+		// Kept, lost, gained: comm -12, -23, -13 of the sorted egoID/alterID
+		// lists of each wave of alters.csv (awk -F, 'NR>1&&$2==1{print $1"/"$3}').
+		"alters: 201 kept, 58 gained, 22 lost",
+		// Bridging = neighbours and group members: 23+13 = 36 at wave 1 and
+		// 33+26 = 59 at wave 2 (awk -F, 'NR>1{c[$2" "$6]++}' alters.csv).
+		"bridging ties (neighbours, groups): mean 0.90 at wave 1, 1.48 at wave 2",
+		// LSNS-6 totals below 12: awk over lsns1..lsns6 of egos.csv per wave.
+		"LSNS-6 below 12 (risk of isolation): 37 people at wave 1, 34 at wave 2",
+	} {
+		assert.Contains(t, out.String(), want)
+	}
+}
+
+// changeRow finds a person's row of change.csv (keyed by egoID alone).
+func changeRow(rows map[string]map[string]string, id string) map[string]string {
+	for _, r := range rows {
+		if r["egoID"] == id {
+			return r
+		}
+	}
+	return nil
 }
 
 func TestDemoBadDir(t *testing.T) {
