@@ -47,7 +47,15 @@ type kernel struct {
 
 // Stats holds the structural measures of one ego (one node). Integer
 // counts are float64 so that every measure has the same type; undefined
-// values are NaN.
+// values are NaN. The fields are documented by the functions of the same
+// name (Size, Ties, Density, ... in structural.go); the two normalised
+// fields are:
+//
+//	EgoBetweennessNorm = EgoBetweenness / P   (Everett & Borgatti 2005: the star's value is the maximum)
+//	BrokerageNorm      = Brokerage / P        (share of alter pairs not directly tied)
+//
+// with P = n(n−1)/2 alter pairs, or n(n−1) ordered pairs when directed;
+// both NaN when n < 2.
 type Stats struct {
 	Size, Ties, Density, Components, Isolates             float64
 	EffectiveSize, Efficiency, Constraint, Hierarchy      float64
