@@ -33,7 +33,10 @@ var ErrUngrouped = errors.New("rows not grouped by ego in the order of egos.csv"
 // messages and sentinel errors) with two differences: errors come in the
 // order of the stream, so fn may have been called for earlier egos, and a row
 // whose ego was already passed to fn is an error wrapping ErrUngrouped
-// naming its line (read such files with ReadEgoCSV). egos.csv is read twice:
+// naming its line (read such files with ReadEgoCSV); so is a tie to an
+// alter not among the rows of its ego read so far, which may be an unknown
+// alter or one that an ungrouped alters.csv lists further down (the error
+// wraps both ErrUnknownAlter and ErrUngrouped). egos.csv is read twice:
 // first its ID and wave columns, to check them and to find each row's ego,
 // then with its attributes, as the other tables are read. The Report counts
 // what ReadEgoCSV's would.
@@ -295,6 +298,10 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 			}
 			tieLines = append(tieLines, int32(tPend.line))
 			if err := b.AddTie(id, wave, strings.TrimSpace(r[tSrc]), strings.TrimSpace(r[tDst]), w, rowAttrs(r, tieAttr)); err != nil {
+				if errors.Is(err, ErrUnknownAlter) {
+					// Perhaps listed later in an ungrouped alters.csv.
+					err = fmt.Errorf("%w; if %s lists it further down, %w", err, at.file, ErrUngrouped)
+				}
 				return rep, errAt(tt.file, tPend.line, err, "")
 			}
 		}

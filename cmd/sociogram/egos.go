@@ -62,6 +62,9 @@ func runEgos(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if done, err := streamEgos(&in, specs, &mf, &cf, stdout, stderr); done {
+		return err // grouped survey tables, structural measures (egos_stream.go)
+	}
 	src, err := in.load(stderr)
 	if err != nil {
 		return err
