@@ -40,7 +40,7 @@
 //	redundancy             Redundancy          Borgatti 1997                    whole/ego net   n = 0
 //	ego_betweenness        EgoBetweenness      Everett & Borgatti 2005          ego network     never (0 if n < 2)
 //	ego_betweenness_norm   (Stats field)       Everett & Borgatti 2005          ego network     n < 2
-//	brokerage              (Stats field)       Burt 1992; UCINET Broker         alters only     never
+//	brokerage              Brokerage           Burt 1992; UCINET Broker         alters only     never
 //	brokerage_norm         (Stats field)       —                                alters only     n < 2
 //	richness(A)            Richness            —                                alters          never (0)
 //	blau(A)                Blau                Blau 1977                        alters          no alter value

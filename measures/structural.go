@@ -177,3 +177,13 @@ func init() {
 			betweenness: m.name == "ego_betweenness" || m.name == "ego_betweenness_norm"})
 	}
 }
+
+// Brokerage is the number of pairs of alters not directly tied, the pairs
+// the ego can broker (UCINET's ego-network "Broker" count; Burt 1992):
+//
+//	brokerage = n(n−1)/2 − ties        (undirected)
+//	brokerage = n(n−1) − arcs          (directed: ordered pairs without an arc)
+//
+// counted by presence. 0 when n < 2. Stats.BrokerageNorm divides it by the
+// number of pairs. Cost as Structural.
+func Brokerage(g *network.Graph, ego int64) float64 { return Structural(g, ego).Brokerage }
