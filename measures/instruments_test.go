@@ -306,3 +306,38 @@ func TestInstrumentMeasures(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `ego "P07", item "lsns6": answer "9" is not a whole number from 0 to 5`)
 }
+
+// TestPositionMeasures: the Position Generator through EgoTable, with the
+// prestige list of TestPositionGenerator (doctor 78, teacher 60, nurse 54,
+// cleaner 22). e0 knows nobody; e1 knows the doctor through a friend, the
+// nurse and the cleaner through family (see TestPositionGenerator for the
+// arithmetic): all 3, 78, 56, 154/3, 154; family 2, 54, 32, 38, 76.
+func TestPositionMeasures(t *testing.T) {
+	b := network.NewDatasetBuilder(network.DatasetOptions{})
+	require.NoError(t, b.AddEgo("e0", "", network.Row(b.EgoAttrs(), map[string]string{"pg1": "0", "pg2": "0", "pg3": "no", "pg4": "0"})))
+	require.NoError(t, b.AddEgo("e1", "", network.Row(b.EgoAttrs(), map[string]string{"pg1": "friend", "pg2": "0", "pg3": "family", "pg4": "Family"})))
+	ds, _ := b.Build()
+	in, err := ReadInstruments(strings.NewReader(`{"pg": {"name": "pg", "positions": [
+	  {"item": "pg1", "occupation": "doctor", "prestige": 78}, {"item": "pg2", "occupation": "teacher", "prestige": 60},
+	  {"item": "pg3", "occupation": "nurse", "prestige": 54}, {"item": "pg4", "occupation": "cleaner", "prestige": 22}]}}`), "pg.json")
+	require.NoError(t, err)
+	specs, err := ParseList("pg_extensity,pg_upper,pg_range,pg_average,pg_total,pg_extensity(family),pg_upper(family),pg_range(family),pg_average(family),pg_total(family)")
+	require.NoError(t, err)
+	tab, err := EgoTable(context.Background(), ds, specs, TableOptions{Instruments: in})
+	require.NoError(t, err)
+	nan := math.NaN()
+	want := [][]float64{
+		{0, nan, nan, nan, 0, 0, nan, nan, nan, 0},
+		{3, 78, 56, 154.0 / 3, 154, 2, 54, 32, 38, 76},
+	}
+	for r, row := range want {
+		for c, w := range row {
+			assertNaNOrDelta(t, w, tab.Values[r][c], fmt.Sprintf("%s %s", tab.Keys[r][0], tab.Columns[c]))
+		}
+	}
+	specs, err = ParseList("pg_total(cousin)")
+	require.NoError(t, err)
+	_, err = EgoTable(context.Background(), ds, specs, TableOptions{Instruments: in})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `unknown tie type "cousin"`)
+}
