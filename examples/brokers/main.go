@@ -10,8 +10,13 @@
 // Medici, who rose to power by marrying into families that did not marry
 // each other, come out on top.
 //
-//	go run ./examples/brokers            # the ranking
-//	go run ./examples/brokers -top 3     # only the top three
+//	go run ./examples/brokers                      # the ranking
+//	go run ./examples/brokers -top 3               # only the top three
+//	go run ./examples/brokers -o florentine.png    # and a picture (.png, .svg, .pdf)
+//
+// The picture is a force-directed sociogram (seeded, so the same every
+// time) with each family's node sized by its effective size and the top
+// broker drawn as the ego.
 //
 // Other networks: -edges FILE [-nodes FILE] reads any edge list CSV.
 package main
@@ -25,12 +30,15 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
+	"github.com/sociogram/sociogram/visualize"
 )
 
 //go:embed data/florentine_marriages.csv
@@ -58,6 +66,7 @@ func run(args []string, stdout io.Writer) error {
 	top := fs.Int("top", 5, "show the top `N` brokers")
 	edges := fs.String("edges", "", "edge list `FILE` (default: the Florentine marriages)")
 	nodes := fs.String("nodes", "", "node `FILE` for -edges")
+	picture := fs.String("o", "", "draw the network to `FILE` (.png, .svg or .pdf)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,6 +78,15 @@ func run(args []string, stdout io.Writer) error {
 	bs, err := rank(context.Background(), g)
 	if err != nil {
 		return err
+	}
+	if *picture != "" {
+		title := "Florentine marriages"
+		if *edges != "" {
+			title = filepath.Base(*edges)
+		}
+		if err := drawBrokers(*picture, title, g, bs); err != nil {
+			return err
+		}
 	}
 	if *top > 0 && *top < len(bs) {
 		bs = bs[:*top]
@@ -134,4 +152,35 @@ func load(edges, nodes string) (*network.Graph, error) {
 	}
 	g, _, err := network.ReadEdgeListFrom(ein, nin, network.EdgeListOptions{})
 	return g, err
+}
+
+// drawBrokers draws g with node size by effective size, the top broker
+// highlighted as the ego.
+func drawBrokers(path, title string, g *network.Graph, bs []broker) error {
+	size := make([]float64, g.Order())
+	for _, b := range bs {
+		v, _ := g.Lookup(b.name)
+		size[v] = b.effectiveSize
+	}
+	top, _ := g.Lookup(bs[0].name)
+	f, err := visualize.SociogramFigure(g, visualize.SociogramOptions{
+		Style:     visualize.Style{SizeValues: size, SizeName: "effective size"},
+		Seed:      1,
+		Title:     title + ": node size is effective size",
+		Highlight: top,
+	})
+	if err != nil {
+		return err
+	}
+	format := strings.TrimPrefix(filepath.Ext(path), ".")
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := f.Write(out, format); err != nil {
+		out.Close()
+		os.Remove(path)
+		return err
+	}
+	return out.Close()
 }

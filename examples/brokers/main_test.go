@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,4 +74,27 @@ func TestRun(t *testing.T) {
 	assert.Contains(t, out.String(), "NA", "the isolate's undefined measures print as NA")
 
 	assert.Error(t, run([]string{"-edges", "no/such/file.csv"}, &out))
+}
+
+func TestDraw(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "florentine.png")
+	var out bytes.Buffer
+	require.NoError(t, run([]string{"-top", "1", "-o", path}, &out))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.True(t, bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")), "not a PNG")
+
+	// The drawing is seeded: the same picture every time.
+	again := filepath.Join(dir, "again.png")
+	require.NoError(t, run([]string{"-top", "1", "-o", again}, &out))
+	b2, err := os.ReadFile(again)
+	require.NoError(t, err)
+	assert.Equal(t, b, b2, "two runs gave different pictures")
+
+	// An unknown format is an error and leaves no file behind.
+	bad := filepath.Join(dir, "florentine.gif")
+	assert.Error(t, run([]string{"-o", bad}, &out))
+	_, err = os.Stat(bad)
+	assert.True(t, os.IsNotExist(err), "a failed drawing left %s", bad)
 }
