@@ -14,8 +14,10 @@ func init() {
 		usage: `Usage: sociogram egos --egos FILE --alters FILE [--ties FILE] [--measures LIST]
        [--ego-id COL --alter-id COL --source COL --target COL] [--weight COL]
        [--alter-weight COL] [--wave COL] [--directed] [--format csv|json] [-o FILE]
+   or: sociogram egos --graphml DIR|FILE | --netcanvas DIR  [same options]
 
-Computes measures for every ego of a survey study (egor "threefiles" tables)
+Computes measures for every ego of a survey study (egor "threefiles" tables,
+a GraphML directory or file of ego graphs, or a Network Canvas CSV export)
 and writes one row per ego: egoID, then wave when the data has waves, then
 one column per measure, named exactly as requested. Undefined values are NA
 (null in JSON). The default list is every structural measure: size, ties,
@@ -70,7 +72,7 @@ func runEgos(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if src.ds == nil {
-		return usagef("egos needs survey data (--egos, --alters); for a whole network use sociogram nodes")
+		return usagef("egos needs survey data (--egos/--alters, --graphml DIR, --netcanvas DIR); for a whole network use sociogram nodes")
 	}
 	opt, err := cf.options(src.ds, measures.TableOptions{})
 	if err != nil {

@@ -11,7 +11,7 @@ func init() {
 	register(&command{
 		name:    "nodes",
 		summary: "measures of every node of a whole network taken as an ego",
-		usage: `Usage: sociogram nodes --edges FILE [--nodes FILE] | --graphml FILE
+		usage: `Usage: sociogram nodes --edges FILE [--nodes FILE] | --graphml FILE | --pajek FILE
        [--directed] [--weight COL] [--measures LIST] [--format csv|json] [-o FILE]
 
 Takes every node of a whole network as an ego and writes one row per node:
@@ -47,7 +47,7 @@ func runNodes(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if src.g == nil {
-		return usagef("nodes needs a whole network (--edges or --graphml); for survey data use sociogram egos")
+		return usagef("nodes needs a whole network (--edges, --graphml FILE or --pajek); for survey data use sociogram egos")
 	}
 	prog, end := progress(stderr, "nodes")
 	t, err := measures.NodeTable(context.Background(), src.g, specs, measures.TableOptions{Progress: prog})
