@@ -49,6 +49,11 @@ func EgogramNetwork(e *network.EgoNet, opt DrawOptions) (*Network, []LegendEntry
 	if err != nil {
 		return nil, nil, "", err
 	}
+	return egogramNetwork(e, g, opt)
+}
+
+// egogramNetwork draws e on the layout g.
+func egogramNetwork(e *network.EgoNet, g *Egogram, opt DrawOptions) (*Network, []LegendEntry, string, error) {
 	ids := make([]string, len(e.Alters))
 	for i, a := range e.Alters {
 		ids[i] = a.ID
@@ -160,8 +165,9 @@ func ChangeStatus(before, after *network.EgoNet) (b, a []string) {
 }
 
 // BeforeAfterFigure draws two waves of one ego side by side on the same
-// ring and sector frame (levels from the whole study). Alters are matched
-// by ID: kept alters are blue circles in both panels, lost alters pale
+// ring and sector frame (levels from the whole study), laid out together
+// by LayoutEgogramPair so that an alter kept in its ring and sector stays
+// in place. Alters are matched by ID: kept alters are blue circles in both panels, lost alters pale
 // dashed squares in the first, gained alters green triangles in the
 // second. Style.Color is not used (colour shows the change); size and
 // labels are.
@@ -176,6 +182,15 @@ func BeforeAfterFigure(before, after *network.EgoNet, opt DrawOptions) (*Figure,
 		title = fmt.Sprintf("ego %s: %d kept, %d lost, %d gained", before.ID, count[Kept]/2, count[Lost], count[Gained])
 	}
 	opt.Style.Color = ""
+	inB, err := EgogramInputOf(before, opt.EgogramOptions)
+	if err != nil {
+		return nil, err
+	}
+	inA, err := EgogramInputOf(after, opt.EgogramOptions)
+	if err != nil {
+		return nil, err
+	}
+	gb, ga := LayoutEgogramPair(inB, inA, alterIDs(before), alterIDs(after))
 	f := &Figure{Title: title, Isotropic: true, Columns: 2, Width: PairWidth, Height: PairHeight}
 	for k, e := range []*network.EgoNet{before, after} {
 		o := opt
@@ -183,7 +198,7 @@ func BeforeAfterFigure(before, after *network.EgoNet, opt DrawOptions) (*Figure,
 		if e.Wave == "" {
 			o.Title = []string{"before", "after"}[k]
 		}
-		net, legend, note, err := EgogramNetwork(e, o)
+		net, legend, note, err := egogramNetwork(e, []*Egogram{gb, ga}[k], o)
 		if err != nil {
 			return nil, err
 		}
@@ -204,6 +219,14 @@ func BeforeAfterFigure(before, after *network.EgoNet, opt DrawOptions) (*Figure,
 		LegendEntry{Text: Gained + " (after only)", Thumbs: []plot.Thumbnailer{gainedLook}},
 	)
 	return f, nil
+}
+
+func alterIDs(e *network.EgoNet) []string {
+	ids := make([]string, len(e.Alters))
+	for i, a := range e.Alters {
+		ids[i] = a.ID
+	}
+	return ids
 }
 
 // Default page sizes, in points (1/72 inch; at 96 dpi a point is 4/3

@@ -118,7 +118,13 @@ func (f *Figure) Draw(c draw.Canvas) {
 		cols = int(math.Ceil(math.Sqrt(float64(len(f.Panels)))))
 	}
 	rows := (len(f.Panels) + cols - 1) / cols
-	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: pagePad, PadY: pagePad}
+	// Wide gaps between network panels so that one panel's outer labels
+	// do not run into the next one's.
+	padX := pagePad
+	if f.Isotropic {
+		padX = 4 * pagePad
+	}
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: padX, PadY: pagePad}
 	for i, p := range f.Panels {
 		pc := tiles.At(c, i%cols, i/cols)
 		if f.Isotropic {

@@ -364,3 +364,23 @@ func TestEgogramOf(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnknownAttribute)
 	assert.Contains(t, err.Error(), `"nope"`)
 }
+
+func TestLayoutEgogramPair(t *testing.T) {
+	// Wave 1: a, b, c; wave 2: a (same cell), b (moved to ring 1), d (new).
+	sectors := []string{"x", "y"}
+	rings := []string{"1", "2"}
+	before := EgogramInput{Ring: []int{0, 0, 1}, Sector: []int{0, 1, 1}, Rings: rings, Sectors: sectors, Ties: [][2]int{{0, 1}}}
+	after := EgogramInput{Ring: []int{0, 1, -1}, Sector: []int{0, 1, 0}, Rings: rings, Sectors: sectors, Ties: [][2]int{{0, 2}}}
+	b, a := LayoutEgogramPair(before, after, []string{"a", "b", "c"}, []string{"a", "b", "d"})
+	assert.Equal(t, b.Rings, a.Rings, "one frame")
+	assert.Equal(t, []string{"1", "2", Unknown}, a.Rings, "unknown ring from the second wave")
+	assert.Equal(t, b.Alters[0], a.Alters[0], "a kept in its cell stays in place")
+	assert.NotEqual(t, b.Alters[1], a.Alters[1], "b moved ring")
+	for i, p := range b.Alters {
+		assert.True(t, inCell(b, p, b.Ring[i], b.Sector[i]), "before alter %d", i)
+	}
+	for i, p := range a.Alters {
+		assert.True(t, inCell(a, p, a.Ring[i], a.Sector[i]), "after alter %d", i)
+	}
+	assert.Equal(t, 2, a.Ring[2], "d's missing ring is the unknown ring")
+}

@@ -61,6 +61,9 @@ type Network struct {
 
 	// StyleFunc, if not nil, overrides the style of node i.
 	StyleFunc func(i int) (fill color.Color, shape Shape, radius vg.Length)
+
+	// label and node boxes of the last Plot, for tests
+	placed, nodeBoxes []vg.Rectangle
 }
 
 // Font sizes and the typeface used by every picture.
@@ -370,24 +373,73 @@ func polygonOf(s Shape) (int, float64) {
 	}
 }
 
-// plotLabels places node labels greedily in node order.
+// plotLabels places node labels greedily in node order (see placeLabels)
+// and draws them on a white backing.
 func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Length) {
-	var placed []vg.Rectangle
+	reqs := make([]labelRequest, 0, len(n.Nodes))
+	for i, nd := range n.Nodes {
+		if nd.Label == "" {
+			continue
+		}
+		reqs = append(reqs, labelRequest{node: i, w: n.LabelStyle.Width(nd.Label), h: n.LabelStyle.Height(nd.Label)})
+	}
+	if len(reqs) == 0 {
+		return
+	}
+	var segs [][2]vg.Point
+	if len(n.Edges) <= maxLabelEdges {
+		for _, e := range n.Edges {
+			if e.From >= 0 && e.To >= 0 && e.From < len(centres) && e.To < len(centres) {
+				segs = append(segs, [2]vg.Point{centres[e.From], centres[e.To]})
+			}
+		}
+	}
+	boxes := placeLabels(reqs, centres, radii, segs, c.Rectangle)
+	n.placed = boxes
+	n.nodeBoxes = n.nodeBoxes[:0]
+	for i, p := range centres {
+		r := radii[i]
+		n.nodeBoxes = append(n.nodeBoxes, vg.Rectangle{Min: vg.Point{X: p.X - r, Y: p.Y - r}, Max: vg.Point{X: p.X + r, Y: p.Y + r}})
+	}
+	for k, r := range reqs {
+		sty := n.LabelStyle
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+		label := n.Nodes[r.node].Label
+		halo(&c, sty, boxes[k].Min, label)
+		c.FillText(sty, boxes[k].Min, label)
+	}
+}
+
+// maxLabelEdges is the number of ties above which label placement stops
+// avoiding ties (the cost is labels × ties).
+const maxLabelEdges = 5000
+
+type labelRequest struct {
+	node int
+	w, h vg.Length
+}
+
+// placeLabels chooses a box for each label, in order: the first of several
+// positions around its node (the side away from the centre of the drawing
+// first, then the other side, above, below, then shifted up and down) that
+// overlaps no label placed so far, no node, crosses no tie and stays inside
+// bounds; when none is free, the one with the least overlap (labels weigh
+// 3, nodes 1, a crossed tie 20 square points, area outside bounds 2).
+//
+// Cost: O(L · (L + N + E)) for L labels, N nodes and E ties.
+func placeLabels(reqs []labelRequest, centres []vg.Point, radii []vg.Length, segs [][2]vg.Point, bounds vg.Rectangle) []vg.Rectangle {
 	nodes := make([]vg.Rectangle, len(centres))
 	for i, p := range centres {
 		r := radii[i]
 		nodes[i] = vg.Rectangle{Min: vg.Point{X: p.X - r, Y: p.Y - r}, Max: vg.Point{X: p.X + r, Y: p.Y + r}}
 	}
-	mid := c.Center()
-	for i, nd := range n.Nodes {
-		if nd.Label == "" {
-			continue
-		}
-		w, h := n.LabelStyle.Width(nd.Label), n.LabelStyle.Height(nd.Label)
+	mid := vg.Point{X: (bounds.Min.X + bounds.Max.X) / 2, Y: (bounds.Min.Y + bounds.Max.Y) / 2}
+	out := make([]vg.Rectangle, 0, len(reqs))
+	for _, q := range reqs {
+		i, w, h := q.node, q.w, q.h
+		// Shapes other than circles reach 1.15 r from the centre.
 		r, p := radii[i]*1.15, centres[i]
 		gap := vg.Points(1.5)
-		// Candidates: the side away from the centre first, then the
-		// other side, above, below, the corners, and further out.
 		right := vg.Rectangle{Min: vg.Point{X: p.X + r + gap, Y: p.Y - h/2}, Max: vg.Point{X: p.X + r + gap + w, Y: p.Y + h/2}}
 		left := vg.Rectangle{Min: vg.Point{X: p.X - r - gap - w, Y: p.Y - h/2}, Max: vg.Point{X: p.X - r - gap, Y: p.Y + h/2}}
 		above := vg.Rectangle{Min: vg.Point{X: p.X - w/2, Y: p.Y + r + gap}, Max: vg.Point{X: p.X + w/2, Y: p.Y + r + gap + h}}
@@ -408,16 +460,20 @@ func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Lengt
 		}
 		best, bestCost := cands[0], math.Inf(1)
 		for _, b := range cands {
-			cost := 0.0
-			for _, q := range placed {
-				cost += 3 * overlapArea(b, q)
+			cost := outside(b, bounds) * 2
+			for _, o := range out {
+				cost += 3 * overlapArea(b, o)
 			}
-			for j, q := range nodes {
+			for j, o := range nodes {
 				if j != i {
-					cost += overlapArea(b, q)
+					cost += overlapArea(b, o)
 				}
 			}
-			cost += outside(b, c.Rectangle) * 2
+			for _, s := range segs {
+				if segmentHitsRect(s[0], s[1], b) {
+					cost += 20
+				}
+			}
 			if cost < bestCost-1e-9 {
 				best, bestCost = b, cost
 			}
@@ -425,12 +481,36 @@ func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Lengt
 				break
 			}
 		}
-		placed = append(placed, best)
-		sty := n.LabelStyle
-		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
-		halo(&c, sty, best.Min, nd.Label)
-		c.FillText(sty, best.Min, nd.Label)
+		out = append(out, best)
 	}
+	return out
+}
+
+// segmentHitsRect reports whether the segment a–b passes through r
+// (Liang–Barsky clipping).
+func segmentHitsRect(a, b vg.Point, r vg.Rectangle) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+	clip := func(p, q float64) bool {
+		if p == 0 {
+			return q >= 0
+		}
+		t := q / p
+		if p < 0 {
+			if t > t1 {
+				return false
+			}
+			t0 = math.Max(t0, t)
+		} else {
+			if t < t0 {
+				return false
+			}
+			t1 = math.Min(t1, t)
+		}
+		return true
+	}
+	return clip(-dx, float64(a.X-r.Min.X)) && clip(dx, float64(r.Max.X-a.X)) &&
+		clip(-dy, float64(a.Y-r.Min.Y)) && clip(dy, float64(r.Max.Y-a.Y)) && t0 < t1
 }
 
 func shift(r vg.Rectangle, dx, dy vg.Length) vg.Rectangle {

@@ -2,6 +2,8 @@ package visualize
 
 import (
 	"fmt"
+	"image/color"
+	"math"
 
 	"gonum.org/v1/gonum/spatial/r2"
 	"gonum.org/v1/plot"
@@ -94,10 +96,12 @@ func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
 		return nil, err
 	}
 	nodes := make([]Node, n)
-	if n > 200 {
-		// Smaller markers for large networks.
+	if n > 150 {
+		// Smaller markers for large networks: area shrinks as 1/n, down
+		// to a quarter of the radius.
+		f := vg.Length(math.Max(0.25, math.Sqrt(150/float64(n))))
 		for i := range lk.radius {
-			lk.radius[i] *= 0.55
+			lk.radius[i] *= f
 		}
 	}
 	for i, p := range pos {
@@ -115,9 +119,12 @@ func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
 		es[i] = Edge{From: e[0], To: e[1], Width: widths[i], Arrow: g.Directed()}
 	}
 	net := NewNetwork(nodes, es)
-	if n > 200 {
-		net.EdgeStyle.Width = 0.5
-		net.Outline.Width = 0.4
+	if n > 150 {
+		net.EdgeStyle.Color = color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0x60}
+		net.Outline.Width = 0.3
+		for i := range es {
+			es[i].Width *= 0.4
+		}
 	}
 	p := newPanel("")
 	p.Add(net)

@@ -1,0 +1,68 @@
+package visualize
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+)
+
+// TestLabelsDoNotCollide draws the 25-alter egogram at its default size
+// and checks the label boxes the plotter chose: no label over another, no
+// label over a node, every label inside the page.
+func TestLabelsDoNotCollide(t *testing.T) {
+	ds := study(t)
+	for _, c := range []struct {
+		ego, wave string
+	}{{"P1", "1"}, {"P1", "2"}, {"noties", "1"}, {"missing", "1"}} {
+		t.Run(c.ego+"_"+c.wave, func(t *testing.T) {
+			net, legend, _, err := EgogramNetwork(ds.Ego(c.ego, c.wave), egoOpts())
+			require.NoError(t, err)
+			p := newPanel("")
+			p.Add(net)
+			f := &Figure{Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend}
+			require.NoError(t, f.Write(&bytes.Buffer{}, "png"))
+			labels := 0
+			for _, nd := range net.Nodes {
+				if nd.Label != "" {
+					labels++
+				}
+			}
+			require.Len(t, net.placed, labels)
+			page := vg.Rectangle{Max: vg.Point{X: SingleWidth, Y: SingleHeight}}
+			for i, a := range net.placed {
+				assert.Zero(t, outside(a, page), "label %d outside the page", i)
+				for j := i + 1; j < len(net.placed); j++ {
+					assert.Zero(t, overlapArea(a, net.placed[j]), "labels %d and %d overlap", i, j)
+				}
+				for j, nb := range net.nodeBoxes {
+					assert.Zero(t, overlapArea(a, nb), "label %d over node %d", i, j)
+				}
+			}
+		})
+	}
+}
+
+func TestSegmentHitsRect(t *testing.T) {
+	r := vg.Rectangle{Min: vg.Point{X: 0, Y: 0}, Max: vg.Point{X: 10, Y: 10}}
+	cases := []struct {
+		name string
+		a, b vg.Point
+		want bool
+	}{
+		{"through the middle", vg.Point{X: -5, Y: 5}, vg.Point{X: 15, Y: 5}, true},
+		{"inside", vg.Point{X: 2, Y: 2}, vg.Point{X: 3, Y: 3}, true},
+		{"passes beside", vg.Point{X: -5, Y: 11}, vg.Point{X: 15, Y: 11}, false},
+		{"stops short", vg.Point{X: -5, Y: 5}, vg.Point{X: -1, Y: 5}, false},
+		{"diagonal missing a corner", vg.Point{X: 8, Y: 13}, vg.Point{X: 13, Y: 8}, false},
+		{"diagonal through a corner region", vg.Point{X: 5, Y: 12}, vg.Point{X: 12, Y: 5}, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, segmentHitsRect(c.a, c.b, r))
+		})
+	}
+}
