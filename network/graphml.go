@@ -746,7 +746,7 @@ type gmlWhole struct {
 
 func (h *gmlWhole) startGraph(g *gmlGraph) error {
 	if g.index > 0 {
-		return h.p.errf(g.line, ErrSyntax, "a second <graph>: a whole network is one graph (a file of several graphs is read as ego networks, one per graph)")
+		return h.p.errf(g.line, ErrSeveralGraphs, "a whole network is one graph; read a file of several graphs as ego networks (ReadGraphMLDataset), one per graph")
 	}
 	if h.p.opt.Weight != "-" {
 		h.wk = h.p.findKey(h.p.opt.Weight, domEdge)
@@ -839,7 +839,7 @@ func ReadGraphML(path string, opt GraphMLOptions) (*Graph, Report, error) {
 // other than the weight and graph-level data are counted as ignored.
 //
 // A file holds one graph for a whole network; a second <graph> is an
-// error (read such files with ReadGraphMLDataset).
+// ErrSeveralGraphs error (read such files with ReadGraphMLDataset).
 //
 // Errors are *ParseErrors with the line: malformed or truncated XML,
 // ErrEmptyFile, ErrUnknownKey for data whose key is not declared (keys must
@@ -904,6 +904,10 @@ func (x *gmlWriter) esc(s string) {
 	}
 	x.err = xml.EscapeText(x.w, []byte(s))
 }
+
+// ErrSeveralGraphs is the error of ReadGraphML for a file with more than
+// one top-level <graph>, which only ReadGraphMLDataset reads.
+var ErrSeveralGraphs = errors.New("more than one graph")
 
 // ErrXMLChar is returned by the GraphML writers for an ID or value holding
 // a character that XML 1.0 cannot represent (a control character other than

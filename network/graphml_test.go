@@ -201,7 +201,7 @@ func TestReadGraphMLErrors(t *testing.T) {
 		{"mixed directions", gmlHead + "<graph edgedefault=\"undirected\">\n<edge source=\"a\" target=\"b\"/>\n<edge source=\"b\" target=\"c\" directed=\"true\"/></graph></graphml>", GraphMLOptions{}, ErrMixedDirection, 5},
 		{"node declared twice", gmlHead + "<graph>\n<node id=\"a\"/>\n<node id=\"a\"/></graph></graphml>", GraphMLOptions{}, ErrDuplicateID, 5},
 		{"node without id", gmlHead + "<graph>\n<node/></graph></graphml>", GraphMLOptions{}, ErrEmptyID, 4},
-		{"two graphs for a whole network", gmlHead + "<graph/>\n<graph/></graphml>", GraphMLOptions{}, ErrSyntax, 4},
+		{"two graphs for a whole network", gmlHead + "<graph/>\n<graph/></graphml>", GraphMLOptions{}, ErrSeveralGraphs, 4},
 		{"hyperedge", gmlHead + "<graph>\n<hyperedge/></graph></graphml>", GraphMLOptions{}, ErrSyntax, 4},
 		{"deep nesting", deep, GraphMLOptions{}, ErrTooLarge, 3},
 		{"deep nesting inside a skipped element", gmlHead + "<graph><node id=\"a\">" + strings.Repeat("<x>", 70), GraphMLOptions{}, ErrTooLarge, 3},

@@ -261,3 +261,18 @@ func TestConvertNetCanvas(t *testing.T) {
 		assert.Equal(t, slurp(t, filepath.Join(out, f)), slurp(t, filepath.Join(back, f)), f)
 	}
 }
+
+// A GraphML file of several graphs without an egoID key is read as ego
+// networks named by the graphs' ids.
+func TestConvertGraphMLSeveralGraphs(t *testing.T) {
+	in := put(t, t.TempDir(), map[string]string{"two.graphml": `<graphml>
+<graph id="g1" edgedefault="undirected"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph>
+<graph id="g2" edgedefault="undirected"><node id="c"/></graph>
+</graphml>`})
+	out := filepath.Join(t.TempDir(), "t")
+	status, _, errs := runCLI("convert", "--graphml", filepath.Join(in, "two.graphml"), "--to", "egocsv", "-o", out)
+	require.Equal(t, 0, status, errs)
+	assert.Equal(t, "egoID\ng1\ng2\n", slurp(t, filepath.Join(out, "egos.csv")))
+	assert.Equal(t, "egoID,alterID\ng1,a\ng1,b\ng2,c\n", slurp(t, filepath.Join(out, "alters.csv")))
+	assert.Equal(t, "egoID,Source,Target\ng1,a,b\n", slurp(t, filepath.Join(out, "aaties.csv")))
+}

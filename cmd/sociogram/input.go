@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"io"
 	"strings"
@@ -59,7 +60,7 @@ func (f *inputFlags) addWhole(fs *flag.FlagSet) {
 func (f *inputFlags) addCommon(fs *flag.FlagSet) {
 	fs.StringVar(&f.weight, "weight", "", "tie weight `COLUMN` (default \"weight\" when present; \"-\" for none)")
 	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target); GraphML and Pajek files say so themselves")
-	fs.StringVar(&f.graphml, "graphml", "", "GraphML `FILE|DIR`: a directory, or a file with a graph-level egoID key (or Network Canvas's nc:caseId), holds survey ego networks, one graph per ego; any other file is a whole network")
+	fs.StringVar(&f.graphml, "graphml", "", "GraphML `FILE|DIR`: a directory, or a file with a graph-level egoID key, Network Canvas's nc:caseId or several graphs, holds survey ego networks, one graph per ego; any other file is a whole network")
 }
 
 // isEgo reports whether survey input was given.
@@ -75,8 +76,8 @@ func (f *inputFlags) graphMLOptions() network.GraphMLOptions {
 
 // loadGraphML reads --graphml: survey ego networks when
 // network.IsGraphMLDataset says the path holds them (a directory, or a file
-// with a graph-level ego ID key or Network Canvas metadata), else a whole
-// network.
+// with a graph-level ego ID key or Network Canvas metadata) or when the file
+// turns out to hold several graphs, else a whole network.
 func (f *inputFlags) loadGraphML(stderr io.Writer) (*loaded, error) {
 	opt := f.graphMLOptions()
 	isDS, err := network.IsGraphMLDataset(f.graphml, opt)
@@ -92,6 +93,16 @@ func (f *inputFlags) loadGraphML(stderr io.Writer) (*loaded, error) {
 		return &loaded{ds: ds}, nil
 	}
 	g, rep, err := network.ReadGraphML(f.graphml, opt)
+	if errors.Is(err, network.ErrSeveralGraphs) {
+		// Several graphs without ego IDs: ego networks named by their
+		// graph ids.
+		ds, rep, err := network.ReadGraphMLDataset(f.graphml, opt)
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{ds: ds}, nil
+	}
 	if err != nil {
 		return nil, err
 	}
