@@ -273,3 +273,31 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 	assert.False(t, isTerminal(w))
 	assert.Empty(t, buf.String())
 }
+
+// TestMeasureCommandUsageErrors checks the usage errors of egos and nodes:
+// exit status 2, one line, nothing written.
+func TestMeasureCommandUsageErrors(t *testing.T) {
+	f := writeFiles(t, map[string]string{
+		"egos.csv": "egoID\ne1\n", "alters.csv": "egoID,alterID\ne1,a\n", "edges.csv": "source,target\na,b\n",
+	})
+	out := filepath.Join(f["dir"], "out.csv")
+	for _, c := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown format", []string{"egos", "--egos", f["egos.csv"], "--alters", f["alters.csv"], "--format", "xml"}, `unknown --format "xml"`},
+		{"egos without input", []string{"egos"}, "no input"},
+		{"nodes with a bad list", []string{"nodes", "--edges", f["edges.csv"], "--measures", "size,"}, "empty item"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, errb bytes.Buffer
+			status := run(append(c.args, "-o", out), &stdout, &errb)
+			assert.NotEqual(t, 0, status)
+			assert.Contains(t, errb.String(), c.want)
+			assert.Equal(t, 1, strings.Count(errb.String(), "\n"), "one line: %q", errb.String())
+			_, err := os.Stat(out)
+			assert.True(t, os.IsNotExist(err), "nothing written to -o")
+		})
+	}
+}
