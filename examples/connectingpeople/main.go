@@ -8,11 +8,13 @@
 // It runs on the embedded sample study, which is SYNTHETIC (see
 // internal/demo): computes the measures of every person at each wave,
 // classifies every tie as bonding, bridging or linking by the study's
-// rules, pairs each person's two interviews and reports, for each measure,
+// rules, pairs each person's two interviews (measures.ChangeTable: alters
+// kept, gained and lost, and each measure before and after) and reports, for each measure,
 // the mean at each wave, the mean change with a 95% confidence interval
 // (paired t), and how many people went up or down.
 //
 //	go run ./examples/connectingpeople
+//	go run ./examples/connectingpeople -o pictures/   # and before/after pictures
 //
 // Webber, M., Morris, D., Howarth, S., Fendt-Newlin, M., Treacy, S. &
 // McCrone, P. (2019). Effect of the Connecting People Intervention on
@@ -21,11 +23,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"path/filepath"
+	"sort"
 	"text/tabwriter"
 
 	"gonum.org/v1/gonum/stat"
@@ -33,13 +39,16 @@ import (
 
 	"github.com/sociogram/sociogram/internal/demo"
 	"github.com/sociogram/sociogram/measures"
+	"github.com/sociogram/sociogram/visualize"
 )
 
 // outcomes are the measures compared between the waves.
-const outcomes = "size,bonding,bridging,count(role=professional),effective_size,density,blau(role)"
+const outcomes = "size,bonding,bridging,linking,effective_size,density,blau(role)"
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	dir := flag.String("o", "", "write before/after pictures of the three largest gains in bridging ties to `DIR`")
+	flag.Parse()
+	if err := run(os.Stdout, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "connectingpeople:", err)
 		os.Exit(1)
 	}
@@ -54,7 +63,7 @@ type change struct {
 	up, down      int     // people whose value rose / fell
 }
 
-func run(out io.Writer) error {
+func run(out io.Writer, dir string) error {
 	ds, err := demo.Load()
 	if err != nil {
 		return err
@@ -67,67 +76,119 @@ func run(out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	table, err := measures.EgoTable(context.Background(), ds, specs, measures.TableOptions{Classifier: rules})
+	// One row per person: alters kept, gained, lost, Jaccard, and every
+	// measure before, after and its change.
+	table, err := measures.ChangeTable(context.Background(), ds, specs,
+		measures.ChangeOptions{Before: "1", After: "2", Table: measures.TableOptions{Classifier: rules}})
 	if err != nil {
 		return err
 	}
-	changes := compare(table)
 
-	fmt.Fprintf(out, "%d people, interviewed before (wave 1) and after (wave 2)\n\n", len(ds.Egos)/2)
+	fmt.Fprintf(out, "%d people, interviewed before (wave 1) and after (wave 2)\n", table.Len())
+	kept, gained, lost, jaccard := total(table, "kept"), total(table, "gained"), total(table, "lost"), summarise(table, "jaccard")
+	fmt.Fprintf(out, "alters: %.0f kept, %.0f gained, %.0f lost; mean Jaccard similarity %.2f\n\n", kept, gained, lost, jaccard.after)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "measure\tn\twave 1\twave 2\tchange\t95% CI\tup\tdown\t")
-	for _, c := range changes {
+	for _, s := range specs {
+		c := summarise(table, s.Column)
 		fmt.Fprintf(tw, "%s\t%d\t%.2f\t%.2f\t%+.2f\t[%+.2f, %+.2f]\t%d\t%d\t\n", c.measure, c.n, c.before, c.after, c.diff, c.lo, c.hi, c.up, c.down)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if dir == "" {
+		return nil
+	}
+
+	// Pictures of the three people who gained most bridging ties.
+	look := visualize.DrawOptions{
+		EgogramOptions: visualize.EgogramOptions{Rings: "ring", NumRings: 3, Sectors: "role",
+			SectorOrder: []string{"family", "friend", "neighbour", "group", "professional"}},
+	}
+	for _, id := range topGainers(table, "bridging", 3) {
+		f, err := visualize.BeforeAfterFigure(ds.Ego(id, "1"), ds.Ego(id, "2"), look)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(dir, "before_after_"+id+".png")
+		var buf bytes.Buffer
+		if err := f.Write(&buf, "png"); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "wrote", path)
+	}
+	return nil
 }
 
-// compare pairs each person's rows of the two waves (key columns egoID,
-// wave) and summarises the change of every measure over the people for
-// whom it is defined at both.
-func compare(t *measures.Table) []change {
-	rows := map[string][2]int{} // egoID → row at wave 1, wave 2 (+1, 0 = absent)
-	var ids []string
-	for r, key := range t.Keys {
-		p, ok := rows[key[0]]
-		if !ok {
-			ids = append(ids, key[0])
+// total sums a column of the change table over the people for whom it is
+// defined.
+func total(t *measures.Table, col string) float64 {
+	c, s := t.Column(col), 0.0
+	for _, row := range t.Values {
+		if !math.IsNaN(row[c]) {
+			s += row[c]
 		}
-		switch key[1] {
-		case "1":
-			p[0] = r + 1
-		case "2":
-			p[1] = r + 1
-		}
-		rows[key[0]] = p
 	}
-	var out []change
-	for c, name := range t.Columns {
-		var b, a, d []float64
-		ch := change{measure: name}
-		for _, id := range ids {
-			p := rows[id]
-			if p[0] == 0 || p[1] == 0 {
-				continue
-			}
-			x, y := t.Values[p[0]-1][c], t.Values[p[1]-1][c]
-			if math.IsNaN(x) || math.IsNaN(y) {
-				continue
-			}
-			b, a, d = append(b, x), append(a, y), append(d, y-x)
-			switch {
-			case y > x:
-				ch.up++
-			case y < x:
-				ch.down++
-			}
+	return s
+}
+
+// summarise compares measure m between the waves over the people for whom
+// it is defined at both, from the change table's m:before and m:after
+// columns. For a column without them (e.g. jaccard) it summarises the
+// column itself as "after".
+func summarise(t *measures.Table, m string) change {
+	ch := change{measure: m}
+	bc, ac := t.Column(m+":before"), t.Column(m+":after")
+	if bc < 0 {
+		bc, ac = t.Column(m), t.Column(m)
+	}
+	var b, a, d []float64
+	for _, row := range t.Values {
+		x, y := row[bc], row[ac]
+		if math.IsNaN(x) || math.IsNaN(y) {
+			continue
 		}
-		ch.n = len(d)
-		ch.before, ch.after = stat.Mean(b, nil), stat.Mean(a, nil)
-		mean, sd := stat.MeanStdDev(d, nil)
-		half := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(ch.n - 1)}.Quantile(0.975) * sd / math.Sqrt(float64(ch.n))
-		ch.diff, ch.lo, ch.hi = mean, mean-half, mean+half
-		out = append(out, ch)
+		b, a, d = append(b, x), append(a, y), append(d, y-x)
+		switch {
+		case y > x:
+			ch.up++
+		case y < x:
+			ch.down++
+		}
+	}
+	ch.n = len(d)
+	if ch.n == 0 {
+		nan := math.NaN()
+		ch.before, ch.after, ch.diff, ch.lo, ch.hi = nan, nan, nan, nan, nan
+		return ch
+	}
+	ch.before, ch.after = stat.Mean(b, nil), stat.Mean(a, nil)
+	mean, sd := stat.MeanStdDev(d, nil)
+	half := math.NaN()
+	if ch.n > 1 {
+		half = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(ch.n - 1)}.Quantile(0.975) * sd / math.Sqrt(float64(ch.n))
+	}
+	ch.diff, ch.lo, ch.hi = mean, mean-half, mean+half
+	return ch
+}
+
+// topGainers returns the k people with the largest change of m, largest
+// first (table order on ties).
+func topGainers(t *measures.Table, m string, k int) []string {
+	c := t.Column(m + ":change")
+	idx := make([]int, 0, t.Len())
+	for r, row := range t.Values {
+		if !math.IsNaN(row[c]) {
+			idx = append(idx, r)
+		}
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return t.Values[idx[i]][c] > t.Values[idx[j]][c] })
+	var out []string
+	for _, r := range idx[:min(k, len(idx))] {
+		out = append(out, t.Keys[r][0])
 	}
 	return out
 }
