@@ -848,6 +848,9 @@ func ReadGraphML(path string, opt GraphMLOptions) (*Graph, Report, error) {
 // opt.MaxDepth deep or a tag or text exceeds opt.MaxTokenBytes. encoding/xml
 // expands no entities other than the five predefined ones. Self-loops are
 // dropped and duplicate edges merged (weights summed) and counted.
+//
+// Time is linear in the file's size; memory is the Graph being built (the
+// Builder's edge arrays, then the CSR), never the XML text or a DOM.
 func ReadGraphMLFrom(in *Input, opt GraphMLOptions) (*Graph, Report, error) {
 	opt = opt.withDefaults()
 	var rep Report
@@ -1237,7 +1240,8 @@ func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 // attributes. Every edge of every graph must have the same direction (see
 // ReadGraphMLFrom). Errors and repairs are as for ReadGraphMLFrom, plus the
 // dataset checks of DatasetBuilder (an ego twice in a wave, a node declared
-// twice).
+// twice). Memory is the Dataset plus one ego graph's nodes and edges, which
+// are buffered until its </graph>.
 func ReadGraphMLDataset(path string, opt GraphMLOptions) (*Dataset, Report, error) {
 	files, err := graphMLFiles(path)
 	if err != nil {

@@ -3,6 +3,7 @@ package network
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -498,4 +499,35 @@ func TestWriteGraphMLRefusesNonXMLCharacters(t *testing.T) {
 	back, _, err := ReadGraphMLFrom(in, GraphMLOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "tab\there, new\nline & <ok>", back.Label(0), "escaped and read back unchanged")
+}
+
+func ExampleReadGraphMLFrom() {
+	const text = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="role" attr.type="string"><default>friend</default></key>
+  <key id="d1" for="edge" attr.name="weight" attr.type="double"/>
+  <graph edgedefault="undirected">
+    <node id="ann"><data key="d0">kin</data></node>
+    <node id="bob"/>
+    <edge source="ann" target="bob"><data key="d1">2.5</data></edge>
+    <edge source="bob" target="bob"><data key="d1">1</data></edge>
+  </graph>
+</graphml>`
+	in, _ := NewInput("example.graphml", strings.NewReader(text), false)
+	g, rep, err := ReadGraphMLFrom(in, GraphMLOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ann, _ := g.Lookup("ann")
+	bob, _ := g.Lookup("bob")
+	w, _ := g.EdgeWeight(ann, bob)
+	role, _ := g.Attrs().Index("role")
+	fmt.Println(g.Order(), "nodes,", g.Size(), "edge, weight", w)
+	fmt.Println("roles:", g.NodeAttr(ann, role), g.NodeAttr(bob, role))
+	fmt.Println(rep)
+	// Output:
+	// 2 nodes, 1 edge, weight 2.5
+	// roles: kin friend
+	// example.graphml: 1 self-loops dropped
 }

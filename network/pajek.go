@@ -57,7 +57,8 @@ func ReadPajek(path string, opt PajekOptions) (*Graph, Report, error) {
 // (ErrEmptyFile), a vertex number out of range (ErrUnknownNode), a bad
 // count, a bad weight (ErrBadWeight), a duplicate label (ErrDuplicateID),
 // an unsupported section such as *Matrix, or a line that is too long
-// (ErrTooLarge).
+// (ErrTooLarge). The file is read line by line: time is linear in its size
+// and memory is the Graph being built.
 func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 	if opt.MaxVertices <= 0 {
 		opt.MaxVertices = 1 << 26

@@ -3,6 +3,7 @@ package network
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -201,4 +202,20 @@ func mustLookup(t *testing.T, g *Graph, label string) int64 {
 	id, ok := g.Lookup(label)
 	require.True(t, ok, label)
 	return id
+}
+
+func ExampleReadPajekFrom() {
+	const text = "*Vertices 3\n1 \"Ann\"\n2 \"Bob\"\n3 \"Cy\"\n*Arcs\n1 2 0.5\n2 3 2\n"
+	in, _ := NewInput("example.net", strings.NewReader(text), false)
+	g, _, err := ReadPajekFrom(in, PajekOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(g.Order(), "nodes,", g.Size(), "arcs, directed:", g.Directed())
+	w, _ := g.EdgeWeight(1, 2)
+	fmt.Println(g.Label(1), "->", g.Label(2), w)
+	// Output:
+	// 3 nodes, 2 arcs, directed: true
+	// Bob -> Cy 2
 }
