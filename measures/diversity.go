@@ -71,6 +71,7 @@ func categories(e *network.EgoNet, attr string) (int, []int) {
 
 // Richness is the number of distinct non-missing values of attr among the
 // alters (numeric values compare as numbers). 0 when no alter has a value.
+// The same count as egor's alts_diversity_count (egor R/composition.R).
 // Cost O(n).
 func Richness(e *network.EgoNet, attr string) float64 {
 	_, c := categories(e, attr)
@@ -83,9 +84,8 @@ func Richness(e *network.EgoNet, attr string) float64 {
 //	blau = 1 − Σ_k p_k²,   p_k = share of alters with a value that are in category k
 //
 // 0 when every alter with a value shares it; NaN when no alter has a value.
-// Agrees with egor's alts_diversity (egor ≥ 1.22) and comp_ply(..., fun =
-// blau). Cost O(n). Blau, P. M. (1977). Inequality and Heterogeneity. New
-// York: Free Press.
+// Cost O(n). Blau, P. M. (1977). Inequality and Heterogeneity. New York:
+// Free Press.
 func Blau(e *network.EgoNet, attr string) float64 {
 	n, counts := categories(e, attr)
 	if n == 0 {
@@ -122,7 +122,8 @@ func IQV(e *network.EgoNet, attr string, levels int) float64 {
 //	entropy = −Σ_k p_k log₂ p_k
 //
 // with p_k as in Blau. 0 when every alter with a value shares it; NaN when
-// no alter has a value. Cost O(n). Shannon, C. E. (1948). A mathematical
+// no alter has a value (egor's alts_diversity_entropy, base 2 by default,
+// computes the same sum but returns 0 there). Cost O(n). Shannon, C. E. (1948). A mathematical
 // theory of communication. Bell System Technical Journal 27(3):379–423.
 // doi:10.1002/j.1538-7305.1948.tb01338.x.
 func Entropy(e *network.EgoNet, attr string) float64 {

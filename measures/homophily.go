@@ -61,8 +61,9 @@ func BridgingCount(e *network.EgoNet, attr string) float64 {
 //	ei = (E − I) / (E + I),   E = BridgingCount, I = BondingCount
 //
 // from −1 (every alter shares the ego's value) to +1 (none does). NaN when
-// the ego's value is missing or no alter has a value. Agrees with egor's
-// comp_ei. Cost O(n). Krackhardt, D. & Stern, R. N. (1988). Informal
+// the ego's value is missing or no alter has a value. The same index as
+// egor's comp_ei, except that egor compares values as text ("1" differs
+// from "1.0") where we compare numbers as numbers. Cost O(n). Krackhardt, D. & Stern, R. N. (1988). Informal
 // networks and organizational crises: an experimental simulation. Social
 // Psychology Quarterly 51(2):123–140. doi:10.2307/2786835.
 func EIIndex(e *network.EgoNet, attr string) float64 {
