@@ -125,7 +125,11 @@ func EIAlters(e *network.EgoNet, attr string) float64 {
 // value left out) and E, I are as in EIAlters. For directed data both
 // counts of possible arcs double, which leaves the index unchanged. NaN when
 // P_E or P_I is 0 (one group only, or no two alters share a group) or no tie
-// is left. Cost O(n + t). Krackhardt & Stern (1988); egor 1.24 R/ei.R.
+// is left. Cost O(n + t). Krackhardt & Stern (1988); egor R/ei.R. When
+// every alter has a value it equals egor's whole-network EI (rescale =
+// TRUE): egor sums per-group counts, doubling both E and P_E, which cancels.
+// With missing values egor keeps those alters in its group sizes (poss_ext
+// counts pairs with them as between-group pairs); we leave them out.
 func EIAltersRescaled(e *network.EgoNet, attr string) float64 {
 	x, i, _ := aaCounts(e, attr)
 	if x+i == 0 {
