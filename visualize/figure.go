@@ -77,22 +77,26 @@ var (
 	pagePad     = vg.Points(8)
 )
 
-// legendWidth returns the width of the legend column (0 without entries).
-func (f *Figure) legendWidth() vg.Length {
+// legendLayout returns the number of legend columns needed to fit the
+// entries in height h, and the width of one column (0 without entries).
+func (f *Figure) legendLayout(h vg.Length) (cols int, colW vg.Length) {
 	if len(f.Legend) == 0 && f.Note == "" {
-		return 0
+		return 0, 0
 	}
-	var w vg.Length
 	for _, e := range f.Legend {
 		tw := legendStyle.Width(e.Text)
 		if len(e.Thumbs) > 0 {
 			tw += vg.Points(14) + legendStyle.Width(" ")
 		}
-		w = max(w, tw)
+		colW = max(colW, tw)
 	}
-	w = max(w, noteStyle.Width(f.Note))
-	return w + 2*pagePad
+	colW = max(colW, noteStyle.Width(f.Note)) + 2*pagePad
+	perCol := max(1, int((h-2*legendLine())/(legendLine()*1.25)))
+	return max(1, (len(f.Legend)+perCol-1)/perCol), colW
 }
+
+// legendLine is the height of one legend line.
+func legendLine() vg.Length { return legendStyle.Height("Ag") * 1.45 }
 
 // Draw draws the figure on c.
 func (f *Figure) Draw(c draw.Canvas) {
@@ -105,9 +109,9 @@ func (f *Figure) Draw(c draw.Canvas) {
 		c.FillText(sty, vg.Point{X: c.Min.X, Y: c.Max.Y}, f.Title)
 		c.Max.Y -= sty.Height(f.Title) + pagePad
 	}
-	lw := f.legendWidth()
-	if lw > 0 {
-		f.drawLegend(draw.Crop(c, c.Size().X-lw+pagePad, 0, 0, 0))
+	if cols, colW := f.legendLayout(c.Size().Y); cols > 0 {
+		lw := vg.Length(cols) * colW
+		f.drawLegend(draw.Crop(c, c.Size().X-lw+pagePad, 0, 0, 0), colW)
 		c.Max.X -= lw
 	}
 	if len(f.Panels) == 0 {
@@ -134,16 +138,22 @@ func (f *Figure) Draw(c draw.Canvas) {
 	}
 }
 
-// drawLegend draws the entries from the top of c downwards.
-func (f *Figure) drawLegend(c draw.Canvas) {
+// drawLegend draws the entries from the top of c downwards, starting a
+// new column of width colW when one is full.
+func (f *Figure) drawLegend(c draw.Canvas, colW vg.Length) {
 	y := c.Max.Y
-	lineH := legendStyle.Height("Ag") * 1.45
+	lineH := legendLine()
 	thumbW := vg.Points(14)
+	x0 := c.Min.X
 	for _, e := range f.Legend {
+		if y-lineH*1.25 < c.Min.Y+lineH {
+			x0 += colW
+			y = c.Max.Y
+		}
 		sty := legendStyle
 		sty.YAlign = draw.YCenter
 		mid := y - lineH/2
-		x := c.Min.X
+		x := x0
 		if len(e.Thumbs) > 0 {
 			tc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
 				Min: vg.Point{X: x, Y: mid - thumbW/2}, Max: vg.Point{X: x + thumbW, Y: mid + thumbW/2}}}
@@ -161,7 +171,7 @@ func (f *Figure) drawLegend(c draw.Canvas) {
 	if f.Note != "" {
 		sty := noteStyle
 		sty.YAlign = draw.YTop
-		c.FillText(sty, vg.Point{X: c.Min.X, Y: y - lineH*0.3}, f.Note)
+		c.FillText(sty, vg.Point{X: x0, Y: y - lineH*0.3}, f.Note)
 	}
 }
 

@@ -1,6 +1,7 @@
 package visualize
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"testing"
@@ -75,7 +76,19 @@ func pictures(t testing.TB) map[string]*Figure {
 		require.NoError(t, err)
 		out["egogram_"+id] = f
 	}
-	f, err := BeforeAfterFigure(ds.Ego("P1", "1"), ds.Ego("P1", "2"), egoOpts())
+	// 30 categories: the legend must wrap into columns, not run off.
+	b := network.NewDatasetBuilder(network.DatasetOptions{})
+	require.NoError(t, b.AddEgo("many", "", nil))
+	for i := 0; i < 30; i++ {
+		require.NoError(t, b.AddAlter("many", "", fmt.Sprintf("x%02d", i), 1,
+			network.Row(b.AlterAttrs(), map[string]string{"occupation": fmt.Sprintf("occupation %02d", i)})))
+	}
+	many, _ := b.Build()
+	f, err := EgogramFigure(many.Egos[0], DrawOptions{Style: Style{Color: "occupation"}})
+	require.NoError(t, err)
+	out["egogram_manycategories"] = f
+
+	f, err = BeforeAfterFigure(ds.Ego("P1", "1"), ds.Ego("P1", "2"), egoOpts())
 	require.NoError(t, err)
 	out["beforeafter"] = f
 

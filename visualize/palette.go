@@ -66,8 +66,14 @@ const (
 	numShapes
 )
 
-// ShapeOf returns the shape of category i.
-func ShapeOf(i int) Shape { return Shape(i % int(numShapes)) }
+// ShapeOf returns the shape of category i: the i-th shape for the first
+// seven categories (doubling the seven OkabeIto colours), then shifted by
+// one for every further seven, so that the first 49 categories all differ
+// in colour or shape.
+func ShapeOf(i int) Shape {
+	k := int(numShapes)
+	return Shape((i + i/k) % k)
+}
 
 // ColorOf returns the colour of category i from palette (OkabeIto when
 // nil); i < 0 gives MissingColor.
