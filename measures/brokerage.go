@@ -13,7 +13,7 @@ import (
 // A broker v sits on a two-path a → v → b between two other people a ≠ b
 // who have no direct tie a → b. With groups (e.g. the social-care team, the
 // family, the neighbourhood) the two-path is one of five kinds (Gould &
-// Fernandez 1989, Figure 1), written source group → broker group → target group:
+// Fernandez 1989), written source group → broker group → target group:
 type Role int
 
 const (
@@ -74,7 +74,7 @@ type BrokerageRoles struct {
 // open two-path a – v – b counts twice, as (a, b) and (b, a), as in sna.
 // Self-loops are ignored; weights are ignored.
 //
-// Expectations (sna 2.7-1, after Gould & Fernandez 1989, pp. 104–110), with
+// Expectations (as computed by sna 2.7-1, after Gould & Fernandez 1989), with
 // N nodes, d = m/(N(N−1)), group sizes n_g, broker's group i, q = d²(1−d),
 // r = d³(1−d)³:
 //

@@ -16,11 +16,10 @@ import (
 // Class is the kind of social capital an alter gives access to.
 //
 //   - Bonding ties link people who are alike — family, close friends, people
-//     of the same background; they help people "get by" (Putnam 2000,
-//     pp. 22–23).
+//     of the same background; they help people "get by" (Putnam 2000).
 //   - Bridging ties link people who differ — acquaintances, neighbours,
 //     members of the same club from other walks of life; they help people
-//     "get ahead" (Putnam 2000, pp. 22–23).
+//     "get ahead" (Putnam 2000).
 //   - Linking ties link people across explicit, formal or institutionalised
 //     power or authority gradients — professionals, services, officials
 //     (Szreter & Woolcock 2004).
