@@ -21,14 +21,15 @@ func init() {
 		summary: "draw egograms, sociograms, before/after pictures and charts (PNG, SVG, PDF)",
 		usage: `Usage: sociogram draw <input flags> [--ego ID ...|--all] [--at-wave W]
        [--before W --after W] [--layout egogram|force|circle|concentric]
-       [--rings ATTR] [--ring-order A,B,..] [--reverse-rings] [--sectors ATTR]
+       [--rings ATTR] [--num-rings N] [--ring-order A,B,..] [--reverse-rings] [--sectors ATTR]
        [--sector-order A,B,..] [--color ATTR] [--size ATTR|MEASURE]
        [--label ATTR|-] [--dashed TIE_ATTR] [--seed N] [--chart MEASURE]
        [--title TEXT] [--format png|svg|pdf] -o FILE|DIR
 
 Survey data (--egos/--alters/--ties, --graphml DIR, --netcanvas DIR) draws
 egograms: the ego at the centre, alters in rings by --rings (ordinal,
-1 = innermost; --reverse-rings when a larger value means closer) and in
+1 = innermost; --num-rings N fixes rings 1..N; --reverse-rings when a
+larger value means closer) and in
 sectors by --sectors; alters with a missing value go to an "unknown" ring
 or sector. One ego (--ego ID) goes to -o FILE; several egos (--ego repeated
 or --all) go to one FILE as a page of small multiples, or to a DIR as one
@@ -86,6 +87,7 @@ type drawFlags struct {
 	rings, sectors         string
 	ringOrder, sectorOrder string
 	reverseRings           bool
+	numRings               int
 	color, size, label     string
 	dashed, chart, title   string
 	format, out            string
@@ -108,6 +110,7 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&d.rings, "rings", "", "alter `ATTR` giving the ring (ordinal, 1 = innermost)")
 	fs.StringVar(&d.ringOrder, "ring-order", "", "ring values innermost first, comma-separated `LIST`")
 	fs.BoolVar(&d.reverseRings, "reverse-rings", false, "put the largest ring value innermost")
+	fs.IntVar(&d.numRings, "num-rings", 0, "`N` rings 1..N for an integer ring attribute (default: from the data)")
 	fs.StringVar(&d.sectors, "sectors", "", "alter `ATTR` giving the sector (categorical)")
 	fs.StringVar(&d.sectorOrder, "sector-order", "", "sector values clockwise from the top, comma-separated `LIST`")
 	fs.StringVar(&d.color, "color", "", "node `ATTR` to colour (and shape) nodes by")
@@ -204,7 +207,7 @@ func splitList(s string) []string {
 }
 
 func (d *drawFlags) egogramOptions() visualize.EgogramOptions {
-	return visualize.EgogramOptions{Rings: d.rings, RingOrder: splitList(d.ringOrder), ReverseRings: d.reverseRings,
+	return visualize.EgogramOptions{Rings: d.rings, RingOrder: splitList(d.ringOrder), ReverseRings: d.reverseRings, NumRings: d.numRings,
 		Sectors: d.sectors, SectorOrder: splitList(d.sectorOrder)}
 }
 
