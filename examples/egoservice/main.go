@@ -13,9 +13,13 @@
 //	}'
 //
 // The answer: {"ego":"P01","measures":{"size":3,"density":0.333…,…}}.
+// Alters may carry attributes ("attrs": {"role": "family"}) and the ego too
+// ("ego_attrs"), for measures of composition such as "blau(role)" or
+// "count(role=family|friend)".
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -36,18 +40,23 @@ const maxBody = 1 << 20
 
 // Request is the JSON body of POST /measures.
 type Request struct {
-	Ego      string  `json:"ego"`
-	Directed bool    `json:"directed"`
-	Alters   []Alter `json:"alters"`
-	Ties     []Tie   `json:"ties"`
-	// Measures lists the measures wanted; empty means all of them.
+	Ego      string            `json:"ego"`
+	EgoAttrs map[string]string `json:"ego_attrs"`
+	Directed bool              `json:"directed"`
+	Alters   []Alter           `json:"alters"`
+	Ties     []Tie             `json:"ties"`
+	// Measures lists the measures wanted, as in a sociogram measures list
+	// ("size", "blau(role)", "count(role=family|friend)"); empty means every
+	// structural measure.
 	Measures []string `json:"measures"`
 }
 
-// Alter is one alter; Weight is the ego–alter tie weight (default 1).
+// Alter is one alter; Weight is the ego–alter tie weight (default 1) and
+// Attrs its attributes (numbers are read as numbers; "" or "NA" is missing).
 type Alter struct {
-	ID     string   `json:"id"`
-	Weight *float64 `json:"weight"`
+	ID     string            `json:"id"`
+	Weight *float64          `json:"weight"`
+	Attrs  map[string]string `json:"attrs"`
 }
 
 // Tie is an alter–alter tie; Weight defaults to 1.
@@ -61,21 +70,6 @@ type Tie struct {
 type Response struct {
 	Ego      string              `json:"ego"`
 	Measures map[string]*float64 `json:"measures"`
-}
-
-// structural names each measure the service offers (SPEC names).
-var structural = map[string]func(*measures.Stats) float64{
-	"size":            func(s *measures.Stats) float64 { return s.Size },
-	"ties":            func(s *measures.Stats) float64 { return s.Ties },
-	"density":         func(s *measures.Stats) float64 { return s.Density },
-	"components":      func(s *measures.Stats) float64 { return s.Components },
-	"isolates":        func(s *measures.Stats) float64 { return s.Isolates },
-	"effective_size":  func(s *measures.Stats) float64 { return s.EffectiveSize },
-	"efficiency":      func(s *measures.Stats) float64 { return s.Efficiency },
-	"constraint":      func(s *measures.Stats) float64 { return s.Constraint },
-	"hierarchy":       func(s *measures.Stats) float64 { return s.Hierarchy },
-	"ego_betweenness": func(s *measures.Stats) float64 { return s.EgoBetweenness },
-	"brokerage":       func(s *measures.Stats) float64 { return s.Brokerage },
 }
 
 func main() {
@@ -129,14 +123,15 @@ func handleMeasures(w http.ResponseWriter, r *http.Request) {
 
 // compute builds the ego network and computes the requested measures.
 func compute(req *Request) (*Response, error) {
-	names := req.Measures
-	if len(names) == 0 {
-		names = []string{"size", "ties", "density", "components", "isolates", "effective_size",
-			"efficiency", "constraint", "hierarchy", "ego_betweenness", "brokerage"}
-	}
-	for _, n := range names {
-		if structural[n] == nil {
-			return nil, fmt.Errorf("unknown measure %q", n)
+	specs := measures.DefaultSpecs()
+	if len(req.Measures) > 0 {
+		specs = specs[:0]
+		for _, m := range req.Measures {
+			s, err := measures.ParseSpec(m)
+			if err != nil {
+				return nil, err
+			}
+			specs = append(specs, s)
 		}
 	}
 	weighted := false
@@ -148,7 +143,7 @@ func compute(req *Request) (*Response, error) {
 		tieWeighted = tieWeighted || t.Weight != nil
 	}
 	b := network.NewDatasetBuilder(network.DatasetOptions{Directed: req.Directed, AlterWeighted: weighted, TieWeighted: tieWeighted})
-	if err := b.AddEgo(req.Ego, "", nil); err != nil {
+	if err := b.AddEgo(req.Ego, "", network.Row(b.EgoAttrs(), req.EgoAttrs)); err != nil {
 		return nil, fmt.Errorf("ego: %w", err)
 	}
 	weight := func(w *float64) float64 {
@@ -158,7 +153,7 @@ func compute(req *Request) (*Response, error) {
 		return *w
 	}
 	for i, a := range req.Alters {
-		if err := b.AddAlter(req.Ego, "", a.ID, weight(a.Weight), nil); err != nil {
+		if err := b.AddAlter(req.Ego, "", a.ID, weight(a.Weight), network.Row(b.AlterAttrs(), a.Attrs)); err != nil {
 			return nil, fmt.Errorf("alters[%d]: %w", i, err)
 		}
 	}
@@ -168,14 +163,19 @@ func compute(req *Request) (*Response, error) {
 		}
 	}
 	ds, _ := b.Build()
-	st := measures.Of(ds.Egos[0])
-	resp := &Response{Ego: req.Ego, Measures: make(map[string]*float64, len(names))}
-	for _, n := range names {
-		x := structural[n](&st)
+	// The request's context is not used: one ego network takes
+	// microseconds, and the body size bounds it.
+	table, err := measures.EgoTable(context.Background(), ds, specs, measures.TableOptions{Workers: 1})
+	if err != nil {
+		return nil, err
+	}
+	resp := &Response{Ego: req.Ego, Measures: make(map[string]*float64, len(specs))}
+	for c, name := range table.Columns {
+		x := table.Values[0][c]
 		if math.IsNaN(x) {
-			resp.Measures[n] = nil
+			resp.Measures[name] = nil
 		} else {
-			resp.Measures[n] = &x
+			resp.Measures[name] = &x
 		}
 	}
 	return resp, nil

@@ -46,6 +46,12 @@ func TestMeasures(t *testing.T) {
 		{"triangle", `{"ego":"E","alters":[{"id":"A"},{"id":"B"}],"ties":[{"from":"A","to":"B"}],"measures":["constraint"]}`,
 			map[string]any{"constraint": 1.125},
 			"SPEC: a triangle gives 1.125"},
+		{"composition", `{"ego":"E","ego_attrs":{"sex":"F"},"alters":[
+			{"id":"A","attrs":{"role":"family","sex":"F"}},{"id":"B","attrs":{"role":"friend","sex":"M"}},
+			{"id":"C","attrs":{"role":"family","sex":"NA"}}],
+			"measures":["blau(role)","count(role=family|friend)","bonding(sex)","bridging(sex)","ei(sex)"]}`,
+			map[string]any{"blau(role)": 1 - 4.0/9 - 1.0/9, "count(role=family|friend)": 3.0, "bonding(sex)": 1.0, "bridging(sex)": 1.0, "ei(sex)": 0.0},
+			"by hand: roles 2 family, 1 friend → 1 − (2/3)² − (1/3)²; sex: A same as ego, B different, C missing drops out; E-I (1 − 1)/2"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,9 +70,9 @@ func TestMeasures(t *testing.T) {
 		})
 	}
 
-	// No measures list: every structural measure.
+	// No measures list: every structural measure (SPEC section 3).
 	_, out := post(t, srv, `{"ego":"E","alters":[{"id":"A"}]}`)
-	assert.Len(t, out["measures"], len(structural))
+	assert.Len(t, out["measures"], 11)
 }
 
 func TestErrors(t *testing.T) {
@@ -85,6 +91,7 @@ func TestErrors(t *testing.T) {
 		{"tie to a stranger", `{"ego":"E","alters":[{"id":"A"}],"ties":[{"from":"A","to":"Z"}]}`, 400, "ties[0]"},
 		{"negative weight", `{"ego":"E","alters":[{"id":"A","weight":-1}]}`, 400, "alters[0]"},
 		{"unknown measure", `{"ego":"E","measures":["popularity"]}`, 400, "popularity"},
+		{"unknown attribute", `{"ego":"E","alters":[{"id":"A"}],"measures":["blau(colour)"]}`, 400, "colour"},
 		{"too large", `{"ego":"` + strings.Repeat("x", maxBody) + `"}`, 413, "larger than"},
 	}
 	for _, c := range cases {
