@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -25,7 +26,9 @@ func chartPanel(xlabel, ylabel string) *plot.Plot {
 }
 
 // HistogramFigure draws the distribution of a measure across egos as a
-// histogram with the given number of bins (0: Sturges' rule, ⌈log₂ n⌉ + 1).
+// histogram with the given number of bins. With bins = 0, whole-number
+// values (counts) get one bar per value, centred on it, and other values
+// ⌈log₂ n⌉ + 1 bins (Sturges' rule).
 // Undefined values (NaN) are left out and counted in a note. It fails when
 // no value is defined.
 func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
@@ -41,10 +44,7 @@ func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
 	if len(vs) == 0 {
 		return nil, fmt.Errorf("histogram of %s: no defined values among %d", name, len(values))
 	}
-	if bins <= 0 {
-		bins = int(math.Ceil(math.Log2(float64(len(vs))))) + 1
-	}
-	h, err := plotter.NewHist(vs, bins)
+	h, err := histogram(vs, bins)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
 }
 
 // ChangeFigure draws a measure before and after for each ego as a
-// dumbbell chart: one row per ego (in the order given), a hollow circle at
+// dumbbell chart: one row per ego (in the order given, the first on top), a hollow circle at
 // the first wave's value, a filled triangle at the second's, joined by a
 // line coloured by the direction of change (blue up, vermillion down, grey
 // none). Egos with either value undefined are listed in a note.
@@ -73,12 +73,19 @@ func ChangeFigure(name string, ids []string, before, after []float64, waves [2]s
 	var rows []string
 	var b, a plotter.XYs
 	var skipped []string
+	shown := 0
+	for i := range ids {
+		if !math.IsNaN(before[i]) && !math.IsNaN(after[i]) {
+			shown++
+		}
+	}
 	for i, id := range ids {
 		if math.IsNaN(before[i]) || math.IsNaN(after[i]) {
 			skipped = append(skipped, id)
 			continue
 		}
-		y := float64(len(rows))
+		// The first ego on top.
+		y := float64(shown - 1 - len(rows))
 		rows = append(rows, id)
 		l, err := plotter.NewLine(plotter.XYs{{X: before[i], Y: y}, {X: after[i], Y: y}})
 		if err != nil {
@@ -111,6 +118,7 @@ func ChangeFigure(name string, ids []string, before, after []float64, waves [2]s
 	}
 	sa.GlyphStyle = draw.GlyphStyle{Shape: draw.PyramidGlyph{}, Color: color.Black, Radius: vg.Points(4.5)}
 	p.Add(sb, sa)
+	slices.Reverse(rows)
 	p.NominalY(rows...)
 	p.Add(plotter.NewGrid())
 	f := &Figure{
@@ -132,4 +140,41 @@ func ChangeFigure(name string, ids []string, before, after []float64, waves [2]s
 	// Grow the page with the number of rows so labels never overlap.
 	f.Width, f.Height = SingleWidth, max(SingleHeight, vg.Points(14*float64(len(rows))+90))
 	return f, nil
+}
+
+// integral reports whether every value is a whole number, with the
+// smallest and largest.
+func integral(vs []float64) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		if v != math.Trunc(v) {
+			return 0, 0, false
+		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi, len(vs) > 0
+}
+
+// histogram bins the values (see HistogramFigure).
+func histogram(vs plotter.Values, bins int) (*plotter.Histogram, error) {
+	var h *plotter.Histogram
+	if lo, hi, ok := integral(vs); ok && bins <= 0 && hi-lo <= 60 {
+		// Counts and other whole numbers: one bar per value, centred on it.
+		h = &plotter.Histogram{Width: 1}
+		for x := lo; x <= hi; x++ {
+			h.Bins = append(h.Bins, plotter.HistogramBin{Min: x - 0.5, Max: x + 0.5})
+		}
+		for _, v := range vs {
+			h.Bins[int(v-lo)].Weight++
+		}
+	} else {
+		if bins <= 0 {
+			bins = int(math.Ceil(math.Log2(float64(len(vs))))) + 1
+		}
+		var err error
+		if h, err = plotter.NewHist(vs, bins); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
 }
