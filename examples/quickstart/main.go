@@ -1,9 +1,9 @@
 // Command quickstart is the README's quick start: read a study from the
 // three CSV tables (egos, alters, alter–alter ties), compute measures for
-// every ego, and print them as CSV.
+// every ego, print them as CSV, and draw the first ego's network map.
 //
 //	go run ./cmd/sociogram demo                      # writes sociogram-demo/data/
-//	go run ./examples/quickstart sociogram-demo/data
+//	go run ./examples/quickstart sociogram-demo/data egogram.png
 package main
 
 import (
@@ -15,21 +15,25 @@ import (
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
+	"github.com/sociogram/sociogram/visualize"
 )
 
 func main() {
-	dir := "sociogram-demo/data"
+	dir, picture := "sociogram-demo/data", "egogram.png"
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
-	if err := run(dir, os.Stdout); err != nil {
+	if len(os.Args) > 2 {
+		picture = os.Args[2]
+	}
+	if err := run(dir, picture, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string, out io.Writer) error {
-	// --- the README's ten lines start here ---
+func run(dir, picture string, out io.Writer) error {
+	// --- the README's quick start starts here ---
 	ds, _, err := network.ReadEgoCSV(filepath.Join(dir, "egos.csv"), filepath.Join(dir, "alters.csv"),
 		filepath.Join(dir, "aaties.csv"), network.EgoCSVOptions{Wave: "wave"})
 	if err != nil {
@@ -43,6 +47,24 @@ func run(dir string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return table.WriteCSV(out)
-	// --- and end here ---
+	if err := table.WriteCSV(out); err != nil {
+		return err
+	}
+	fig, err := visualize.EgogramFigure(ds.Egos[0], visualize.DrawOptions{
+		EgogramOptions: visualize.EgogramOptions{Rings: "ring", Sectors: "role"},
+		Style:          visualize.Style{Color: "role"},
+	})
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(picture)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := fig.Write(f, "png"); err != nil {
+		return err
+	}
+	return f.Close()
+	// --- and ends here ---
 }

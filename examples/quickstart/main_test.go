@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,7 +16,8 @@ func TestQuickstart(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, demo.WriteFiles(dir))
 	var out bytes.Buffer
-	require.NoError(t, run(dir, &out))
+	picture := filepath.Join(dir, "egogram.png")
+	require.NoError(t, run(dir, picture, &out))
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 81, "header and 80 rows (40 people × 2 waves)")
 	assert.Equal(t, "egoID,wave,size,density,effective_size,constraint,blau(role),count(role=group)", lines[0])
@@ -26,5 +28,9 @@ func TestQuickstart(t *testing.T) {
 	// constraint of the ego graph gives 0.4511111111111112 (equal to 1e-15).
 	assert.Equal(t, "P01,1,5,0.3,3.8,0.45111111111111124,0.6399999999999999,0", lines[1])
 
-	assert.Error(t, run(filepath.Join(dir, "nosuch"), &out), "missing files are an error")
+	b, err := os.ReadFile(picture)
+	require.NoError(t, err)
+	assert.True(t, bytes.HasPrefix(b, []byte("\x89PNG")), "not a PNG")
+
+	assert.Error(t, run(filepath.Join(dir, "nosuch"), picture, &out), "missing files are an error")
 }
