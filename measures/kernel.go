@@ -92,7 +92,14 @@ func weightFunc(w32 []float32, w64 []float64) func(int) float64 {
 func strengths(k *kernel) ([]float64, []float64) {
 	n := k.g.Order()
 	S, M := make([]float64, n), make([]float64, n)
-	for v := 0; v < n; v++ {
+	k.fillStrengths(S, M)
+	return S, M
+}
+
+// fillStrengths sets S[v] and M[v], the sum and the largest of v's mutual
+// weights, for every node v < len(S); S and M must be zero.
+func (k *kernel) fillStrengths(S, M []float64) {
+	for v := range S {
 		k.mutualRow(int32(v), func(_ int32, mw float64) {
 			S[v] += mw
 			if mw > M[v] {
@@ -100,7 +107,6 @@ func strengths(k *kernel) ([]float64, []float64) {
 			}
 		})
 	}
-	return S, M
 }
 
 // mutualRow calls fn for each neighbour q of v (sorted, self excluded) with

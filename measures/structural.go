@@ -22,8 +22,20 @@ func Structural(g *network.Graph, ego int64) Stats {
 // on e.Graph() at the ego. The ego is tied to every alter (weight = the
 // alter's Weight); alter–alter ties count by presence except in Burt's
 // measures, which use their weights.
+//
+// It does not build e.Graph(): the ego graph is laid out in scratch space
+// reused across calls (safe for concurrent use), with the same rows and
+// weights, so the result is bit-for-bit that of Structural(e.Graph(),
+// e.EgoNode()). Cost as Structural on the ego graph, O(n + t) memory.
 func Of(e *network.EgoNet) Stats {
-	return Structural(e.Graph(), e.EgoNode())
+	if !canonicalTies(e) {
+		return Structural(e.Graph(), e.EgoNode())
+	}
+	ek := egoKernels.Get().(*egoKernel)
+	defer egoKernels.Put(ek)
+	var st Stats
+	ek.of(e, &st)
+	return st
 }
 
 // Size is the number of alters, n = |N(i)| (in- and out-neighbours

@@ -258,3 +258,53 @@ func TestStructuralInvariants(t *testing.T) {
 		})
 	}
 }
+
+// TestOfEqualsGraphPath checks that Of, which lays the ego graph out
+// itself, gives bit-for-bit the Stats of Structural on e.Graph() for every
+// ego of the random study and of both reference studies (weighted,
+// directed, zero- and one-alter egos), and that a hand-built EgoNet with
+// unsorted ties takes the e.Graph() path with the same result.
+func TestOfEqualsGraphPath(t *testing.T) {
+	var studies []*network.Dataset
+	studies = append(studies, randomStudy(9, 200))
+	for _, c := range []struct {
+		name     string
+		directed bool
+	}{{"study", false}, {"study_directed", true}} {
+		p := func(s string) string { return refDir + "/" + c.name + "." + s + ".csv" }
+		ds, _, err := network.ReadEgoCSV(p("egos"), p("alters"), p("aaties"), network.EgoCSVOptions{AlterWeight: "closeness", Directed: c.directed})
+		require.NoError(t, err)
+		studies = append(studies, ds)
+	}
+	same := func(a, b Stats) bool {
+		fa, fb := []float64{a.Size, a.Ties, a.Density, a.Components, a.Isolates, a.EffectiveSize, a.Efficiency,
+			a.Constraint, a.Hierarchy, a.EgoBetweenness, a.EgoBetweennessNorm, a.Brokerage, a.BrokerageNorm,
+			a.WeightedDensity, a.Redundancy}, []float64{b.Size, b.Ties, b.Density, b.Components, b.Isolates,
+			b.EffectiveSize, b.Efficiency, b.Constraint, b.Hierarchy, b.EgoBetweenness, b.EgoBetweennessNorm,
+			b.Brokerage, b.BrokerageNorm, b.WeightedDensity, b.Redundancy}
+		for i := range fa {
+			if fa[i] != fb[i] && !(math.IsNaN(fa[i]) && math.IsNaN(fb[i])) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, ds := range studies {
+		for _, e := range ds.Egos {
+			require.True(t, canonicalTies(e), "ego %s: the builder leaves ties canonical", e.ID)
+			want := Structural(e.Graph(), e.EgoNode())
+			assert.True(t, same(want, Of(e)), "ego %s: got %+v, want %+v", e.ID, Of(e), want)
+		}
+	}
+	// A hand-made permutation of one ego's ties is not canonical.
+	for _, e := range studies[1].Egos {
+		if len(e.Ties) >= 2 {
+			want := Of(e)
+			e.Ties[0], e.Ties[1] = e.Ties[1], e.Ties[0]
+			assert.False(t, canonicalTies(e))
+			assert.True(t, same(want, Of(e)), "unsorted ties: same measures through e.Graph()")
+			e.Ties[0], e.Ties[1] = e.Ties[1], e.Ties[0]
+			break
+		}
+	}
+}
