@@ -134,29 +134,39 @@ func Redundancy(g *network.Graph, ego int64) float64 { return Structural(g, ego)
 func EgoBetweenness(g *network.Graph, ego int64) float64 { return Structural(g, ego).EgoBetweenness }
 
 // LocalConstraint is Burt's dyadic constraint of j on i,
-// c_ij = (p_ij + Σ_{q∈N(i), q≠j} p_iq p_qj)², whole-network model, as
-// networkx local_constraint. 0 when j is not a neighbour of i.
+//
+//	c_ij = (p_ij + Σ_{q∈N(i), q≠j} p_iq p_qj)²
+//
+// whole-network model, p as in EffectiveSize. It agrees with networkx
+// local_constraint(G, i, j, weight) for every neighbour j (tested against
+// networkx 2.8.8 on undirected, directed and weighted graphs); Constraint
+// is its sum over N(i). 0 when j is not a neighbour of i (networkx would
+// still add the indirect terms). Cost O(n + Σ_{q∈N(i)} deg(q)) with n the
+// order of g (one scratch index per node).
 func LocalConstraint(g *network.Graph, i, j int64) float64 {
-	k := newKernel(g, nil, nil)
+	k := newKernel(g, []float64{}, []float64{}) // strengths computed below, as needed
 	p := func(u, v int32) float64 {
-		if k.S[u] == 0 {
-			return 0
-		}
-		var x float64
+		var x, sum float64
 		k.mutualRow(u, func(q int32, mw float64) {
+			sum += mw
 			if q == v {
 				x = mw
 			}
 		})
-		return x / k.S[u]
+		if sum == 0 {
+			return 0
+		}
+		return x / sum
 	}
 	c := p(int32(i), int32(j))
-	if c == 0 && !g.HasEdgeBetween(i, j) {
+	if c == 0 && !g.HasEdgeBetween(i, j) && !g.HasEdgeBetween(j, i) {
 		return 0
 	}
-	k.mutualRow(int32(i), func(q int32, _ float64) {
-		if q != int32(j) {
-			c += p(int32(i), q) * p(q, int32(j))
+	var si float64 // i's strength, the denominator of every p_iq
+	k.mutualRow(int32(i), func(_ int32, mw float64) { si += mw })
+	k.mutualRow(int32(i), func(q int32, mw float64) {
+		if q != int32(j) && si > 0 {
+			c += mw / si * p(q, int32(j))
 		}
 	})
 	return c * c
