@@ -100,9 +100,11 @@ func EgogramFigure(e *network.EgoNet, opt DrawOptions) (*Figure, error) {
 }
 
 // EgogramGrid returns a page of small multiples: one egogram per ego, in
-// the order given, all on the frame of the study, with one legend.
+// the order given, all on the frame of the study (with StudyUnknown), with
+// one legend.
 func EgogramGrid(egos []*network.EgoNet, opt DrawOptions) (*Figure, error) {
 	f := &Figure{Title: opt.Title, Isotropic: true}
+	opt.StudyUnknown = true
 	for _, e := range egos {
 		o := opt
 		o.Title = egoTitle(e)

@@ -337,6 +337,12 @@ type EgogramOptions struct {
 	// Unknown sector.
 	Sectors     string
 	SectorOrder []string
+
+	// StudyUnknown adds the Unknown ring (sector) whenever some alter of
+	// the study lacks a ring (sector) value, not only when this ego has
+	// one, so that every ego of a study is drawn on the same frame (used
+	// by EgogramGrid).
+	StudyUnknown bool
 }
 
 // EgogramOf lays out one ego network of a dataset. The levels of the ring
@@ -360,17 +366,17 @@ func EgogramInputOf(e *network.EgoNet, opt EgogramOptions) (EgogramInput, error)
 		in.Ties = append(in.Ties, [2]int{t.From, t.To})
 	}
 	var err error
-	in.Rings, in.Ring, err = levelsOf(e, opt.Rings, opt.RingOrder, opt.NumRings, opt.ReverseRings)
+	in.Rings, in.Ring, err = levelsOf(e, opt.Rings, opt.RingOrder, opt.NumRings, opt.ReverseRings, opt.StudyUnknown)
 	if err != nil {
 		return in, err
 	}
-	in.Sectors, in.Sector, err = levelsOf(e, opt.Sectors, opt.SectorOrder, 0, false)
+	in.Sectors, in.Sector, err = levelsOf(e, opt.Sectors, opt.SectorOrder, 0, false, opt.StudyUnknown)
 	return in, err
 }
 
 // levelsOf returns the ordered levels of an alter attribute across the
 // ego's dataset and the level of each of the ego's alters (-1 unknown).
-func levelsOf(e *network.EgoNet, attr string, order []string, fixed int, reverse bool) ([]string, []int, error) {
+func levelsOf(e *network.EgoNet, attr string, order []string, fixed int, reverse, studyUnknown bool) ([]string, []int, error) {
 	idx := make([]int, len(e.Alters))
 	if attr == "" {
 		return nil, idx, nil
@@ -396,9 +402,20 @@ func levelsOf(e *network.EgoNet, attr string, order []string, fixed int, reverse
 	for i, l := range levels {
 		pos[l] = i
 	}
+	if studyUnknown {
+		for _, v := range all {
+			if _, ok := pos[levelText(v)]; !ok || v.IsMissing() {
+				levels = append(levels, Unknown)
+				pos[Unknown] = len(levels) - 1
+				break
+			}
+		}
+	}
 	for i, v := range vals {
 		idx[i] = -1
 		if p, ok := pos[levelText(v)]; ok && !v.IsMissing() {
+			idx[i] = p
+		} else if p, ok := pos[Unknown]; ok && studyUnknown {
 			idx[i] = p
 		}
 	}

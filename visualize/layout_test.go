@@ -360,6 +360,16 @@ func TestEgogramOf(t *testing.T) {
 	assert.Equal(t, []int{0, 1}, g2.Ring)
 	assert.Equal(t, []int{2, 3}, g2.Sector)
 
+	// With StudyUnknown, wave 2 (no missing ring) still gets the unknown
+	// ring that wave 1 needs, and wave 1 the unknown sector of wave 2.
+	g3, err := EgogramOf(ds.Egos[1], EgogramOptions{Rings: "closeness", Sectors: "role", StudyUnknown: true})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1", "2", "3", Unknown}, g3.Rings)
+	g4, err := EgogramOf(ds.Egos[0], EgogramOptions{Rings: "closeness", Sectors: "role", StudyUnknown: true})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"family", "friends", "services", Unknown}, g4.Sectors)
+	assert.Equal(t, []int{0, 3}, g4.Ring)
+
 	_, err = EgogramOf(ds.Egos[0], EgogramOptions{Rings: "nope"})
 	require.ErrorIs(t, err, ErrUnknownAttribute)
 	assert.Contains(t, err.Error(), `"nope"`)

@@ -33,7 +33,8 @@ larger value means closer) and in
 sectors by --sectors; alters with a missing value go to an "unknown" ring
 or sector. One ego (--ego ID) goes to -o FILE; several egos (--ego repeated
 or --all) go to one FILE as a page of small multiples, or to a DIR as one
-file per ego (EGO.png, or EGO_wWAVE.png when the data has waves).
+file per ego (EGO.png, or EGO_wWAVE.png when the data has waves, and
+EGO_wBEFORE-AFTER.png for --before/--after).
 --layout force|circle|concentric draws the ego network as a sociogram
 instead, the ego highlighted.
 
@@ -487,7 +488,12 @@ func (d *drawFlags) drawSurvey(ds *network.Dataset) error {
 		return err
 	}
 	for i, e := range egos {
-		if err := write(filepath.Join(d.out, fileName(e, dirFormat)), dirFormat, figs[i]); err != nil {
+		name := fileName(e, dirFormat)
+		if d.before != "" {
+			// EGO_wBEFORE-AFTER.png
+			name = strings.TrimSuffix(name, "."+dirFormat) + "-" + d.after + "." + dirFormat
+		}
+		if err := write(filepath.Join(d.out, name), dirFormat, figs[i]); err != nil {
 			return err
 		}
 	}

@@ -66,6 +66,7 @@ func TestDraw(t *testing.T) {
 		{"ego network as a force sociogram", survey(dir, "--ego", "P1", "--layout", "force", "--color", "role", "-o", out+"/p1f.png"), []string{"p1f.png"}},
 		{"before and after", survey(dir, "--ego", "P1", "--before", "1", "--after", "2", "--rings", "closeness", "--sectors", "role", "-o", out+"/p1ba.png"), []string{"p1ba.png"}},
 		{"all egos, one file each", survey(dir, "--all", "--rings", "closeness", "--sectors", "role", "-o", out+"/all"), []string{"all/P1_w1.png", "all/P2_w1.png"}},
+		{"all egos before and after, one file each", survey(dir, "--ego", "P1", "--ego", "P1", "--before", "1", "--after", "2", "-o", out+"/ba"), []string{"ba/P1_w1-2.png"}},
 		{"all egos on one page", survey(dir, "--all", "--rings", "closeness", "--sectors", "role", "-o", out+"/page.png"), []string{"page.png"}},
 		{"histogram of a measure", survey(dir, "--chart", "size", "-o", out+"/hist.png"), []string{"hist.png"}},
 		{"change chart", survey(dir, "--chart", "size", "--before", "1", "--after", "2", "-o", out+"/change.png"), []string{"change.png"}},
