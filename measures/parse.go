@@ -212,6 +212,9 @@ func parseArg(s *Spec, arg string) error {
 // attributes).
 type Schemas struct {
 	Alters, Egos *network.Schema
+	// Whole marks a whole network, whose alter and ego attributes are both
+	// the node attributes; errors then say "node attributes".
+	Whole bool
 }
 
 // Check verifies that the attributes the specs name exist in the data and
@@ -229,7 +232,11 @@ func Check(specs []Spec, sc Schemas, opt *TableOptions) error {
 		if s.Attr != "" && !d.argName {
 			col, ok := sc.Alters.Index(s.Attr)
 			if !ok {
-				return specErr(s.Column, "attribute %q does not exist (alter attributes: %s)", s.Attr, listOrNone(sc.Alters.Names()))
+				what := "alter attributes"
+				if sc.Whole {
+					what = "node attributes"
+				}
+				return specErr(s.Column, "attribute %q does not exist (%s: %s)", s.Attr, what, listOrNone(sc.Alters.Names()))
 			}
 			kind := sc.Alters.Kind(col)
 			if (d.numeric || s.Op.numeric()) && kind == network.Text {

@@ -139,7 +139,7 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 // Cost: that of AllNodes plus O(Σ_v deg(v)·log deg(v)) per compositional
 // measure family, spread over Workers goroutines.
 func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOptions) (*Table, error) {
-	if err := Check(specs, Schemas{Alters: g.Attrs(), Egos: g.Attrs()}, &opt); err != nil {
+	if err := Check(specs, Schemas{Alters: g.Attrs(), Egos: g.Attrs(), Whole: true}, &opt); err != nil {
 		return nil, err
 	}
 	pop := population{alterValues: func(attr string, fn func(network.Value)) {

@@ -142,6 +142,11 @@ func TestNodesCommand(t *testing.T) {
 		"c,2,1,1,1.0069444444444444,1,0,0.5\n"+
 		"d,1,0,NA,1,1,0,1\n"+
 		"e,0,0,NA,NA,NA,0,NA\n", out.String())
+
+	errb.Reset()
+	status = run([]string{"nodes", "--edges", f["edges.csv"], "--nodes", f["nodes.csv"], "--measures", "blau(age)"}, &out, &errb)
+	assert.Equal(t, 1, status)
+	assert.Contains(t, errb.String(), `bad measure "blau(age)": attribute "age" does not exist (node attributes: sex)`)
 }
 
 // readTable reads a CSV table into its header and its rows keyed by the
