@@ -101,6 +101,9 @@ func run(out io.Writer, dir string) error {
 	}
 
 	// Pictures of the three people who gained most bridging ties.
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	look := visualize.DrawOptions{
 		EgogramOptions: visualize.EgogramOptions{Rings: "ring", NumRings: 3, Sectors: "role",
 			SectorOrder: []string{"family", "friend", "neighbour", "group", "professional"}},

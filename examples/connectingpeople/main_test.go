@@ -48,7 +48,7 @@ func TestSummarise(t *testing.T) {
 }
 
 func TestRun(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "pictures") // created by run
 	var out bytes.Buffer
 	require.NoError(t, run(&out, dir))
 	s := out.String()
