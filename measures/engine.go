@@ -82,10 +82,26 @@ func newEngine(g *network.Graph) *engine {
 			e.invM[v] = 1 / m
 		}
 	}
-	above := func(u, v int32) bool { // rank(v) > rank(u)
-		du, dv := off[u+1]-off[u], off[v+1]-off[v]
-		return dv > du || (dv == du && v > u)
+	// rank orders the nodes by (degree, index): a counting sort by degree,
+	// stable in index order.
+	maxDeg := 0
+	for v := 0; v < n; v++ {
+		maxDeg = max(maxDeg, off[v+1]-off[v])
 	}
+	first := make([]int32, maxDeg+2)
+	for v := 0; v < n; v++ {
+		first[off[v+1]-off[v]+1]++
+	}
+	for d := 1; d < len(first); d++ {
+		first[d] += first[d-1]
+	}
+	rank := make([]int32, n)
+	for v := 0; v < n; v++ {
+		d := off[v+1] - off[v]
+		rank[v] = first[d]
+		first[d]++
+	}
+	above := func(u, v int32) bool { return rank[v] > rank[u] }
 	e.hoff = make([]int, n+1)
 	for u := 0; u < n; u++ {
 		c := 0
@@ -128,7 +144,8 @@ func (e *engine) weight(k int) float64 {
 // scratch is one worker's reusable space; every per-alter slice is indexed
 // by the alter's position in the ego's row.
 type scratch struct {
-	pos      []int32 // node → position in the current ego's row, or -1
+	pos      []int32  // node → position in the current ego's row, or -1
+	mark     []uint64 // bit set of the current ego's alters: a cache-friendly filter before pos
 	p        []float64
 	ind, red []float64
 	acc      []float64 // dyadic constraint per alter
@@ -139,12 +156,12 @@ type scratch struct {
 	ladj     []int32
 	fill     []int32
 	cnt      []int32
-	mark     []bool
+	seen     []bool
 	touched  []int32
 }
 
 func newScratch(n int) *scratch {
-	s := &scratch{pos: make([]int32, n)}
+	s := &scratch{pos: make([]int32, n), mark: make([]uint64, n/64+1)}
 	for i := range s.pos {
 		s.pos[i] = -1
 	}
@@ -166,6 +183,7 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 	invSi := e.invS[i]
 	for a, q := range nb {
 		s.pos[q] = int32(a)
+		s.mark[q>>6] |= 1 << (q & 63)
 		s.p[a] = e.weight(lo+a) * invSi
 		s.uf[a] = int32(a)
 	}
@@ -176,11 +194,11 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 		pj := s.p[a]
 		invSj, invMj := e.invS[j], e.invM[j]
 		for k := e.hoff[j]; k < e.hoff[j+1]; k++ {
-			b := s.pos[e.hadj[k]]
-			if b < 0 {
-				continue
-			}
 			q := e.hadj[k]
+			if s.mark[q>>6]&(1<<(q&63)) == 0 {
+				continue // most scanned neighbours are not alters
+			}
+			b := s.pos[q]
 			w := 1.0
 			if e.hw != nil {
 				w = e.hw[k]
@@ -202,6 +220,7 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 	}
 	for _, q := range nb {
 		s.pos[q] = -1
+		s.mark[q>>6] = 0
 	}
 	ties := float64(len(s.pairs) / 2)
 	st.Ties = ties
@@ -274,7 +293,7 @@ func (s *scratch) egoBetweenness(n int) float64 {
 		s.fill[b]++
 	}
 	s.cnt = grow32(s.cnt, n)
-	s.mark = growBool(s.mark, n)
+	s.seen = growBool(s.seen, n)
 	for a := 0; a < n; a++ {
 		row := s.ladj[s.loff[a]:s.loff[a+1]]
 		if len(row) == 0 {
@@ -282,7 +301,7 @@ func (s *scratch) egoBetweenness(n int) float64 {
 		}
 		s.touched = s.touched[:0]
 		for _, x := range row {
-			s.mark[x] = true
+			s.seen[x] = true
 			for _, b := range s.ladj[s.loff[x]:s.loff[x+1]] {
 				if int(b) > a {
 					if s.cnt[b] == 0 {
@@ -293,13 +312,13 @@ func (s *scratch) egoBetweenness(n int) float64 {
 			}
 		}
 		for _, b := range s.touched {
-			if !s.mark[b] {
+			if !s.seen[b] {
 				sum += 1/float64(1+s.cnt[b]) - 1
 			}
 			s.cnt[b] = 0
 		}
 		for _, x := range row {
-			s.mark[x] = false
+			s.seen[x] = false
 		}
 	}
 	return sum

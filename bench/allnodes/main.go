@@ -17,6 +17,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,8 @@ var columns = map[string]func(*measures.Stats) float64{
 	"brokerage":       func(s *measures.Stats) float64 { return s.Brokerage },
 }
 
+var profile *os.File
+
 const all = "size,ties,density,components,isolates,effective_size,efficiency,constraint,hierarchy,ego_betweenness,brokerage"
 
 func main() {
@@ -47,7 +50,16 @@ func main() {
 	list := flag.String("measures", all, "comma-separated measures")
 	workers := flag.Int("workers", 0, "worker goroutines (0: GOMAXPROCS)")
 	directed := flag.Bool("directed", false, "edges are arcs")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the compute phase to `FILE`")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "allnodes:", err)
+			os.Exit(1)
+		}
+		profile = f
+	}
 	if err := run(*edges, *out, *list, *workers, *directed); err != nil {
 		fmt.Fprintln(os.Stderr, "allnodes:", err)
 		os.Exit(1)
@@ -69,11 +81,20 @@ func run(edges, out, list string, workers int, directed bool) error {
 		return err
 	}
 	t1 := time.Now()
+	if profile != nil {
+		if err := pprof.StartCPUProfile(profile); err != nil {
+			return err
+		}
+	}
 	st, err := measures.AllNodes(context.Background(), g, measures.AllNodesOptions{Workers: workers, SkipBetweenness: !withBetweenness})
 	if err != nil {
 		return err
 	}
 	t2 := time.Now()
+	if profile != nil {
+		pprof.StopCPUProfile()
+		profile.Close()
+	}
 	if out != "" {
 		if err := write(out, g, st, names); err != nil {
 			return err
