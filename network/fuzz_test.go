@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -626,5 +627,69 @@ func FuzzGraphMLDataset(f *testing.F) {
 		if err := equalDatasets(ds, back, textColumns); err != nil {
 			t.Fatalf("round trip changed the data: %v", err)
 		}
+	})
+}
+
+// FuzzPajek: the Pajek reader fails with a positioned error or returns a
+// valid graph. There is no Pajek writer; the graph must round-trip through
+// GraphML, which keeps labels exactly. The vertex limit is lowered so that
+// the fuzzer explores parsing rather than allocation.
+func FuzzPajek(f *testing.F) {
+	f.Add([]byte("*vertices 4\n1 x 0.0 0.0 ellipse\n2 y 0.0 0.0 ellipse\n3 z\n4 w\n*arcs\n1 2 1.5\n2 1 0.5\n2 3 2.0\n3 3\n"))
+	f.Add([]byte("% comment\r\n*Vertices 3\r\n1 \"a b\"\r\n2 \"c\"\r\n*Edges\r\n1 2\r\n1 2 2\r\n*Edgeslist\r\n3 1 2\r\n"))
+	f.Add([]byte("*Network x\n*Vertices 2\n*Arcslist\n1 2\n*Edges\n1 2\n"))
+	f.Add([]byte("*Vertices 99999999\n"))
+	f.Add([]byte("*Vertices 2\n1 \"a\n*Edges\n1 2 -1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in, err := NewInput("in.net", bytes.NewReader(data), false)
+		if err != nil {
+			checkReadError(t, err, "in.net")
+			return
+		}
+		g, _, err := ReadPajekFrom(in, PajekOptions{MaxVertices: 1 << 12})
+		if err != nil {
+			checkReadError(t, err, "in.net")
+			return
+		}
+		checkGraphMLRoundTrip(t, g)
+	})
+}
+
+// FuzzNetCanvas: the Network Canvas CSV export reader (an ego file, a node
+// attribute list and two edge lists) fails with a positioned error or
+// returns a valid dataset, which must round-trip through the ego CSV writer.
+func FuzzNetCanvas(f *testing.F) {
+	const ego = "a81d-1"
+	f.Add([]byte("networkCanvasEgoUUID,networkCanvasCaseID,age,gender\n"+ego+",P001,34,female\n"),
+		[]byte("nodeID,networkCanvasEgoUUID,networkCanvasUUID,name,closeness,role_family\n1,"+ego+",n1,Ann,5,true\n2,"+ego+",n2,Bob,3,false\n3,"+ego+",n3,\"Cal, Jr.\",,false\n"),
+		[]byte("edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID,since_years\n1,1,2,"+ego+",e1,n1,n2,10\n2,2,3,"+ego+",e2,n2,n3,\n"),
+		[]byte("edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\n4,2,1,"+ego+",e4,n2,n1\n"), byte(0))
+	f.Add([]byte("networkCanvasEgoUUID\nu1\nu2\n"), []byte("nodeID,networkCanvasEgoUUID,networkCanvasUUID\n1,u1,a\n1,u2,a\n"),
+		[]byte("edgeID,from,to,networkCanvasEgoUUID\n1,1,1,u1\n2,1,1,u2\n"), []byte(""), byte(1))
+	f.Fuzz(func(t *testing.T, egos, nodes, knows, close []byte, bits byte) {
+		dir := t.TempDir()
+		names := []string{"P_S_ego.csv", "P_S_attributeList_Person.csv", "P_S_edgeList_knows.csv", "P_S_edgeList_close.csv"}
+		var files []string
+		for i, data := range [][]byte{egos, nodes, knows, close} {
+			if i > 0 && len(data) == 0 {
+				continue
+			}
+			p := dir + "/" + names[i]
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, p)
+		}
+		opt := NetCanvasOptions{Directed: bits&1 != 0}
+		ds, _, err := ReadNetCanvasFiles(files, opt)
+		if err != nil {
+			checkReadError(t, err, names...)
+			return
+		}
+		eo := EgoCSVOptions{Directed: opt.Directed}
+		if !ds.TieWeighted {
+			eo.Weight = "-" // an edge variable may be called "weight"
+		}
+		checkEgoRoundTrip(t, ds, eo)
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,7 +120,52 @@ var badCases = []badCase{
 	{name: "truncated gzip", files: map[string]file{"alters": {"alters.csv.gz", gzipped(goodAlters)[:40]}}, bad: "alters", want: "truncated gzip"},
 	{name: "gzip with a bad checksum", whole: true, files: map[string]file{"edges": {"edges.csv.gz", corruptCRC(gzipped(goodEdges))}}, bad: "edges", want: "gzip: invalid checksum"},
 	{name: "gzip header only", whole: true, files: map[string]file{"edges": {"edges.csv.gz", "\x1f\x8b"}}, bad: "edges", want: "bad gzip header"},
+
+	// GraphML.
+	{name: "GraphML nesting bomb", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph>" + strings.Repeat("<node id=\"a\"><graph>", 100_000)}}, bad: "graphml", line: 1, want: "input too large"},
+	{name: "GraphML entity bomb", whole: true, files: map[string]file{"graphml": {"g.graphml", billionLaughs}}, bad: "graphml", line: 9, want: "lol9"},
+	{name: "GraphML 20 MB attribute value", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph><node id=\"" + strings.Repeat("a", 20<<20) + "\"/></graph></graphml>"}}, bad: "graphml", line: 1, want: "input too large"},
+	{name: "GraphML huge declared counts", whole: true, files: map[string]file{"graphml": {"g.graphml", `<graphml><graph parse.nodes="999999999999" parse.edges="999999999999" parse.order="nodesfirst"><node id="a"/><edge source="a" target="b"/></graph><graph/></graphml>`}}, bad: "graphml", line: 1, want: "second <graph>"},
+	{name: "GraphML truncated", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"b\""}}, bad: "graphml", line: 1, want: "the file is truncated"},
+	{name: "GraphML edge to nowhere with a bad weight", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<edge source=\"a\" target=\"b\"><data key=\"w\">-Inf</data></edge></graph></graphml>"}}, bad: "graphml", line: 3, want: "bad weight"},
+	{name: "GraphML not XML", whole: true, files: map[string]file{"graphml": {"g.graphml", "source,target\na,b\n"}}, bad: "graphml", line: 3, want: "not a GraphML file"},
+	{name: "empty GraphML", whole: true, files: map[string]file{"graphml": {"g.graphml", ""}}, bad: "graphml", line: 1, want: "empty file"},
+
+	// Pajek.
+	{name: "Pajek huge declared vertex count", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 999999999999\n*Edges\n1 2\n"}}, bad: "pajek", line: 1, want: "input too large"},
+	{name: "Pajek vertex out of range", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 2\n*Edges\n1 3\n"}}, bad: "pajek", line: 3, want: "unknown node"},
+	{name: "Pajek negative weight", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 2\n*Arcs\n1 2 -4\n"}}, bad: "pajek", line: 3, want: "bad weight"},
+	{name: "Pajek label quote left open", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 2\n1 \"Ann\n2 Bob\n*Edges\n1 2\n"}}, bad: "pajek", line: 2, want: "quote"},
+	{name: "empty Pajek file", whole: true, files: map[string]file{"pajek": {"g.net", ""}}, bad: "pajek", want: "empty file"},
+
+	// Network Canvas export.
+	{name: "Network Canvas node of an unknown interview", files: map[string]file{
+		"nc:ego":   {"P1_S_ego.csv", "networkCanvasEgoUUID,networkCanvasCaseID\nu1,P1\n"},
+		"nc:nodes": {"P1_S_attributeList_Person.csv", "nodeID,networkCanvasEgoUUID,networkCanvasUUID,name\n1,u1,a,Ann\n2,u9,b,Bob\n"},
+	}, bad: "nc:nodes", line: 3, want: `"u9" is in no ego file`},
+	{name: "Network Canvas edge to an unknown node", files: map[string]file{
+		"nc:ego":   {"P1_S_ego.csv", "networkCanvasEgoUUID\nu1\n"},
+		"nc:nodes": {"P1_S_attributeList_Person.csv", "nodeID,networkCanvasEgoUUID,networkCanvasUUID\n1,u1,a\n"},
+		"nc:edges": {"P1_S_edgeList_knows.csv", "edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\n1,1,2,u1,e1,a,zz\n"},
+	}, bad: "nc:edges", line: 2, want: "unknown alter"},
+	{name: "Network Canvas header-only ego file", files: map[string]file{
+		"nc:ego": {"P1_S_ego.csv", "networkCanvasEgoUUID\n"},
+	}, bad: "nc:ego", line: 1, want: "no egos after the header"},
 }
+
+// billionLaughs is the classic entity-expansion bomb; encoding/xml does not
+// expand entities declared in a DTD, so it must fail on the first use.
+const billionLaughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol9 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<graphml><graph>
+<node id="&lol9;"/>
+</graph></graphml>
+`
 
 // corruptCRC flips a bit of the gzip trailer's CRC-32.
 func corruptCRC(s string) string {
@@ -145,6 +191,26 @@ func writeCase(t *testing.T, c badCase, dir string) ([]string, map[string]string
 	}
 	paths := map[string]string{}
 	var args []string
+	for _, r := range []string{"graphml", "pajek"} {
+		if f, ok := c.files[r]; ok {
+			p := filepath.Join(dir, f.name)
+			require.NoError(t, os.WriteFile(p, []byte(f.content), 0o644))
+			paths[r] = p
+			return []string{"--" + r, p}, paths
+		}
+	}
+	nc := filepath.Join(dir, "nc")
+	for r, f := range c.files {
+		if strings.HasPrefix(r, "nc:") {
+			require.NoError(t, os.MkdirAll(nc, 0o755))
+			p := filepath.Join(nc, f.name)
+			require.NoError(t, os.WriteFile(p, []byte(f.content), 0o644))
+			paths[r] = p
+		}
+	}
+	if len(paths) > 0 {
+		return []string{"--netcanvas", nc}, paths
+	}
 	for _, r := range roles {
 		f, ok := c.files[r]
 		if !ok {
@@ -165,24 +231,34 @@ func writeCase(t *testing.T, c badCase, dir string) ([]string, map[string]string
 	return args, paths
 }
 
-func TestBadInputConvert(t *testing.T) {
+// badCommands are the command lines each bad case runs with (after the
+// input flags): convert to a directory, and the measures commands to a file.
+func badCommands(whole bool, dir string) [][]string {
+	out := filepath.Join(dir, "out")
+	if whole {
+		return [][]string{{"convert", "--to", "edges", "-o", out}, {"nodes", "-o", out}}
+	}
+	return [][]string{{"convert", "--to", "egocsv", "-o", out}, {"egos", "-o", out}}
+}
+
+func TestBadInput(t *testing.T) {
 	for _, c := range badCases {
-		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			args, paths := writeCase(t, c, dir)
-			outDir := filepath.Join(dir, "out")
-			to := "egocsv"
-			if c.whole {
-				to = "edges"
-			}
-			var out, errb bytes.Buffer
-			status := run(append(append([]string{"convert"}, args...), "--to", to, "-o", outDir), &out, &errb)
-			assert.Equal(t, 1, status, "exit status; stderr: %s", errb.String())
-			checkOneLine(t, errb.String(), paths[c.bad], c.line, c.want)
-			assert.Empty(t, out.String(), "nothing on stdout")
-			assert.NoDirExists(t, outDir, "no output left at -o")
-			assertNoStrays(t, dir)
-		})
+		for _, cmd := range badCommands(c.whole, "") {
+			t.Run(cmd[0]+"/"+c.name, func(t *testing.T) {
+				dir := t.TempDir()
+				args, paths := writeCase(t, c, dir)
+				cl := badCommands(c.whole, dir)[slices.IndexFunc(badCommands(c.whole, ""), func(x []string) bool { return x[0] == cmd[0] })]
+				outPath := cl[len(cl)-1]
+				var out, errb bytes.Buffer
+				status := run(append(append([]string{cl[0]}, args...), cl[1:]...), &out, &errb)
+				assert.Equal(t, 1, status, "exit status; stderr: %s", errb.String())
+				checkOneLine(t, errb.String(), paths[c.bad], c.line, c.want)
+				assert.Empty(t, out.String(), "nothing on stdout")
+				assert.NoFileExists(t, outPath, "no output file left at -o")
+				assert.NoDirExists(t, outPath, "no output directory left at -o")
+				assertNoStrays(t, dir)
+			})
+		}
 	}
 }
 
