@@ -19,7 +19,7 @@ import (
 // reads what networkx, igraph, Gephi, yEd and Network Canvas write.
 type GraphMLOptions struct {
 	// Weight is the attr.name of the edge key that holds edge weights.
-	// Empty means "weight"; "-" means unweighted (the key then becomes an
+	// Empty means "weight" (in any letter case); "-" means unweighted (the key then becomes an
 	// ordinary edge attribute, or is ignored for a whole network).
 	Weight string
 	// EgoID is the attr.name of the graph-level key that names the ego of a
@@ -675,11 +675,19 @@ func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
 	}
 }
 
-// findKey returns the key with this attr.name for the domain, or nil.
+// findKey returns the key with this attr.name for the domain, or nil. The
+// default name "weight" also matches in any letter case (Gephi's "Weight").
 func (p *gmlParser) findKey(name string, dom gmlDomain) *gmlKey {
 	for _, k := range p.order {
 		if k.name == name && k.domain&dom != 0 && !k.skip {
 			return k
+		}
+	}
+	if name == "weight" {
+		for _, k := range p.order {
+			if strings.EqualFold(k.name, name) && k.domain&dom != 0 && !k.skip {
+				return k
+			}
 		}
 	}
 	return nil

@@ -140,6 +140,10 @@ func TestReadGraphMLCases(t *testing.T) {
 			text: gmlHead + `<key id="w" for="edge" attr.name="weight" attr.type="double"/>
 <graph edgedefault="undirected"><edge source="a" target="b"/></graph></graphml>`,
 			nodes: 2, edges: 1, weighted: true, fromEdges: 2, noWeight: 1},
+		{name: "weight key named Weight (Gephi)",
+			text: gmlHead + `<key id="weight" for="edge" attr.name="Weight" attr.type="float"/>
+<graph edgedefault="undirected"><node id="1"/><node id="2"/><edge id="0" source="1" target="2"><data key="weight">1.0</data></edge></graph></graphml>`,
+			nodes: 2, edges: 1, weighted: true},
 		{name: "yEd graphics and ports skipped, nested graph flattened",
 			text: gmlHead + `<key id="d0" for="node" yfiles.type="nodegraphics"/>
 <graph edgedefault="directed"><node id="g"><data key="d0"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"><y:Geometry x="1"/></y:ShapeNode></data><port name="p"/>

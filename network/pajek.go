@@ -49,7 +49,9 @@ func ReadPajek(path string, opt PajekOptions) (*Graph, Report, error) {
 // label; labels must be unique. The graph is directed when the file has
 // *Arcs or *Arcslist sections, undirected with *Edges or *Edgeslist; a file
 // with both is an ErrMixedDirection error. It is weighted when some edge
-// line has a weight; edges without one then get weight 1. Weights must be
+// line has a weight (a third field; drawing parameters such as "c Blue",
+// which start with a letter, are ignored); edges without one then get
+// weight 1. Weights must be
 // finite and non-negative. Self-loops are dropped and duplicate edges merged
 // (weights summed), both counted in the Report.
 //
@@ -202,7 +204,7 @@ func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 				return nil, rep, err
 			}
 			w := 1.0
-			if len(f) >= 3 {
+			if len(f) >= 3 && !pajekParam(f[2]) {
 				if w, err = parseWeight(f[2]); err != nil {
 					return nil, rep, errf(err, "edge %s %s", f[0], f[1])
 				}
@@ -272,4 +274,12 @@ func pajekLabel(rest string) (string, error) {
 		return rest[1 : 1+end], nil
 	}
 	return strings.Fields(rest)[0], nil
+}
+
+// pajekParam reports whether a field after an edge's endpoints is a drawing
+// parameter (c Blue, w 2, l "label", ...) rather than a weight: it starts
+// with a letter, as networkx's read_pajek also assumes.
+func pajekParam(f string) bool {
+	c := f[0]
+	return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && !strings.EqualFold(f, "nan") && !strings.EqualFold(f, "inf")
 }

@@ -68,6 +68,7 @@ func TestReadPajekCases(t *testing.T) {
 			nodes: 3, edges: 2, directed: true, weighted: true, self: 1},
 		{name: "arcslist", text: "*Vertices 4\n*Arcslist\n1 2 3 4\n4 1\n", nodes: 4, edges: 4, directed: true, labels: []string{"1", "2", "3", "4"}},
 		{name: "edgeslist and edges together", text: "*Vertices 3\n*Edgeslist\n1 2 3\n*Edges\n2 3 1\n", nodes: 3, edges: 3, weighted: true},
+		{name: "drawing parameters instead of a weight", text: "*Vertices 3\n*Edges\n1 2 c Blue\n2 3 2 c Red\n", nodes: 3, edges: 2, weighted: true},
 		{name: "tab separated", text: "*Vertices\t2\n1\t\"x\"\n2\ty\n*Edges\n1\t2\t3\n", nodes: 2, edges: 1, weighted: true, labels: []string{"x", "y"}},
 	}
 	for _, c := range cases {
@@ -108,7 +109,7 @@ func TestReadPajekErrors(t *testing.T) {
 		{"vertex out of range", "*Vertices 2\n*Edges\n1 2\n1 3\n", ErrUnknownNode, 4},
 		{"vertex zero", "*Vertices 2\n0 \"a\"\n", ErrUnknownNode, 2},
 		{"not a number", "*Vertices 2\n*Edges\n1 b\n", ErrSyntax, 3},
-		{"bad weight", "*Vertices 2\n*Edges\n1 2 heavy\n", ErrBadWeight, 3},
+		{"bad weight", "*Vertices 2\n*Edges\n1 2 1,5\n", ErrBadWeight, 3},
 		{"negative weight", "*Vertices 2\n*Edges\n1 2 -1\n", ErrBadWeight, 3},
 		{"NaN weight", "*Vertices 2\n*Edges\n1 2 NaN\n", ErrBadWeight, 3},
 		{"one field on an edge line", "*Vertices 2\n*Edges\n1\n", ErrFieldCount, 3},

@@ -77,6 +77,9 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 				return bw.Flush()
 			})
 		}
+		if *out == "-" {
+			return usagef("survey data converts to a directory of GraphML files (one per ego), not to stdout")
+		}
 		if err := checkStaleGraphML(*out, network.GraphMLEgoFileNames(src.ds)); err != nil {
 			return err
 		}

@@ -179,6 +179,7 @@ func TestConvertErrors(t *testing.T) {
 		{"unknown --to", []string{"--edges", filepath.Join(in, "edges.csv"), "--to", "gexf", "-o", "x"}, 2, `unknown --to "gexf"`},
 		{"two inputs", []string{"--edges", filepath.Join(in, "edges.csv"), "--pajek", filepath.Join(in, "bad.net"), "--to", "edges", "-o", "x"}, 2, "give one input"},
 		{"survey data to edges", []string{"--egos", filepath.Join(in, "egos.csv"), "--alters", filepath.Join(in, "alters.csv"), "--to", "edges", "-o", "x"}, 2, "--to edges needs a whole network"},
+		{"survey data to GraphML on stdout", []string{"--egos", filepath.Join(in, "egos.csv"), "--alters", filepath.Join(in, "alters.csv"), "--to", "graphml", "-o", "-"}, 2, "not to stdout"},
 		{"whole network to egocsv", []string{"--edges", filepath.Join(in, "edges.csv"), "--to", "egocsv", "-o", "x"}, 2, "--to egocsv needs survey data"},
 		{"unknown GraphML key", []string{"--graphml", filepath.Join(in, "bad.graphml"), "--to", "edges", "-o", "x"}, 1, "bad.graphml:3: unknown GraphML key"},
 		{"truncated GraphML", []string{"--graphml", filepath.Join(in, "trunc.graphml"), "--to", "edges", "-o", "x"}, 1, "trunc.graphml:3: syntax error"},
