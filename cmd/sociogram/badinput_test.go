@@ -348,6 +348,38 @@ func TestAwkwardInputConvert(t *testing.T) {
 			},
 		},
 		{
+			name:  "GraphML BOM, node from an edge, self-loop and duplicate are repaired and reported",
+			whole: true,
+			files: map[string]file{"graphml": {"g.graphml", "\xef\xbb\xbf<graphml><graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>" +
+				"<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"a\"/><edge source=\"a\" target=\"a\"/><edge source=\"b\" target=\"c\"/></graph></graphml>"}},
+			warnings: []string{"g.graphml: 1 byte-order mark removed", "g.graphml: 1 nodes created by an edge without a <node> element", "g.graphml: 1 self-loops dropped", "g.graphml: 1 duplicate ties merged"},
+			check: func(t *testing.T, out string) {
+				assert.Equal(t, "source,target\na,b\nb,c\n", readFile(t, filepath.Join(out, "edges.csv")))
+			},
+		},
+		{
+			name:     "Pajek self-loop and duplicate are repaired and reported",
+			whole:    true,
+			files:    map[string]file{"pajek": {"g.net", "*Vertices 3\n1 \"Ann Lee\"\n2 Bob\n3 Cy\n*Edges\n1 2 1\n2 1 2\n3 3 1\n"}},
+			warnings: []string{"g.net: 1 self-loops dropped", "g.net: 1 duplicate ties merged"},
+			check: func(t *testing.T, out string) {
+				assert.Equal(t, "source,target,weight\nAnn Lee,Bob,3\n", readFile(t, filepath.Join(out, "edges.csv")))
+			},
+		},
+		{
+			name: "Network Canvas ties of two edge types between the same alters are merged and reported",
+			files: map[string]file{
+				"nc:ego":   {"P1_S_ego.csv", "networkCanvasEgoUUID,networkCanvasCaseID\nu1,P1\n"},
+				"nc:nodes": {"P1_S_attributeList_Person.csv", "nodeID,networkCanvasEgoUUID,networkCanvasUUID,name\n1,u1,a,Ann\n2,u1,b,Bob\n"},
+				"nc:knows": {"P1_S_edgeList_knows.csv", "edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\n1,1,2,u1,e1,a,b\n"},
+				"nc:close": {"P1_S_edgeList_close.csv", "edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\n2,2,1,u1,e2,b,a\n"},
+			},
+			warnings: []string{"1 ties of several edge types between the same alters merged"},
+			check: func(t *testing.T, out string) {
+				assert.Equal(t, "egoID,Source,Target,type\nu1,a,b,close|knows\n", readFile(t, filepath.Join(out, "aaties.csv")))
+			},
+		},
+		{
 			name:  "a 1 MiB ID in a gzip file",
 			whole: true,
 			files: map[string]file{"edges": {"edges.csv.gz", gzipped("source,target\n" + longID + ",b\n")}},
