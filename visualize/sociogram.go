@@ -53,6 +53,21 @@ func graphGetter(g *network.Graph) func(string) ([]network.Value, []network.Valu
 // with width by weight and arrows when the graph is directed; the drawing
 // order is the node and edge order of g, so equal input gives equal bytes.
 func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
+	net, legend, note, err := SociogramNetwork(g, opt)
+	if err != nil {
+		return nil, err
+	}
+	p := newPanel("")
+	p.Add(net)
+	return &Figure{Title: opt.Title, Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend, Note: note}, nil
+}
+
+// SociogramNetwork returns the Network plotter of SociogramFigure, its
+// legend entries and a note on node sizes, to compose with other plots.
+// Node i is node i of g; edges are g's ties in node order (u < v when
+// undirected), with Arrow set when g is directed and widths from 0.6pt to
+// 3pt by weight when the weights vary.
+func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []LegendEntry, string, error) {
 	n := g.Order()
 	var edges [][2]int
 	var ws []float64
@@ -81,11 +96,11 @@ func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
 			}
 		}
 		if len(score) != n {
-			return nil, fmt.Errorf("%d values for %d nodes", len(score), n)
+			return nil, nil, "", fmt.Errorf("%d values for %d nodes", len(score), n)
 		}
 		pos, _ = Concentric(score, ConcentricOptions{})
 	default:
-		return nil, fmt.Errorf("unknown layout %q (want force, circle or concentric)", opt.Layout)
+		return nil, nil, "", fmt.Errorf("unknown layout %q (want force, circle or concentric)", opt.Layout)
 	}
 	ids := make([]string, n)
 	for i := range ids {
@@ -93,7 +108,7 @@ func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
 	}
 	lk, err := lookOf(opt.Style, n, ids, graphGetter(g))
 	if err != nil {
-		return nil, err
+		return nil, nil, "", err
 	}
 	nodes := make([]Node, n)
 	if n > 150 {
@@ -126,7 +141,5 @@ func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
 			es[i].Width *= 0.4
 		}
 	}
-	p := newPanel("")
-	p.Add(net)
-	return &Figure{Title: opt.Title, Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend, Note: lk.note}, nil
+	return net, legend, lk.note, nil
 }
