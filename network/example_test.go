@@ -113,3 +113,24 @@ func ExampleDatasetBuilder() {
 	// error: unknown alter: "stranger" is not an alter of ego "ann"
 	// ann 3 alters, 1 tie
 }
+
+// A Network Canvas CSV export: one ego file, one attribute list per node
+// type and one edge list per edge type for every interview. This is the
+// sample export of testdata/netcanvas (see testdata/README.md), with the
+// interviews named by their case IDs.
+func ExampleReadNetCanvas() {
+	ds, rep, err := network.ReadNetCanvas("testdata/netcanvas", network.NetCanvasOptions{EgoID: "networkCanvasCaseID"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range ds.Egos {
+		types, _ := e.AlterValues("type")
+		fmt.Printf("%s: %d alters %v, %d ties\n", e.ID, e.Size(), types, len(e.Ties))
+	}
+	fmt.Println(rep.Count(network.RepairMultiplex), "tie of two edge types merged")
+	// Output:
+	// P001: 4 alters [Person Person Person Service], 3 ties
+	// P002: 1 alters [Person], 0 ties
+	// P003: 0 alters [], 0 ties
+	// 1 tie of two edge types merged
+}
