@@ -747,7 +747,7 @@ type gmlWhole struct {
 	declared []bool
 	dir      direction
 	wk       *gmlKey
-	fromEdge int
+	fromEdge int // nodes never declared by a <node> element
 	noWeight int
 	edgeData int
 }
@@ -785,9 +785,6 @@ func (h *gmlWhole) node(id string, vals []gmlVal, line int) error {
 }
 
 func (h *gmlWhole) endpoint(id string) int64 {
-	if !h.b.HasNode(id) {
-		h.fromEdge++
-	}
 	u := h.b.Node(id)
 	for len(h.declared) <= int(u) {
 		h.declared = append(h.declared, false)
@@ -876,6 +873,11 @@ func ReadGraphMLFrom(in *Input, opt GraphMLOptions) (*Graph, Report, error) {
 		graphData = len(p.graph.data)
 	}
 	h.b.directed = h.dir.directed
+	for _, d := range h.declared {
+		if !d {
+			h.fromEdge++
+		}
+	}
 	g, st := h.b.Build()
 	rep.Add(in.Name, RepairNodesFromEdges, h.fromEdge)
 	rep.Add(in.Name, RepairMissingWeights, h.noWeight)

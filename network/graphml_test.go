@@ -114,6 +114,9 @@ const gmlHead = `<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
 `
 
+const gmlWeightDefault = gmlHead + `<key id="w" for="edge" attr.name="weight" attr.type="double"><default>2</default></key>
+<graph edgedefault="undirected"><edge source="a" target="b"/><edge source="b" target="c"><data key="w">3</data></edge></graph></graphml>`
+
 func TestReadGraphMLCases(t *testing.T) {
 	cases := []struct {
 		name       string
@@ -131,10 +134,10 @@ func TestReadGraphMLCases(t *testing.T) {
 		{name: "one node", text: gmlHead + `<graph edgedefault="undirected"><node id="a"/></graph></graphml>`, nodes: 1, checkLabel: "a"},
 		{name: "no edgedefault means undirected (networkx)", text: gmlHead + `<graph><node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>`, nodes: 2, edges: 1},
 		{name: "per-edge directed overrides an undirected default", text: gmlHead + `<graph edgedefault="undirected"><edge source="a" target="b" directed="true"/></graph></graphml>`, nodes: 2, edges: 1, directed: true, fromEdges: 2},
-		{name: "edges create undeclared nodes (igraph, networkx)", text: gmlHead + `<graph edgedefault="directed"><node id="a"/><edge source="a" target="b"/><node id="b"/></graph></graphml>`, nodes: 2, edges: 1, directed: true, fromEdges: 1},
+		{name: "an edge may name a node declared later", text: gmlHead + `<graph edgedefault="directed"><node id="a"/><edge source="a" target="b"/><node id="b"/></graph></graphml>`, nodes: 2, edges: 1, directed: true},
+		{name: "edges create undeclared nodes (igraph, networkx)", text: gmlHead + `<graph edgedefault="directed"><node id="a"/><edge source="a" target="b"/></graph></graphml>`, nodes: 2, edges: 1, directed: true, fromEdges: 1},
 		{name: "weight key with default; an edge without a value gets it",
-			text: gmlHead + `<key id="w" for="edge" attr.name="weight" attr.type="double"><default>2</default></key>
-<graph edgedefault="undirected"><edge source="a" target="b"/><edge source="b" target="c"><data key="w">3</data></edge></graph></graphml>`,
+			text:  gmlWeightDefault,
 			nodes: 3, edges: 2, weighted: true, fromEdges: 3},
 		{name: "weight key without default: missing weight counted, 1 used",
 			text: gmlHead + `<key id="w" for="edge" attr.name="weight" attr.type="double"/>
@@ -169,7 +172,7 @@ func TestReadGraphMLCases(t *testing.T) {
 		})
 	}
 	t.Run("weight default value", func(t *testing.T) {
-		in, err := NewInput("w.graphml", strings.NewReader(cases[5].text), false)
+		in, err := NewInput("w.graphml", strings.NewReader(gmlWeightDefault), false)
 		require.NoError(t, err)
 		g, _, err := ReadGraphMLFrom(in, GraphMLOptions{})
 		require.NoError(t, err)
