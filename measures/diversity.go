@@ -43,29 +43,64 @@ func alterValues(e *network.EgoNet, attr string) []network.Value {
 	return v
 }
 
+// eachAlterValue calls fn with each alter's value of attr, in alter order,
+// without allocating; nothing when the attribute does not exist.
+func eachAlterValue(e *network.EgoNet, attr string, fn func(v network.Value)) {
+	ds := e.Dataset()
+	if ds == nil {
+		return
+	}
+	col, ok := ds.AlterAttrs.Index(attr)
+	if !ok {
+		return
+	}
+	for i := range e.Alters {
+		fn(e.Alters[i].Attrs.At(col))
+	}
+}
+
 // categories returns the number of alters with a value of attr and the
-// count of each category, in order of first appearance.
+// count of each category, in order of first appearance. Categories are
+// found by linear search while there are few (the usual case), then by a
+// map.
 func categories(e *network.EgoNet, attr string) (int, []int) {
+	var keys []string
 	var index map[string]int
 	var counts []int
 	total := 0
-	for _, v := range alterValues(e, attr) {
+	eachAlterValue(e, attr, func(v network.Value) {
 		if v.IsMissing() {
-			continue
-		}
-		if index == nil {
-			index = make(map[string]int)
+			return
 		}
 		k := valueKey(v)
-		i, ok := index[k]
-		if !ok {
+		i := -1
+		if index != nil {
+			if j, ok := index[k]; ok {
+				i = j
+			}
+		} else {
+			for j, x := range keys {
+				if x == k {
+					i = j
+					break
+				}
+			}
+		}
+		if i < 0 {
 			i = len(counts)
-			index[k] = i
 			counts = append(counts, 0)
+			if index != nil {
+				index[k] = i
+			} else if keys = append(keys, k); len(keys) > 16 {
+				index = make(map[string]int, 2*len(keys))
+				for j, x := range keys {
+					index[x] = j
+				}
+			}
 		}
 		counts[i]++
 		total++
-	}
+	})
 	return total, counts
 }
 
@@ -182,15 +217,15 @@ func oneOf(values []string) func(network.Value) bool {
 }
 
 func countProp(e *network.EgoNet, attr string, match func(network.Value) bool) (count, withValue float64) {
-	for _, v := range alterValues(e, attr) {
+	eachAlterValue(e, attr, func(v network.Value) {
 		if v.IsMissing() {
-			continue
+			return
 		}
 		withValue++
 		if match(v) {
 			count++
 		}
-	}
+	})
 	return count, withValue
 }
 
@@ -218,16 +253,16 @@ func SD(e *network.EgoNet, attr string) float64 {
 // meanVar returns the mean, the sum of squared deviations and the count of
 // the numeric values of attr (Welford 1962).
 func meanVar(e *network.EgoNet, attr string) (mean, m2 float64, n int) {
-	for _, v := range alterValues(e, attr) {
+	eachAlterValue(e, attr, func(v network.Value) {
 		x, ok := v.Float()
 		if !ok {
-			continue
+			return
 		}
 		n++
 		d := x - mean
 		mean += d / float64(n)
 		m2 += d * (x - mean)
-	}
+	})
 	return mean, m2, n
 }
 

@@ -18,7 +18,7 @@ func homophilyCounts(e *network.EgoNet, attr string) (i, x float64, ok bool) {
 	if ego.IsMissing() {
 		return 0, 0, false
 	}
-	for _, v := range alterValues(e, attr) {
+	eachAlterValue(e, attr, func(v network.Value) {
 		switch {
 		case v.IsMissing():
 		case equalValues(v, ego):
@@ -26,7 +26,7 @@ func homophilyCounts(e *network.EgoNet, attr string) (i, x float64, ok bool) {
 		default:
 			x++
 		}
-	}
+	})
 	return i, x, true
 }
 
