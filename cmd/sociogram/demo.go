@@ -107,7 +107,7 @@ var demoLook = visualize.DrawOptions{
 	Style: visualize.Style{Color: "role"},
 }
 
-// demoStep records the files a step wrote.
+// add records a file the demo wrote and what it holds.
 func (r *demoResult) add(path, what string) { r.files = append(r.files, demoOutput{path, what}) }
 
 // writeFigure writes a figure as PNG atomically.
@@ -192,7 +192,7 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 	if err := writeFigure(path, f); err != nil {
 		return nil, err
 	}
-	res.add(path, gainer+" before and after (the largest gain in bridging ties)")
+	res.add(path, gainer+" before and after (largest gain in bridging ties)")
 	for _, m := range []string{"size", "bridging"} {
 		for _, w := range []string{"1", "2"} {
 			f, err := visualize.HistogramFigure(m+" at wave "+w, waveColumn(table, m, w), 0)
