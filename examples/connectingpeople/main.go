@@ -1,7 +1,8 @@
 // Command connectingpeople analyses a before/after study in the style of
-// Connecting People (Webber et al. 2019): people supported by a mental
-// health service map their personal networks with a worker, set goals and
-// build connections, and are interviewed before (wave 1) and after (wave 2).
+// the Connecting People intervention, in which people supported by a
+// mental health service map their personal networks with a worker, set
+// goals and build connections, and are interviewed before (wave 1) and
+// after (wave 2) (Webber et al. 2019).
 // Did their networks grow? Did they gain bridging ties — to neighbours and
 // groups, people outside family and services?
 //
