@@ -2,7 +2,8 @@
 // the Connecting People intervention, in which people supported by a
 // mental health service map their personal networks with a worker, set
 // goals and build connections, and are interviewed before (wave 1) and
-// after (wave 2) (Webber et al. 2019).
+// after (wave 2). The intervention is described and evaluated by Webber
+// and colleagues (2019, cited below).
 // Did their networks grow? Did they gain bridging ties — to neighbours and
 // groups, people outside family and services?
 //
