@@ -465,17 +465,30 @@ func (k *gmlKey) parse(s string) (Value, error) {
 	return TextValue(s), nil
 }
 
-// data reads a <data> element for an element of the given domain. It
-// returns ok false for data that is ignored (structured yEd data).
-func (p *gmlParser) data(se xml.StartElement, dom gmlDomain, where string) (gmlVal, bool, error) {
+// where names the element a <data> belongs to, for error messages: the
+// graph, node a, or edge a-b.
+func where(dom gmlDomain, a, b string) string {
+	switch dom {
+	case domNode:
+		return fmt.Sprintf("node %q", a)
+	case domEdge:
+		return fmt.Sprintf("edge %q-%q", a, b)
+	}
+	return "the graph"
+}
+
+// data reads a <data> element for an element of the given domain (node a,
+// edge a-b, or the graph). It returns ok false for data that is ignored
+// (structured yEd data).
+func (p *gmlParser) data(se xml.StartElement, dom gmlDomain, a, b string) (gmlVal, bool, error) {
 	line := p.line()
 	id, _ := attr(se, "key")
 	k, ok := p.keys[id]
 	if !ok {
-		return gmlVal{}, false, p.errf(line, ErrUnknownKey, "<data key=%q> on %s: no <key id=%q> is declared before the graph", id, where, id)
+		return gmlVal{}, false, p.errf(line, ErrUnknownKey, "<data key=%q> on %s: no <key id=%q> is declared before the graph", id, where(dom, a, b), id)
 	}
 	if k.domain&dom == 0 {
-		return gmlVal{}, false, p.errf(line, ErrUnknownKey, "key %q (%s) is declared for another kind of element than %s", id, k.name, where)
+		return gmlVal{}, false, p.errf(line, ErrUnknownKey, "key %q (%s) is declared for another kind of element than %s", id, k.name, where(dom, a, b))
 	}
 	text, complex, err := p.text()
 	if err != nil {
@@ -490,7 +503,7 @@ func (p *gmlParser) data(se xml.StartElement, dom gmlDomain, where string) (gmlV
 		if dom == domEdge && k.name == p.opt.Weight {
 			kind = ErrBadWeight
 		}
-		return gmlVal{}, false, p.errf(line, kind, "key %q on %s: %v", k.name, where, err)
+		return gmlVal{}, false, p.errf(line, kind, "key %q on %s: %v", k.name, where(dom, a, b), err)
 	}
 	return gmlVal{key: k, v: v}, true, nil
 }
@@ -567,7 +580,7 @@ func (p *gmlParser) parseGraph(se xml.StartElement, top bool) error {
 			case "data":
 				var v gmlVal
 				var ok bool
-				v, ok, err = p.data(t, domGraph, "the graph")
+				v, ok, err = p.data(t, domGraph, "", "")
 				if ok && top {
 					p.graph.data = append(p.graph.data, v)
 				}
@@ -590,7 +603,6 @@ func (p *gmlParser) parseNode(se xml.StartElement) error {
 		return p.errf(line, ErrEmptyID, "<node> without an id")
 	}
 	var vals []gmlVal
-	where := fmt.Sprintf("node %q", id)
 	for {
 		tok, err := p.next()
 		if err != nil {
@@ -605,7 +617,7 @@ func (p *gmlParser) parseNode(se xml.StartElement) error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "data":
-				v, ok, err := p.data(t, domNode, where)
+				v, ok, err := p.data(t, domNode, id, "")
 				if err != nil {
 					return err
 				}
@@ -645,7 +657,6 @@ func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
 		}
 	}
 	var vals []gmlVal
-	where := fmt.Sprintf("edge %q-%q", src, dst)
 	for {
 		tok, err := p.next()
 		if err != nil {
@@ -664,7 +675,7 @@ func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
 				}
 				continue
 			}
-			v, ok, err := p.data(t, domEdge, where)
+			v, ok, err := p.data(t, domEdge, src, dst)
 			if err != nil {
 				return err
 			}

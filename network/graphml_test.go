@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -537,4 +538,39 @@ func ExampleReadGraphMLFrom() {
 	// 2 nodes, 1 edge, weight 2.5
 	// roles: kin friend
 	// example.graphml: 1 self-loops dropped
+}
+
+// benchGraphML returns a GraphML whole network of n nodes and m random
+// weighted edges (seeded), each node with one string attribute.
+func benchGraphML(n, m int) []byte {
+	var b bytes.Buffer
+	b.WriteString(gmlHead + `<key id="d0" for="node" attr.name="group" attr.type="string"/>
+<key id="d1" for="edge" attr.name="weight" attr.type="double"/>
+<graph edgedefault="undirected">
+`)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "<node id=\"n%d\"><data key=\"d0\">g%d</data></node>\n", i, i%7)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < m; i++ {
+		fmt.Fprintf(&b, "<edge source=\"n%d\" target=\"n%d\"><data key=\"d1\">%d</data></edge>\n", rng.IntN(n), rng.IntN(n), 1+rng.IntN(5))
+	}
+	b.WriteString("</graph></graphml>\n")
+	return b.Bytes()
+}
+
+func BenchmarkReadGraphML(b *testing.B) {
+	for _, m := range []int{1_000, 10_000, 100_000} {
+		data := benchGraphML(m/5, m)
+		b.Run(fmt.Sprintf("edges=%d", m), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				in, _ := NewInput("bench.graphml", bytes.NewReader(data), false)
+				if _, _, err := ReadGraphMLFrom(in, GraphMLOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
