@@ -141,9 +141,8 @@ func (n *Network) DataRange() (xmin, xmax, ymin, ymax float64) {
 // sector labels of the frame.
 func (n *Network) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
 	var boxes []plot.GlyphBox
-	cx, _, _, _ := n.DataRange()
-	_, cx2, _, _ := n.DataRange()
-	mid := (cx + cx2) / 2
+	x0, x1, _, _ := n.DataRange()
+	mid := (x0 + x1) / 2
 	for i, nd := range n.Nodes {
 		_, _, r := n.style(i)
 		b := plot.GlyphBox{X: plt.X.Norm(nd.X), Y: plt.Y.Norm(nd.Y),

@@ -243,6 +243,10 @@ func write(path, format string, f *visualize.Figure) error {
 	return writeOutput(path, nil, func(w io.Writer) error { return f.Write(w, format) })
 }
 
+// maxDrawNodes is the largest whole network draw lays out (the
+// force-directed layout of 20,000 nodes takes about a minute).
+const maxDrawNodes = 20000
+
 // drawWhole draws a whole network, or the ego network of --ego.
 func (d *drawFlags) drawWhole(g *network.Graph) error {
 	if d.all || len(d.egos) > 1 {
@@ -271,6 +275,8 @@ func (d *drawFlags) drawWhole(g *network.Graph) error {
 		g, highlight = network.Extract(g, v, 1)
 	} else if d.layout == "egogram" {
 		return usagef("--layout egogram needs an ego: give --ego ID")
+	} else if g.Order() > maxDrawNodes {
+		return fmt.Errorf("the network has %d nodes, too many to draw legibly (at most %d); draw the ego network of one node with --ego ID", g.Order(), maxDrawNodes)
 	}
 	_, has := g.Attrs().Index(d.size)
 	st := d.style(g.Order())

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -66,7 +67,7 @@ func TestDraw(t *testing.T) {
 		{"ego network as a force sociogram", survey(dir, "--ego", "P1", "--layout", "force", "--color", "role", "-o", out+"/p1f.png"), []string{"p1f.png"}},
 		{"before and after", survey(dir, "--ego", "P1", "--before", "1", "--after", "2", "--rings", "closeness", "--sectors", "role", "-o", out+"/p1ba.png"), []string{"p1ba.png"}},
 		{"all egos, one file each", survey(dir, "--all", "--rings", "closeness", "--sectors", "role", "-o", out+"/all"), []string{"all/P1_w1.png", "all/P2_w1.png"}},
-		{"all egos before and after, one file each", survey(dir, "--ego", "P1", "--ego", "P1", "--before", "1", "--after", "2", "-o", out+"/ba"), []string{"ba/P1_w1-2.png"}},
+		{"before and after into a directory", survey(dir, "--ego", "P1", "--before", "1", "--after", "2", "-o", out+"/ba"), []string{"ba/P1_w1-2.png"}},
 		{"all egos on one page", survey(dir, "--all", "--rings", "closeness", "--sectors", "role", "-o", out+"/page.png"), []string{"page.png"}},
 		{"histogram of a measure", survey(dir, "--chart", "size", "-o", out+"/hist.png"), []string{"hist.png"}},
 		{"change chart", survey(dir, "--chart", "size", "--before", "1", "--after", "2", "-o", out+"/change.png"), []string{"change.png"}},
@@ -114,6 +115,13 @@ func TestDrawDeterministic(t *testing.T) {
 func TestDrawErrors(t *testing.T) {
 	dir := drawStudy(t)
 	out := t.TempDir()
+	// A path of 20,001 nodes: one more than draw lays out.
+	var big strings.Builder
+	big.WriteString("source,target\n")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&big, "%d,%d\n", i, i+1)
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "path.csv"), []byte(big.String()), 0o644))
 	cases := []struct {
 		name   string
 		args   []string
@@ -134,6 +142,7 @@ func TestDrawErrors(t *testing.T) {
 		{"size neither attribute nor measure", survey(dir, "--ego", "P1", "--size", "nope", "-o", out+"/x.png"), 2, "--size nope"},
 		{"unknown node", wholeArgs(dir, "--ego", "zz", "-o", out+"/x.png"), 1, `no node "zz"`},
 		{"whole network to a directory", wholeArgs(dir, "-o", out+"/dir"), 2, "one FILE"},
+		{"whole network too large", []string{"draw", "--edges", dir + "/path.csv", "-o", out + "/x.png"}, 1, "20001 nodes, too many"},
 		{"chart of an unknown measure", survey(dir, "--chart", "nosuch", "-o", out+"/x.png"), 2, "nosuch"},
 		{"all egos, one fails", survey(dir, "--all", "--before", "1", "--after", "2", "-o", out+"/alldir"), 1, `ego P2`},
 	}
