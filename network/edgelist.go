@@ -231,7 +231,16 @@ func checkSums(g *Graph, file string) error {
 // WriteEdgeList writes g as an edge list (source,target[,weight]; each
 // undirected edge once, lower index first) and, when nodes is not nil, a
 // node CSV (id and every attribute, NA for missing) that keeps isolates.
+//
+// With a node CSV, it writes nothing and returns an error when a node
+// attribute is named "id" in any letter case: the node CSV could not be
+// read back.
 func WriteEdgeList(edges, nodes io.Writer, g *Graph) error {
+	if nodes != nil {
+		if err := checkNodeAttrNames(g); err != nil {
+			return err
+		}
+	}
 	ew := csv.NewWriter(edges)
 	head := []string{"source", "target"}
 	if g.weighted {
@@ -274,6 +283,9 @@ func WriteEdgeList(edges, nodes io.Writer, g *Graph) error {
 
 // WriteEdgeListDir writes dir/edges.csv and dir/nodes.csv.
 func WriteEdgeListDir(dir string, g *Graph) error {
+	if err := checkNodeAttrNames(g); err != nil {
+		return err // before creating anything
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -294,4 +306,15 @@ func WriteEdgeListDir(dir string, g *Graph) error {
 		return err
 	}
 	return nf.Close()
+}
+
+// checkNodeAttrNames rejects a node attribute that the node CSV's "id"
+// column would clash with.
+func checkNodeAttrNames(g *Graph) error {
+	for _, n := range g.Attrs().Names() {
+		if strings.EqualFold(n, "id") {
+			return fmt.Errorf("cannot write an edge list: the node attribute %q would clash with the node file's id column; rename it", n)
+		}
+	}
+	return nil
 }

@@ -336,6 +336,13 @@ func parseWeight(s string) (float64, error) {
 // zero value). Missing values are written as NA. Reading the files back with
 // the same options gives an equal Dataset.
 func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
+	o := opt.withDefaults()
+	if o.Wave == "" {
+		o.Wave = ds.WaveColumn
+	}
+	if _, err := egoCSVHeaders(ds, o); err != nil {
+		return err // before creating anything
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -362,48 +369,33 @@ func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
 }
 
 // WriteEgoCSVTo writes the three tables to three writers; see WriteEgoCSV.
+// It writes nothing and returns an error when the files could not be read
+// back as they are: an attribute with the name of a key or weight column
+// (the table would have two columns of that name), or, for unweighted
+// data, a tie attribute named like the weight column (opt.Weight, "weight"
+// by default), or an alter attribute named opt.AlterWeight, which the
+// reader would take as weights.
 func WriteEgoCSVTo(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions) error {
 	opt = opt.withDefaults()
 	if opt.Wave == "" && ds.WaveColumn != "" {
 		opt.Wave = ds.WaveColumn
 	}
 	waves := opt.Wave != ""
-	tieW := "weight"
-	if opt.Weight != "" && opt.Weight != "-" {
-		tieW = opt.Weight
-	}
-	alterW := "weight"
-	if opt.AlterWeight != "" {
-		alterW = opt.AlterWeight
+	heads, err := egoCSVHeaders(ds, opt)
+	if err != nil {
+		return err
 	}
 	ew, aw, tw := csv.NewWriter(egos), csv.NewWriter(alters), csv.NewWriter(ties)
 	ew.Comma, aw.Comma, tw.Comma = opt.Comma, opt.Comma, opt.Comma
-
-	head := func(keys []string, s *Schema, extra ...string) []string {
-		h := append([]string(nil), keys...)
-		h = append(h, extra...)
-		return append(h, s.Names()...)
-	}
 	key := func(e *EgoNet) []string {
 		if waves {
 			return []string{e.ID, e.Wave}
 		}
 		return []string{e.ID}
 	}
-	waveKeys := []string{opt.EgoID}
-	if waves {
-		waveKeys = append(waveKeys, opt.Wave)
-	}
-	var aExtra, tExtra []string
-	if ds.AlterWeighted {
-		aExtra = []string{alterW}
-	}
-	if ds.TieWeighted {
-		tExtra = []string{tieW}
-	}
-	ew.Write(head(waveKeys, ds.EgoAttrs))
-	aw.Write(head(append(append([]string(nil), waveKeys...), opt.AlterID), ds.AlterAttrs, aExtra...))
-	tw.Write(head(append(append([]string(nil), waveKeys...), opt.Source, opt.Target), ds.TieAttrs, tExtra...))
+	ew.Write(heads[0])
+	aw.Write(heads[1])
+	tw.Write(heads[2])
 	vals := func(a Attrs, n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -437,4 +429,57 @@ func WriteEgoCSVTo(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions)
 		}
 	}
 	return nil
+}
+
+// egoCSVHeaders returns the header rows of egos.csv, alters.csv and
+// aaties.csv for ds, or an error when reading them back would not give ds:
+// see WriteEgoCSVTo. opt has its defaults and wave column filled in.
+func egoCSVHeaders(ds *Dataset, opt EgoCSVOptions) ([3][]string, error) {
+	keys := []string{opt.EgoID}
+	if opt.Wave != "" {
+		keys = append(keys, opt.Wave)
+	}
+	tieW := "weight"
+	if opt.Weight != "" && opt.Weight != "-" {
+		tieW = opt.Weight
+	}
+	alterW := "weight"
+	if opt.AlterWeight != "" {
+		alterW = opt.AlterWeight
+	}
+	join := func(parts ...[]string) []string {
+		var out []string
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	var aExtra, tExtra []string
+	if ds.AlterWeighted {
+		aExtra = []string{alterW}
+	}
+	if ds.TieWeighted {
+		tExtra = []string{tieW}
+	}
+	heads := [3][]string{
+		join(keys, ds.EgoAttrs.Names()),
+		join(keys, []string{opt.AlterID}, aExtra, ds.AlterAttrs.Names()),
+		join(keys, []string{opt.Source, opt.Target}, tExtra, ds.TieAttrs.Names()),
+	}
+	for i, h := range heads {
+		seen := map[string]bool{}
+		for _, name := range h {
+			if seen[name] {
+				return heads, fmt.Errorf("cannot write ego CSV: %s would have two columns named %q (an attribute has the name of a key or weight column); rename the attribute or choose other column names", [3]string{"egos.csv", "alters.csv", "aaties.csv"}[i], name)
+			}
+			seen[name] = true
+		}
+	}
+	if _, ok := ds.TieAttrs.Index(tieW); ok && !ds.TieWeighted && opt.Weight != "-" {
+		return heads, fmt.Errorf("cannot write ego CSV: the tie attribute %q would be read back as the tie weight; write and read with the weight column set to \"-\" (--weight -)", tieW)
+	}
+	if _, ok := ds.AlterAttrs.Index(opt.AlterWeight); ok && !ds.AlterWeighted && opt.AlterWeight != "" {
+		return heads, fmt.Errorf("cannot write ego CSV: the alter attribute %q would be read back as the ego–alter weight; choose another --alter-weight", opt.AlterWeight)
+	}
+	return heads, nil
 }

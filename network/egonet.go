@@ -284,8 +284,8 @@ func checkWeight(w float64) error {
 	return nil
 }
 
-// AddAlter adds an alter to an ego. weight is the ego–alter tie weight (use
-// 1 when there is none).
+// AddAlter adds an alter to an ego. weight is the ego–alter tie weight; it
+// is checked, then stored as 1 when the dataset has no ego–alter weights.
 func (b *DatasetBuilder) AddAlter(egoID, wave, alterID string, weight float64, attrs Attrs) error {
 	if alterID == "" {
 		return fmt.Errorf("%w: alter", ErrEmptyID)
@@ -302,6 +302,9 @@ func (b *DatasetBuilder) AddAlter(egoID, wave, alterID string, weight float64, a
 		return fmt.Errorf("%w: alter %q appears twice for ego %q", ErrDuplicateID, alterID, egoID)
 	}
 	e := b.ds.Egos[ei]
+	if !b.ds.AlterWeighted {
+		weight = 1 // no ego–alter weights: the model holds 1, as documented on Alter
+	}
 	m[alterID] = len(e.Alters)
 	for i, v := range attrs {
 		b.ds.AlterAttrs.observe(i, v)
@@ -310,7 +313,9 @@ func (b *DatasetBuilder) AddAlter(egoID, wave, alterID string, weight float64, a
 	return nil
 }
 
-// AddTie adds an alter–alter tie. Both alters must already belong to the ego.
+// AddTie adds an alter–alter tie. Both alters must already belong to the
+// ego. weight is checked, then stored as 1 when the dataset has no tie
+// weights.
 func (b *DatasetBuilder) AddTie(egoID, wave, from, to string, weight float64, attrs Attrs) error {
 	seq := b.calls
 	b.calls++
@@ -336,6 +341,9 @@ func (b *DatasetBuilder) AddTie(egoID, wave, from, to string, weight float64, at
 	}
 	if !b.ds.Directed && f > t {
 		f, t = t, f
+	}
+	if !b.ds.TieWeighted {
+		weight = 1 // unweighted data: the model holds 1, as documented on Tie
 	}
 	for i, v := range attrs {
 		b.ds.TieAttrs.observe(i, v)

@@ -396,14 +396,19 @@ func readEgoBytes(egos, alters, ties []byte, opt EgoCSVOptions) (*Dataset, Repor
 }
 
 // checkEgoRoundTrip validates ds and checks that writing it and reading the
-// result with the same options gives it back.
-func checkEgoRoundTrip(t *testing.T, ds *Dataset, opt EgoCSVOptions) {
+// result with the same options gives it back. With mayRefuse, the writer
+// may decline a dataset whose attribute names clash with its key or weight
+// columns (possible for data from other formats, not from ego CSV itself).
+func checkEgoRoundTrip(t *testing.T, ds *Dataset, opt EgoCSVOptions, mayRefuse ...bool) {
 	t.Helper()
 	if err := validateDataset(ds); err != nil {
 		t.Fatalf("invalid dataset: %v", err)
 	}
 	var eb, ab, tb bytes.Buffer
 	if err := WriteEgoCSVTo(&eb, &ab, &tb, ds, opt); err != nil {
+		if len(mayRefuse) > 0 && mayRefuse[0] && strings.HasPrefix(err.Error(), "cannot write ego CSV") && eb.Len()+ab.Len()+tb.Len() == 0 {
+			return
+		}
 		t.Fatalf("write: %v", err)
 	}
 	back, rep, err := readEgoBytes(eb.Bytes(), ab.Bytes(), tb.Bytes(), opt)
@@ -690,6 +695,6 @@ func FuzzNetCanvas(f *testing.F) {
 		if !ds.TieWeighted {
 			eo.Weight = "-" // an edge variable may be called "weight"
 		}
-		checkEgoRoundTrip(t, ds, eo)
+		checkEgoRoundTrip(t, ds, eo, true)
 	})
 }

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -339,4 +340,66 @@ func TestEdgeListStreamsWithBoundedMemory(t *testing.T) {
 	limit := int64(32*gen.rows + 128*g.Order())
 	assert.Less(t, growth, limit, "peak heap growth %d bytes, limit %d (32 per row, 128 per node)", growth, limit)
 	runtime.KeepAlive(g)
+}
+
+// The writers write nothing and return an error, rather than files that
+// would not read back as the same data, when an attribute's name clashes
+// with a key or weight column. Such names cannot come from the CSV readers
+// (they would have been read as keys or weights) but can from GraphML,
+// Network Canvas or code.
+func TestWritersRefuseUnreadableOutput(t *testing.T) {
+	build := func(alterAttr, tieAttr string, tieWeighted bool) *Dataset {
+		b := NewDatasetBuilder(DatasetOptions{TieWeighted: tieWeighted})
+		require.NoError(t, b.AddEgo("e1", "", nil))
+		require.NoError(t, b.AddAlter("e1", "", "a", 1, Row(b.AlterAttrs(), map[string]string{alterAttr: "x"})))
+		require.NoError(t, b.AddAlter("e1", "", "b", 1, nil))
+		require.NoError(t, b.AddTie("e1", "", "a", "b", 2, Row(b.TieAttrs(), map[string]string{tieAttr: "strong"})))
+		ds, _ := b.Build()
+		return ds
+	}
+	cases := []struct {
+		name string
+		ds   *Dataset
+		opt  EgoCSVOptions
+		want string // "" when the write must succeed
+	}{
+		{"ordinary names", build("role", "kind", false), EgoCSVOptions{}, ""},
+		{"alter attribute named like the alter ID column", build("alterID", "kind", false), EgoCSVOptions{}, `alters.csv would have two columns named "alterID"`},
+		{"tie attribute named like the ego ID column", build("role", "egoID", false), EgoCSVOptions{}, `aaties.csv would have two columns named "egoID"`},
+		{"weighted ties and a tie attribute named weight", build("role", "weight", true), EgoCSVOptions{}, `aaties.csv would have two columns named "weight"`},
+		{"unweighted ties and a tie attribute named weight", build("role", "weight", false), EgoCSVOptions{}, `the tie attribute "weight" would be read back as the tie weight`},
+		{"the same, written with --weight -", build("role", "weight", false), EgoCSVOptions{Weight: "-"}, ""},
+		{"an alter attribute named like the alter weight column", build("closeness", "kind", false), EgoCSVOptions{AlterWeight: "closeness"}, `the alter attribute "closeness" would be read back as the ego–alter weight`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var eb, ab, tb bytes.Buffer
+			err := WriteEgoCSVTo(&eb, &ab, &tb, c.ds, c.opt)
+			if c.want == "" {
+				require.NoError(t, err)
+				checkEgoRoundTrip(t, c.ds, c.opt)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+			assert.Zero(t, eb.Len()+ab.Len()+tb.Len(), "nothing written")
+			dir := t.TempDir() + "/out"
+			require.Error(t, WriteEgoCSV(dir, c.ds, c.opt))
+			assert.NoDirExists(t, dir, "WriteEgoCSV creates nothing")
+		})
+	}
+
+	b := NewBuilder(false, false)
+	u := b.Node("a")
+	b.SetAttr(u, "ID", TextValue("x"))
+	g, _ := b.Build()
+	var eb, nb bytes.Buffer
+	err := WriteEdgeList(&eb, &nb, g)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `the node attribute "ID" would clash with the node file's id column`)
+	assert.Zero(t, eb.Len()+nb.Len(), "nothing written")
+	require.NoError(t, WriteEdgeList(&eb, nil, g), "without a node file there is no clash")
+	dir := t.TempDir() + "/out"
+	require.Error(t, WriteEdgeListDir(dir, g))
+	assert.NoDirExists(t, dir)
 }

@@ -125,7 +125,7 @@ var badCases = []badCase{
 	{name: "GraphML nesting bomb", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph>" + strings.Repeat("<node id=\"a\"><graph>", 100_000)}}, bad: "graphml", line: 1, want: "input too large"},
 	{name: "GraphML entity bomb", whole: true, files: map[string]file{"graphml": {"g.graphml", billionLaughs}}, bad: "graphml", line: 9, want: "lol9"},
 	{name: "GraphML 20 MB attribute value", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph><node id=\"" + strings.Repeat("a", 20<<20) + "\"/></graph></graphml>"}}, bad: "graphml", line: 1, want: "input too large"},
-	{name: "GraphML huge declared counts", whole: true, files: map[string]file{"graphml": {"g.graphml", `<graphml><graph parse.nodes="999999999999" parse.edges="999999999999" parse.order="nodesfirst"><node id="a"/><edge source="a" target="b"/></graph><graph/></graphml>`}}, bad: "graphml", line: 1, want: "second <graph>"},
+	{name: "GraphML huge declared counts", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph parse.nodes=\"999999999999\" parse.edges=\"999999999999\" parse.maxindegree=\"99999999999\" parse.order=\"nodesfirst\">\n<node id=\"a\"/>\n<node id=\"a\"/></graph></graphml>"}}, bad: "graphml", line: 3, want: `node "a" is declared twice`},
 	{name: "GraphML truncated", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"b\""}}, bad: "graphml", line: 1, want: "the file is truncated"},
 	{name: "GraphML edge to nowhere with a bad weight", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<edge source=\"a\" target=\"b\"><data key=\"w\">-Inf</data></edge></graph></graphml>"}}, bad: "graphml", line: 3, want: "bad weight"},
 	{name: "GraphML not XML", whole: true, files: map[string]file{"graphml": {"g.graphml", "source,target\na,b\n"}}, bad: "graphml", line: 3, want: "not a GraphML file"},
@@ -497,4 +497,33 @@ func forbiddenCalls(t *testing.T, path string) []forbidden {
 		return true
 	})
 	return out
+}
+
+// Converting data whose attribute names clash with the ego CSV's key
+// columns fails with one line and leaves nothing, rather than writing
+// files that sociogram could not read back.
+func TestConvertRefusesUnreadableOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "ds.graphml")
+	require.NoError(t, os.WriteFile(in, []byte(`<graphml>
+<key id="e" for="graph" attr.name="egoID" attr.type="string"/>
+<key id="n" for="node" attr.name="alterID" attr.type="string"/>
+<graph><data key="e">e1</data><node id="a"><data key="n">x</data></node><node id="b"/><edge source="a" target="b"/></graph>
+</graphml>`), 0o644))
+	out := filepath.Join(dir, "out")
+	var stdout, errb bytes.Buffer
+	status := run([]string{"convert", "--graphml", in, "--to", "egocsv", "-o", out}, &stdout, &errb)
+	assert.Equal(t, 1, status, "stderr: %s", errb.String())
+	assert.Equal(t, "sociogram: cannot write ego CSV: alters.csv would have two columns named \"alterID\" (an attribute has the name of a key or weight column); rename the attribute or choose other column names\n", errb.String())
+	assert.NoDirExists(t, out)
+
+	// Choosing another alter ID column name resolves it, and the result reads back.
+	out2 := filepath.Join(dir, "out2")
+	errb.Reset()
+	require.Equal(t, 0, run([]string{"convert", "--graphml", in, "--alter-id", "alter", "--to", "egocsv", "-o", out2}, &stdout, &errb), "stderr: %s", errb.String())
+	assert.Equal(t, "egoID,alter,alterID\ne1,a,x\ne1,b,NA\n", readFile(t, filepath.Join(out2, "alters.csv")))
+	errb.Reset()
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"egos", "--egos", filepath.Join(out2, "egos.csv"), "--alters", filepath.Join(out2, "alters.csv"), "--ties", filepath.Join(out2, "aaties.csv"), "--alter-id", "alter", "--measures", "size,ties"}, &stdout, &errb), "stderr: %s", errb.String())
+	assert.Equal(t, "egoID,size,ties\ne1,2,1\n", stdout.String())
 }
