@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1222,6 +1223,16 @@ func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 	if h.dir.set {
 		b.ds.Directed = h.dir.directed
 	}
+	// Repeated edges between the same two alters (Network Canvas writes
+	// one per edge type, each with its own UUID) become one tie: weights
+	// summed, and for each attribute the distinct values joined with "|".
+	type merged struct {
+		e     gmlEdge
+		w     float64
+		attrs Attrs
+	}
+	var ties []*merged
+	at := map[[2]string]int{}
 	for _, e := range h.edges {
 		w, missing, err := weightOf(e.vals, twk)
 		if err != nil {
@@ -1236,12 +1247,65 @@ func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 				attrs.set(b.TieAttrs().Add(v.key.name), v.v)
 			}
 		}
-		*h.tieAt = append(*h.tieAt, fileLine{p.file, e.line})
-		if err := b.AddTie(id, wave, e.src, e.dst, w, attrs); err != nil {
-			return p.errf(e.line, err, "")
+		k := [2]string{e.src, e.dst}
+		if !h.dir.directed && k[1] < k[0] {
+			k[0], k[1] = k[1], k[0]
+		}
+		i, seen := at[k]
+		if !seen || e.src == e.dst {
+			at[k] = len(ties)
+			ties = append(ties, &merged{e: e, w: w, attrs: attrs})
+			continue
+		}
+		m := ties[i]
+		if w2 := m.w + w; !math.IsInf(w2, 0) {
+			m.w = w2
+		} else {
+			return p.errf(e.line, ErrBadWeight, "repeated edge %q-%q: weights sum to more than %g", e.src, e.dst, math.MaxFloat64)
+		}
+		if joinValues(&m.attrs, attrs) {
+			h.rep.Add(p.file, RepairMergedEdges, 1)
+		} else {
+			h.rep.Add(p.file, RepairDuplicates, 1)
+		}
+	}
+	for _, m := range ties {
+		*h.tieAt = append(*h.tieAt, fileLine{p.file, m.e.line})
+		w := m.w
+		if twk == nil {
+			w = 1
+		}
+		if err := b.AddTie(id, wave, m.e.src, m.e.dst, w, m.attrs); err != nil {
+			return p.errf(m.e.line, err, "")
 		}
 	}
 	return nil
+}
+
+// RepairMergedEdges is the Report entry for repeated GraphML edges between
+// the same two alters whose data differ, merged into one tie.
+const RepairMergedEdges = "repeated edges between the same alters merged (differing values joined with |)"
+
+// joinValues merges row b into row a: a missing value takes b's, and a
+// different recorded value is appended to a's text after "|" (the result is
+// text). It reports whether any value differed.
+func joinValues(a *Attrs, b Attrs) bool {
+	differ := false
+	for c, v := range b {
+		if v.Kind == Missing {
+			continue
+		}
+		old := a.At(c)
+		switch {
+		case old.Kind == Missing:
+			a.set(c, v)
+		case old.Text == v.Text || slices.Contains(strings.Split(old.Text, "|"), v.Text):
+		default:
+			differ = true
+			a.set(c, Value{Text: old.Text + "|" + v.Text, Kind: Text})
+		}
+	}
+	return differ
 }
 
 // ReadGraphMLDataset reads survey ego networks from GraphML, Network Canvas
@@ -1259,7 +1323,10 @@ func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 // (by default a node key named "weight") gives the ego–alter weight; the
 // edge key opt.Weight the tie weight. Other data become ego, alter and tie
 // attributes. Every edge of every graph must have the same direction (see
-// ReadGraphMLFrom). Errors and repairs are as for ReadGraphMLFrom, plus the
+// ReadGraphMLFrom). Repeated edges between the same two alters (Network
+// Canvas writes one per edge type) become one tie: weights summed and, for
+// each attribute, the distinct values joined with "|" (counted as
+// RepairMergedEdges, or RepairDuplicates when the data are the same). Errors and repairs are as for ReadGraphMLFrom, plus the
 // dataset checks of DatasetBuilder (an ego twice in a wave, a node declared
 // twice). Memory is the Dataset plus one ego graph's nodes and edges, which
 // are buffered until its </graph>.

@@ -423,6 +423,31 @@ func TestReadGraphMLDataset(t *testing.T) {
 		assert.Equal(t, 1, rep.Count(RepairMissingWeights))
 		assert.InDelta(t, 3.0, e.Ties[0].Weight, 0)
 	})
+	t.Run("repeated edges merged: weights summed, differing values joined (Network Canvas multiplex)", func(t *testing.T) {
+		// Network Canvas's GraphML writes one edge per edge type, each with
+		// its own networkCanvasUUID and networkCanvasType (keys for="all").
+		in, err := NewInput("nc.graphml", strings.NewReader(gmlHead+`<key id="networkCanvasType" for="all" attr.name="networkCanvasType" attr.type="string"/>
+<key id="networkCanvasUUID" for="all" attr.name="networkCanvasUUID" attr.type="string"/>
+<key id="w" for="edge" attr.name="weight" attr.type="double"/>
+<graph edgedefault="undirected" xmlns:nc="http://schema.networkcanvas.com/xmlns" nc:caseId="c1">
+<node id="1"><data key="networkCanvasType">person</data></node><node id="2"><data key="networkCanvasType">person</data></node>
+<edge source="1" target="2"><data key="networkCanvasType">friend</data><data key="networkCanvasUUID">u1</data><data key="w">1</data></edge>
+<edge source="2" target="1"><data key="networkCanvasType">family</data><data key="networkCanvasUUID">u2</data><data key="w">2</data></edge>
+<edge source="1" target="2"><data key="networkCanvasType">friend</data><data key="networkCanvasUUID">u1</data><data key="w">0.5</data></edge>
+</graph></graphml>`), false)
+		require.NoError(t, err)
+		ds, rep, err := ReadGraphMLDatasetFrom(in, GraphMLOptions{})
+		require.NoError(t, err)
+		require.Len(t, ds.Egos[0].Ties, 1)
+		tie := ds.Egos[0].Ties[0]
+		assert.InDelta(t, 3.5, tie.Weight, 0, "1 + 2 + 0.5")
+		ti, _ := ds.TieAttrs.Index("networkCanvasType")
+		ui, _ := ds.TieAttrs.Index("networkCanvasUUID")
+		assert.Equal(t, TextValue("friend|family"), tie.Attrs.At(ti))
+		assert.Equal(t, TextValue("u1|u2"), tie.Attrs.At(ui))
+		assert.Equal(t, 1, rep.Count(RepairMergedEdges), "the family edge")
+		assert.Equal(t, 1, rep.Count(RepairDuplicates), "the second friend edge, identical data")
+	})
 	t.Run("directory, ego ID from the file name", func(t *testing.T) {
 		dir := writeFiles(t, map[string]string{
 			"b.graphml":    gmlHead + `<graph edgedefault="undirected"><node id="x"/></graph></graphml>`,
@@ -444,7 +469,6 @@ func TestReadGraphMLDataset(t *testing.T) {
 		}{
 			{"second graph without an ID", gmlHead + "<graph/>\n<graph/></graphml>", ErrEmptyID, 4},
 			{"same ego twice", gmlHead + "<graph id=\"e\"/>\n<graph id=\"e\"/></graphml>", ErrDuplicateID, 4},
-			{"duplicate tie with different attributes", gmlHead + "<key id=\"k\" for=\"edge\" attr.name=\"kind\"/>\n<graph id=\"e\">\n<edge source=\"a\" target=\"b\"><data key=\"k\">kin</data></edge>\n<edge source=\"b\" target=\"a\"><data key=\"k\">work</data></edge></graph></graphml>", ErrDuplicateID, 6},
 			{"mixed direction across egos", gmlHead + "<graph id=\"e\" edgedefault=\"undirected\"><edge source=\"a\" target=\"b\"/></graph>\n<graph id=\"f\" edgedefault=\"directed\">\n<edge source=\"a\" target=\"b\"/></graph></graphml>", ErrMixedDirection, 5},
 		}
 		for _, c := range cases {
