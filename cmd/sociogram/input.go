@@ -11,7 +11,9 @@ import (
 
 // inputFlags are the input flags shared by every command that reads data
 // (egos, nodes, draw, compare, convert): either survey ego networks (three
-// CSV tables) or a whole network (an edge list with an optional node file).
+// CSV tables, a Network Canvas CSV export, or GraphML with one graph per ego)
+// or a whole network (an edge list with an optional node file, a Pajek file,
+// or a GraphML file).
 type inputFlags struct {
 	// survey ego networks
 	egos, alters, ties string
