@@ -15,11 +15,28 @@ import (
 // label over a node, every label inside the page.
 func TestLabelsDoNotCollide(t *testing.T) {
 	ds := study(t)
+	// The two waves of P1 laid out together, as BeforeAfterFigure does.
+	b, a := ds.Ego("P1", "1"), ds.Ego("P1", "2")
+	inB, err := EgogramInputOf(b, egoOpts().EgogramOptions)
+	require.NoError(t, err)
+	inA, err := EgogramInputOf(a, egoOpts().EgogramOptions)
+	require.NoError(t, err)
+	gb, ga := LayoutEgogramPair(inB, inA, alterIDs(b), alterIDs(a))
+	pair := map[string]*Egogram{"1": gb, "2": ga}
 	for _, c := range []struct {
 		ego, wave string
-	}{{"P1", "1"}, {"P1", "2"}, {"noties", "1"}, {"missing", "1"}} {
-		t.Run(c.ego+"_"+c.wave, func(t *testing.T) {
-			net, legend, _, err := EgogramNetwork(ds.Ego(c.ego, c.wave), egoOpts())
+		pair      bool
+	}{{"P1", "1", false}, {"P1", "2", false}, {"P1", "1", true}, {"P1", "2", true}, {"noties", "1", false}, {"missing", "1", false}} {
+		name := c.ego + "_" + c.wave
+		if c.pair {
+			name += "_pair"
+		}
+		t.Run(name, func(t *testing.T) {
+			e := ds.Ego(c.ego, c.wave)
+			net, legend, _, err := EgogramNetwork(e, egoOpts())
+			if c.pair {
+				net, legend, _, err = egogramNetwork(e, pair[c.wave], egoOpts())
+			}
 			require.NoError(t, err)
 			p := newPanel("")
 			p.Add(net)
@@ -40,6 +57,9 @@ func TestLabelsDoNotCollide(t *testing.T) {
 				}
 				for j, nb := range net.nodeBoxes {
 					assert.Zero(t, overlapArea(a, nb), "label %d over node %d", i, j)
+				}
+				for j, gb := range net.guideBoxes {
+					assert.Zero(t, overlapArea(a, gb), "label %d over ring label %d", i, j)
 				}
 			}
 		})

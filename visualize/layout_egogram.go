@@ -144,11 +144,13 @@ func LayoutEgogram(in EgogramInput) *Egogram {
 	slices.SortFunc(keys, func(a, b [2]int) int {
 		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 	})
+	done := make([]bool, n)
 	for _, k := range keys {
-		order := g.orderCell(cells[k], adj)
+		order := g.orderCell(cells[k], adj, done)
 		spots := g.cellSpots(k[0], k[1], len(order))
 		for i, a := range order {
 			g.Alters[a] = spots[i]
+			done[a] = true
 		}
 	}
 	return g
@@ -218,8 +220,10 @@ func (g *Egogram) cellSpots(ring, sector, c int) []r2.Vec {
 // orderCell orders the alters of one cell: chains that follow ties within
 // the cell, each chain started at an alter with the fewest remaining ties
 // and extended to the unplaced neighbour with the fewest remaining ties;
-// chains are then sorted by where their ties to other cells point.
-func (g *Egogram) orderCell(members []int, adj [][]int32) []int {
+// chains are then sorted by where their ties to other cells point: the
+// angle of a neighbour already placed (done, in an inner ring or an
+// earlier sector), else the middle of the neighbour's sector.
+func (g *Egogram) orderCell(members []int, adj [][]int32, done []bool) []int {
 	in := make(map[int]bool, len(members))
 	for _, a := range members {
 		in[a] = true
@@ -246,9 +250,16 @@ func (g *Egogram) orderCell(members []int, adj [][]int32) []int {
 			if in[int(b)] {
 				continue
 			}
-			bs, _ := g.SectorAngles(g.Sector[b])
-			d := math.Remainder(mid-(bs-span/2), 2*math.Pi)
-			s += 0.5 + d/span
+			var theta float64
+			if done[b] {
+				theta = math.Atan2(g.Alters[b].Y, g.Alters[b].X)
+			} else {
+				bs, _ := g.SectorAngles(g.Sector[b])
+				theta = bs - span/2
+			}
+			// 0 at the cell's start, 1 at its end, beyond for other
+			// sectors clockwise.
+			s += 0.5 + math.Remainder(mid-theta, 2*math.Pi)/span
 			k++
 		}
 		if k == 0 {

@@ -62,8 +62,8 @@ type Network struct {
 	// StyleFunc, if not nil, overrides the style of node i.
 	StyleFunc func(i int) (fill color.Color, shape Shape, radius vg.Length)
 
-	// label and node boxes of the last Plot, for tests
-	placed, nodeBoxes []vg.Rectangle
+	// label, node and guide label boxes of the last Plot, for tests
+	placed, nodeBoxes, guideBoxes []vg.Rectangle
 }
 
 // Font sizes and the typeface used by every picture.
@@ -201,8 +201,9 @@ func clampUnit(x float64) float64 { return math.Max(-1, math.Min(1, x)) }
 func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
 	trX, trY := plt.Transforms(&c)
 	pt := func(x, y float64) vg.Point { return vg.Point{X: trX(x), Y: trY(y)} }
+	var guides []vg.Rectangle
 	if n.Frame != nil {
-		n.plotFrame(c, pt)
+		guides = n.plotFrame(c, pt)
 	}
 	centres := make([]vg.Point, len(n.Nodes))
 	radii := make([]vg.Length, len(n.Nodes))
@@ -224,11 +225,13 @@ func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
 		}
 		drawShape(&c, shape, centres[i], r, fill, out)
 	}
-	n.plotLabels(c, centres, radii)
+	n.plotLabels(c, centres, radii, guides)
 }
 
-// plotFrame draws ring circles, sector rays, ring labels and sector labels.
-func (n *Network) plotFrame(c draw.Canvas, pt func(x, y float64) vg.Point) {
+// plotFrame draws ring circles, sector rays, ring labels and sector
+// labels, and returns the boxes of the ring labels, for node labels to
+// avoid.
+func (n *Network) plotFrame(c draw.Canvas, pt func(x, y float64) vg.Point) []vg.Rectangle {
 	g := n.Frame
 	origin := pt(0, 0)
 	unit := pt(1, 0).X - origin.X
@@ -261,6 +264,7 @@ func (n *Network) plotFrame(c draw.Canvas, pt func(x, y float64) vg.Point) {
 	}
 	// Ring labels sit on the vertical ray at the top, centred on the ring,
 	// with a white backing so that they read across the ray.
+	var boxes []vg.Rectangle
 	for k, name := range g.Rings {
 		if name == "" {
 			continue
@@ -271,12 +275,15 @@ func (n *Network) plotFrame(c draw.Canvas, pt func(x, y float64) vg.Point) {
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
 		halo(&c, sty, at, name)
 		c.FillText(sty, at, name)
+		w, h := sty.Width(name), sty.Height(name)
+		boxes = append(boxes, vg.Rectangle{Min: vg.Point{X: at.X - w/2 - 1, Y: at.Y - h/2}, Max: vg.Point{X: at.X + w/2 + 1, Y: at.Y + h/2}})
 	}
 	for _, s := range n.sectorLabels() {
 		sty := n.SectorText
 		sty.XAlign, sty.YAlign = text.XAlignment(-s.ax), text.YAlignment(-s.ay)
 		c.FillText(sty, pt(s.x, s.y), s.text)
 	}
+	return boxes
 }
 
 // halo paints a white, slightly transparent box behind a text.
@@ -372,9 +379,9 @@ func polygonOf(s Shape) (int, float64) {
 	}
 }
 
-// plotLabels places node labels greedily in node order (see placeLabels)
-// and draws them on a white backing.
-func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Length) {
+// plotLabels places node labels greedily in node order (see placeLabels),
+// avoiding the guide labels too, and draws them on a white backing.
+func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Length, guides []vg.Rectangle) {
 	reqs := make([]labelRequest, 0, len(n.Nodes))
 	for i, nd := range n.Nodes {
 		if nd.Label == "" {
@@ -393,8 +400,9 @@ func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Lengt
 			}
 		}
 	}
-	boxes := placeLabels(reqs, centres, radii, segs, c.Rectangle)
+	boxes := placeLabels(reqs, centres, radii, segs, guides, c.Rectangle)
 	n.placed = boxes
+	n.guideBoxes = guides
 	n.nodeBoxes = n.nodeBoxes[:0]
 	for i, p := range centres {
 		r := radii[i]
@@ -421,12 +429,13 @@ type labelRequest struct {
 // placeLabels chooses a box for each label, in order: the first of several
 // positions around its node (the side away from the centre of the drawing
 // first, then the other side, above, below, then shifted up and down) that
-// overlaps no label placed so far, no node, crosses no tie and stays inside
-// bounds; when none is free, the one with the least overlap (labels weigh
-// 3, nodes 1, a crossed tie 20 square points, area outside bounds 2).
+// overlaps no label placed so far, no node, no guide label, crosses no tie
+// and stays inside bounds; when none is free, the one with the least
+// overlap (labels weigh 3, guide labels 2, nodes 1, a crossed tie 20
+// square points, area outside bounds 2).
 //
 // Cost: O(L · (L + N + E)) for L labels, N nodes and E ties.
-func placeLabels(reqs []labelRequest, centres []vg.Point, radii []vg.Length, segs [][2]vg.Point, bounds vg.Rectangle) []vg.Rectangle {
+func placeLabels(reqs []labelRequest, centres []vg.Point, radii []vg.Length, segs [][2]vg.Point, guides []vg.Rectangle, bounds vg.Rectangle) []vg.Rectangle {
 	nodes := make([]vg.Rectangle, len(centres))
 	for i, p := range centres {
 		r := radii[i]
@@ -467,6 +476,9 @@ func placeLabels(reqs []labelRequest, centres []vg.Point, radii []vg.Length, seg
 				if j != i {
 					cost += overlapArea(b, o)
 				}
+			}
+			for _, o := range guides {
+				cost += 2 * overlapArea(b, o)
 			}
 			for _, s := range segs {
 				if segmentHitsRect(s[0], s[1], b) {
