@@ -6,19 +6,44 @@
 // Layouts are pure functions that return coordinates and are tested
 // numerically:
 //
-//	layout                      function          file
-//	egogram (rings × sectors)   LayoutEgogram,    layout_egogram.go
-//	                            EgogramOf
-//	concentric by a measure     Concentric        layout_concentric.go
-//	circle                      Circle            layout_circle.go
-//	force-directed (FR 1991)    Force             layout_force.go
+//	layout                          function                file
+//	egogram (rings × sectors)       LayoutEgogram,          layout_egogram.go
+//	                                EgogramOf
+//	two waves on one frame          LayoutEgogramPair       layout_egogram.go
+//	concentric by a measure         Concentric              layout_concentric.go
+//	circle                          Circle                  layout_circle.go
+//	force-directed (Fruchterman &   Force                   layout_force.go
+//	Reingold 1991), components
+//	packed apart
 //
-// Drawing is a gonum/plot Plotter (Network), so a picture can be composed
-// with other plots; Figure arranges one or more panels with a title and a
-// legend beside them (never over the nodes) and keeps one data unit the
-// same length on both axes, so circles stay circles. The default palette
-// is Okabe & Ito's colour-blind-safe one, and shapes double the colours so
-// that pictures read in greyscale. Output (PNG, SVG with embedded fonts,
-// PDF) is byte-identical for identical input: drawing order is sorted,
-// layouts are seeded, and the PDF creation date is fixed.
+// Drawing is a gonum/plot Plotter, Network (plotter.go), so a picture can
+// be composed with other plots: nodes coloured, shaped and sized, ties with
+// width by weight, dashed by type and arrows when directed, labels placed to
+// avoid each other, the nodes, the ties and the ring labels, and the ring
+// and sector guides of an egogram. Figure (figure.go) arranges one or more
+// panels with a title and a legend in a column beside them, never over the
+// nodes, and keeps one data unit the same length on both axes (Isotropic),
+// so circles stay circles. The pictures:
+//
+//	picture                         function
+//	egogram of one ego              EgogramFigure (EgogramPanel, EgogramNetwork)
+//	page of small multiples         EgogramGrid
+//	before/after, kept/lost/gained  BeforeAfterFigure
+//	sociogram                       SociogramFigure (SociogramNetwork)
+//	distribution of a measure       HistogramFigure
+//	change per ego                  ChangeFigure
+//
+// Attributes map to looks through Style: categories get a colour from
+// Okabe & Ito's colour-blind-safe palette (OkabeIto) and a shape, so that a
+// picture also reads in greyscale; numeric attributes a light-to-dark blue
+// scale; missing values grey. Missing ring or sector values put an alter in
+// an Unknown ring or sector: it is never dropped.
+//
+// Figure.Write renders PNG (96 dpi), SVG (fonts embedded) or PDF (fonts
+// embedded). Output is byte-identical for identical input: drawing follows
+// the order of the data, layouts are seeded, and the PDF creation date,
+// which the PDF writer takes from the clock, is replaced by a fixed one.
+// The golden images in testdata/ are regenerated with
+//
+//	go test ./visualize -run TestGolden -regen
 package visualize

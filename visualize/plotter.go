@@ -152,9 +152,9 @@ func (n *Network) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
 			w, h := n.LabelStyle.Width(nd.Label), n.LabelStyle.Height(nd.Label)
 			lb := b
 			if nd.X >= mid {
-				lb.Rectangle = vg.Rectangle{Min: vg.Point{X: r, Y: -h / 2}, Max: vg.Point{X: r + 2 + w, Y: h / 2}}
+				lb.Rectangle = vg.Rectangle{Min: vg.Point{X: r, Y: -h / 2}, Max: vg.Point{X: r + 4 + w, Y: h / 2}}
 			} else {
-				lb.Rectangle = vg.Rectangle{Min: vg.Point{X: -r - 2 - w, Y: -h / 2}, Max: vg.Point{X: -r, Y: h / 2}}
+				lb.Rectangle = vg.Rectangle{Min: vg.Point{X: -r - 4 - w, Y: -h / 2}, Max: vg.Point{X: -r, Y: h / 2}}
 			}
 			boxes = append(boxes, lb)
 		}
@@ -447,7 +447,7 @@ func placeLabels(reqs []labelRequest, centres []vg.Point, radii []vg.Length, seg
 		i, w, h := q.node, q.w, q.h
 		// Shapes other than circles reach 1.15 r from the centre.
 		r, p := radii[i]*1.15, centres[i]
-		gap := vg.Points(1.5)
+		gap := vg.Points(2.5)
 		right := vg.Rectangle{Min: vg.Point{X: p.X + r + gap, Y: p.Y - h/2}, Max: vg.Point{X: p.X + r + gap + w, Y: p.Y + h/2}}
 		left := vg.Rectangle{Min: vg.Point{X: p.X - r - gap - w, Y: p.Y - h/2}, Max: vg.Point{X: p.X - r - gap, Y: p.Y + h/2}}
 		above := vg.Rectangle{Min: vg.Point{X: p.X - w/2, Y: p.Y + r + gap}, Max: vg.Point{X: p.X + w/2, Y: p.Y + r + gap + h}}

@@ -67,9 +67,9 @@ func TestNetworkGlyphBoxes(t *testing.T) {
 	require.Len(t, boxes, 3)
 	assert.Equal(t, vg.Length(-n.NodeRadius), boxes[0].Min.X)
 	// The label box starts at the node's edge and is the label's width
-	// plus a 2pt gap.
+	// plus a 4pt gap.
 	assert.Equal(t, n.NodeRadius, boxes[2].Min.X, "label to the right")
-	assert.InDelta(t, float64(n.LabelStyle.Width("Bob"))+2, float64(boxes[2].Size().X), 1e-9)
+	assert.InDelta(t, float64(n.LabelStyle.Width("Bob"))+4, float64(boxes[2].Size().X), 1e-9)
 }
 
 func TestSociogramNetwork(t *testing.T) {
