@@ -324,8 +324,14 @@ func (p *gmlParser) parseKey(se xml.StartElement) error {
 		k.name = id
 	}
 	k.typ, _ = attr(se, "attr.type")
-	if k.typ == "" {
+	k.typ = strings.ToLower(k.typ)
+	switch k.typ {
+	case "":
 		k.typ = "string"
+	case "integer": // some writers' spelling of int
+		k.typ = "int"
+	case "bool":
+		k.typ = "boolean"
 	}
 	switch k.typ {
 	case "boolean", "int", "long", "float", "double", "string":

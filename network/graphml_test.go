@@ -148,6 +148,10 @@ func TestReadGraphMLCases(t *testing.T) {
 			text: gmlHead + `<key id="weight" for="edge" attr.name="Weight" attr.type="float"/>
 <graph edgedefault="undirected"><node id="1"/><node id="2"/><edge id="0" source="1" target="2"><data key="weight">1.0</data></edge></graph></graphml>`,
 			nodes: 2, edges: 1, weighted: true},
+		{name: "attr.type spelled integer, Bool, Double",
+			text: gmlHead + `<key id="a" for="node" attr.name="n" attr.type="integer"/><key id="b" for="node" attr.name="m" attr.type="Bool"/><key id="c" for="edge" attr.name="weight" attr.type="Double"/>
+<graph edgedefault="undirected"><node id="1"><data key="a">3</data><data key="b">false</data></node><edge source="1" target="2"><data key="c">2</data></edge></graph></graphml>`,
+			nodes: 2, edges: 1, weighted: true, fromEdges: 1},
 		{name: "yEd graphics and ports skipped, nested graph flattened",
 			text: gmlHead + `<key id="d0" for="node" yfiles.type="nodegraphics"/>
 <graph edgedefault="directed"><node id="g"><data key="d0"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"><y:Geometry x="1"/></y:ShapeNode></data><port name="p"/>
