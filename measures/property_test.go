@@ -370,3 +370,66 @@ func TestPropertyCompositionalBounds(t *testing.T) {
 		}
 	}
 }
+
+// NodeTable (whole-network model, structural and compositional columns) is
+// invariant under renumbering the nodes and reordering the edges: each
+// node's row, found by its label, is the same.
+func TestPropertyNodeTableInvariantUnderRelabelAndShuffle(t *testing.T) {
+	specs, err := ParseList("size,ties,density,effective_size,constraint,hierarchy,ego_betweenness,blau(group),richness(group),prop(group=a),mean(score),ei(group),ei_alters(group),bonding(group)")
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(23, 24))
+	for trial := range 100 {
+		n, directed, weighted, edges := genGraph(r)
+		if n == 0 {
+			continue
+		}
+		groups := make([]string, n)
+		scores := make([]string, n)
+		for i := range n {
+			groups[i] = []string{"a", "b", "c", ""}[r.IntN(4)]
+			scores[i] = strconv.Itoa(r.IntN(100))
+		}
+		withAttrs := func(g *network.Graph) *network.Graph {
+			// Rebuild with attributes: Builder.SetAttr needs the builder,
+			// so build again from the graph's rows.
+			b := network.NewBuilder(directed, weighted)
+			b.DeclareAttr("group")
+			b.DeclareAttr("score")
+			for v := range int64(g.Order()) {
+				u := b.Node(g.Label(v))
+				i, _ := strconv.Atoi(g.Label(v)[1:])
+				b.SetAttr(u, "group", network.ParseValue(groups[i]))
+				b.SetAttr(u, "score", network.ParseValue(scores[i]))
+			}
+			for v := range int64(g.Order()) {
+				nb, w := g.Row(v)
+				for k, x := range nb {
+					if directed || int64(x) > v {
+						require.NoError(t, b.AddEdge(v, int64(x), w(k)))
+					}
+				}
+			}
+			out, _ := b.Build()
+			return out
+		}
+		g := withAttrs(buildGraph(t, n, directed, weighted, edges, nil))
+		shuffled := append([]randomEdge(nil), edges...)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		h := withAttrs(buildGraph(t, n, directed, weighted, shuffled, r.Perm(n)))
+		a, err := NodeTable(context.Background(), g, specs, TableOptions{Workers: 1})
+		require.NoError(t, err)
+		b, err := NodeTable(context.Background(), h, specs, TableOptions{Workers: 2})
+		require.NoError(t, err)
+		rowOf := map[string]int{}
+		for i, k := range b.Keys {
+			rowOf[k[0]] = i
+		}
+		for i, k := range a.Keys {
+			j, ok := rowOf[k[0]]
+			require.True(t, ok, "node %s missing", k[0])
+			for c, col := range a.Columns {
+				assert.True(t, sameFloat(a.Values[i][c], b.Values[j][c]), "trial %d node %s %s: got %v want %v", trial, k[0], col, b.Values[j][c], a.Values[i][c])
+			}
+		}
+	}
+}
