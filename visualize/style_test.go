@@ -1,0 +1,140 @@
+package visualize
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/sociogram/sociogram/network"
+)
+
+func TestChangeStatus(t *testing.T) {
+	ds := study(t)
+	cases := []struct {
+		name               string
+		before, after      *network.EgoNet
+		kept, lost, gained int
+		lostIDs, gainedIDs []string
+	}{
+		{"no alters either wave", ds.Ego("empty", "1"), ds.Ego("empty", "1"), 0, 0, 0, nil, nil},
+		{"same wave twice: all kept", ds.Ego("one", "1"), ds.Ego("one", "1"), 1, 0, 0, nil, nil},
+		// P1: wave 2 drops 4 of the 25 alters and adds 6 (fixtures_test.go).
+		{"P1 wave 1 to 2", ds.Ego("P1", "1"), ds.Ego("P1", "2"), 21, 4, 6,
+			[]string{"Uncle Joe", "Lee", "Pharmacist", "Coach"},
+			[]string{"Priya", "Peer mentor", "Allotment pal", "Allotment chair", "Café owner", "Art class"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b, a := ChangeStatus(c.before, c.after)
+			require.Len(t, b, len(c.before.Alters))
+			require.Len(t, a, len(c.after.Alters))
+			var lost, gained []string
+			kept := 0
+			for i, s := range b {
+				switch s {
+				case Kept:
+					kept++
+				case Lost:
+					lost = append(lost, c.before.Alters[i].ID)
+				}
+			}
+			for i, s := range a {
+				if s == Gained {
+					gained = append(gained, c.after.Alters[i].ID)
+				}
+			}
+			assert.Equal(t, c.kept, kept)
+			assert.Equal(t, c.lostIDs, lost)
+			assert.Equal(t, c.gainedIDs, gained)
+			assert.Len(t, lost, c.lost)
+			assert.Len(t, gained, c.gained)
+		})
+	}
+}
+
+func TestLookOf(t *testing.T) {
+	num, txt := network.NumberValue, network.TextValue
+	attrs := map[string][]network.Value{
+		"role": {txt("friends"), txt("family"), {}},
+		"age":  {num(20), num(80), num(50)},
+		// Ten numeric levels: more than seven, so a colour scale.
+		"score": {num(0), num(10), num(5)},
+	}
+	study := map[string][]network.Value{
+		"score": {num(0), num(1), num(2), num(3), num(4), num(5), num(6), num(7), num(8), num(10)},
+	}
+	get := func(a string) ([]network.Value, []network.Value, bool) {
+		v, ok := attrs[a]
+		all := study[a]
+		if all == nil {
+			all = v
+		}
+		return v, all, ok
+	}
+	ids := []string{"x", "y", "z"}
+
+	t.Run("categories: colour and shape by level, missing grey", func(t *testing.T) {
+		lk, err := lookOf(Style{Color: "role"}, 3, ids, get)
+		require.NoError(t, err)
+		// Levels sorted: family (0), friends (1).
+		assert.Equal(t, OkabeIto[1], lk.color[0])
+		assert.Equal(t, ShapeSquare, lk.shape[0])
+		assert.Equal(t, OkabeIto[0], lk.color[1])
+		assert.Equal(t, MissingColor, lk.color[2])
+		var texts []string
+		for _, e := range lk.legend {
+			texts = append(texts, e.Text)
+		}
+		assert.Equal(t, []string{"role", "family", "friends", "missing"}, texts)
+		assert.Equal(t, []string{"x", "y", "z"}, lk.label, "labels default to IDs")
+	})
+	t.Run("numeric with many levels: sequential scale over the study range", func(t *testing.T) {
+		lk, err := lookOf(Style{Color: "score"}, 3, ids, get)
+		require.NoError(t, err)
+		assert.Equal(t, Sequential(0), lk.color[0])
+		assert.Equal(t, Sequential(1), lk.color[1])
+		assert.Equal(t, Sequential(0.5), lk.color[2])
+	})
+	t.Run("size: area linear in the value", func(t *testing.T) {
+		lk, err := lookOf(Style{Size: "age"}, 3, ids, get)
+		require.NoError(t, err)
+		// r = √(3.5² + t·(11² − 3.5²)), t = (v − 20)/(80 − 20).
+		assert.InDelta(t, 3.5, float64(lk.radius[0]), 1e-12)
+		assert.InDelta(t, 11, float64(lk.radius[1]), 1e-12)
+		assert.InDelta(t, math.Sqrt(3.5*3.5+0.5*(121-12.25)), float64(lk.radius[2]), 1e-12)
+		assert.Equal(t, "size: age (20 to 80)", lk.note)
+	})
+	t.Run("size values with NaN get the middle size", func(t *testing.T) {
+		lk, err := lookOf(Style{SizeValues: []float64{1, math.NaN(), 3}, SizeName: "constraint"}, 3, ids, get)
+		require.NoError(t, err)
+		assert.Equal(t, vg.Length(defRadius), lk.radius[1])
+		assert.Equal(t, "size: constraint (1 to 3)", lk.note)
+	})
+	t.Run("labels from an attribute, none when missing", func(t *testing.T) {
+		lk, err := lookOf(Style{Label: "role"}, 3, ids, get)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"friends", "family", ""}, lk.label)
+		lk, err = lookOf(Style{NoLabels: true}, 3, ids, get)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"", "", ""}, lk.label)
+	})
+	errs := []struct {
+		name string
+		st   Style
+		msg  string
+	}{
+		{"unknown colour attribute", Style{Color: "nope"}, `no node attribute "nope" to colour by`},
+		{"unknown size attribute", Style{Size: "nope"}, `no node attribute "nope" to size by`},
+		{"unknown label attribute", Style{Label: "nope"}, `no node attribute "nope" to label by`},
+		{"size values of the wrong length", Style{SizeValues: []float64{1}}, "1 size values for 3 nodes"},
+	}
+	for _, c := range errs {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := lookOf(c.st, 3, ids, get)
+			assert.ErrorContains(t, err, c.msg)
+		})
+	}
+}
