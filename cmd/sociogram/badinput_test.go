@@ -527,3 +527,25 @@ func TestConvertRefusesUnreadableOutput(t *testing.T) {
 	require.Equal(t, 0, run([]string{"egos", "--egos", filepath.Join(out2, "egos.csv"), "--alters", filepath.Join(out2, "alters.csv"), "--ties", filepath.Join(out2, "aaties.csv"), "--alter-id", "alter", "--measures", "size,ties"}, &stdout, &errb), "stderr: %s", errb.String())
 	assert.Equal(t, "egoID,size,ties\ne1,2,1\n", stdout.String())
 }
+
+// A failed run leaves an existing output file as it was.
+func TestBadInputKeepsExistingOutput(t *testing.T) {
+	for _, c := range []badCase{badCases[0], badCases[3], badCases[len(badCases)-1]} { // survey, whole network, Network Canvas
+		for _, cmd := range badCommands(c.whole, "") {
+			if cmd[0] == "convert" {
+				continue // convert writes a directory
+			}
+			t.Run(cmd[0]+"/"+c.name, func(t *testing.T) {
+				dir := t.TempDir()
+				args, _ := writeCase(t, c, dir)
+				outPath := filepath.Join(dir, "out")
+				require.NoError(t, os.WriteFile(outPath, []byte("previous results\n"), 0o644))
+				var out, errb bytes.Buffer
+				status := run(append(append([]string{cmd[0]}, args...), "-o", outPath), &out, &errb)
+				assert.Equal(t, 1, status, "stderr: %s", errb.String())
+				assert.Equal(t, "previous results\n", readFile(t, outPath))
+				assertNoStrays(t, dir)
+			})
+		}
+	}
+}
