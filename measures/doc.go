@@ -12,7 +12,12 @@
 // duplicate ties merged (weights summed) by the readers. Weights enter
 // Burt's measures only (effective size, efficiency, constraint, hierarchy,
 // redundancy, local constraint) and weighted density; every other
-// structural measure counts ties by presence. Attribute measures skip
+// structural measure counts ties by presence. A tie of weight 0 is
+// present, as in networkx and igraph (an edge with weight 0 is still an
+// edge): it counts in size, ties, density, components, isolates, ego
+// betweenness and brokerage, and adds 0 to Burt's p and m (when all of a
+// node's ties weigh 0, p = 0 as networkx computes it: constraint 0,
+// effective size n, hierarchy NaN). Attribute measures skip
 // alters whose value is missing; numeric values compare as numbers ("1"
 // equals "1.0").
 //

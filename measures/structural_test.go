@@ -308,3 +308,53 @@ func TestOfEqualsGraphPath(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroWeightTies pins down what a tie of weight 0 is: present. It
+// counts in size, ties, density, components, ego betweenness and brokerage
+// (which count ties by presence), and adds 0 to Burt's p and m, as in
+// networkx and igraph, where an edge with weight 0 is still an edge.
+// Provenance of the Burt values: networkx 2.8.8 (/usr/bin/python3),
+// nx.constraint(G, weight="weight")["i"] and nx.effective_size(G,
+// weight="weight")["i"] on the same graphs, and python-igraph 0.10.2
+// Graph.constraint(weights=...)[0] for the first two; the counts and the
+// hierarchy are derived beside each case.
+func TestZeroWeightTies(t *testing.T) {
+	nan := math.NaN()
+	cases := []struct {
+		name   string
+		edges  []edge // weights as given, 0 kept
+		want   Stats
+		source string
+	}{
+		{"every ego tie has weight 0", []edge{{"i", "a", 0}, {"i", "b", 0}},
+			Stats{Size: 2, Density: 0, Components: 2, Isolates: 2, EffectiveSize: 2, Efficiency: 1, Constraint: 0,
+				Hierarchy: nan, EgoBetweenness: 1, EgoBetweennessNorm: 1, Brokerage: 1, BrokerageNorm: 1,
+				WeightedDensity: 0, Redundancy: 0},
+			"S_i = 0, so p_ij = 0 (networkx: 0 when the scale is 0): constraint 0, effective size 2 − 0 " +
+				"(networkx 2.8.8: 0 and 2); hierarchy divides by C = 0: NaN; the pair {a,b} is open: ego betweenness 1"},
+		{"one ego tie of weight 0", []edge{{"i", "a", 0}, {"i", "b", 1}},
+			Stats{Size: 2, Density: 0, Components: 2, Isolates: 2, EffectiveSize: 2, Efficiency: 1, Constraint: 1,
+				Hierarchy: 1, EgoBetweenness: 1, EgoBetweennessNorm: 1, Brokerage: 1, BrokerageNorm: 1,
+				WeightedDensity: 0, Redundancy: 0},
+			"p_ia = 0, p_ib = 1: c_ia = 0, c_ib = 1, constraint 1 (networkx 2.8.8 1.0, local_constraint 0.0 and 1.0; " +
+				"igraph 0.10.2 1.0); effective size 2 (networkx 2.0); r = (0, 2): hierarchy 2·ln 2/(2·ln 2) = 1; a still counts as an alter"},
+		{"alter-alter tie of weight 0", []edge{{"i", "a", 1}, {"i", "b", 1}, {"a", "b", 0}},
+			Stats{Size: 2, Ties: 1, Density: 1, Components: 1, EffectiveSize: 2, Efficiency: 1, Constraint: 0.5,
+				Hierarchy: 0, WeightedDensity: 0, Redundancy: 0},
+			"a–b is present: ties 1, density 1, one component, no open pair (ego betweenness 0, brokerage 0); " +
+				"p_ab = m_ab = 0: c_ia = c_ib = (1/2)² = 1/4, constraint 0.5, effective size 2 " +
+				"(networkx 2.8.8: 0.5 and 2.0, nx.density 1.0; igraph 0.10.2 constraint 0.5); weighted density 0/1"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := network.NewBuilder(false, true)
+			for _, e := range c.edges {
+				require.NoError(t, b.AddEdge(b.Node(e.u), b.Node(e.v), e.w))
+			}
+			g, _ := b.Build()
+			ego, ok := g.Lookup("i")
+			require.True(t, ok)
+			assertStats(t, c.want, Structural(g, ego), 1e-12, c.source)
+		})
+	}
+}
