@@ -29,18 +29,18 @@ func init() {
 Survey data (--egos/--alters/--ties, --graphml DIR, --netcanvas DIR) draws
 egograms: the ego at the centre, alters in rings by --rings (ordinal,
 1 = innermost; --num-rings N fixes rings 1..N; --reverse-rings when a
-larger value means closer) and in
-sectors by --sectors; alters with a missing value go to an "unknown" ring
-or sector. One ego (--ego ID) goes to -o FILE; several egos (--ego repeated
-or --all) go to one FILE as a page of small multiples, or to a DIR as one
-file per ego (EGO.png, or EGO_wWAVE.png when the data has waves, and
-EGO_wBEFORE-AFTER.png for --before/--after).
---layout force|circle|concentric draws the ego network as a sociogram
-instead, the ego highlighted.
+larger value means closer) and in sectors by --sectors; alters with a
+missing value go to an "unknown" ring or sector. One ego (--ego ID) goes
+to -o FILE; several egos (--ego repeated or --all) go to one FILE as a
+page of small multiples, or to a DIR as one file per ego (EGO.png,
+EGO_wWAVE.png when the data has waves, EGO_wBEFORE-AFTER.png with
+--before/--after). --layout force|circle|concentric draws the ego network
+as a sociogram instead, the ego highlighted.
 
 --before W --after W draws each ego's two waves side by side on the same
 ring and sector frame, alters matched by ID and marked kept, lost, gained.
 Without them, --at-wave W picks the wave to draw (default: the first wave).
+(--wave names the wave column of the tables, as in egos and compare.)
 
 A whole network (--edges/--nodes, --graphml FILE, --pajek) draws the
 sociogram of the whole network (--layout force by default, or circle,
