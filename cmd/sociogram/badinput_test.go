@@ -232,13 +232,14 @@ func writeCase(t *testing.T, c badCase, dir string) ([]string, map[string]string
 }
 
 // badCommands are the command lines each bad case runs with (after the
-// input flags): convert to a directory, and the measures commands to a file.
+// input flags): convert to a directory, the measures commands to a file,
+// draw to a picture or a directory of pictures.
 func badCommands(whole bool, dir string) [][]string {
 	out := filepath.Join(dir, "out")
 	if whole {
-		return [][]string{{"convert", "--to", "edges", "-o", out}, {"nodes", "-o", out}}
+		return [][]string{{"convert", "--to", "edges", "-o", out}, {"nodes", "-o", out}, {"draw", "-o", out + ".png"}}
 	}
-	return [][]string{{"convert", "--to", "egocsv", "-o", out}, {"egos", "-o", out}}
+	return [][]string{{"convert", "--to", "egocsv", "-o", out}, {"egos", "-o", out}, {"draw", "--all", "-o", out}}
 }
 
 func TestBadInput(t *testing.T) {
