@@ -39,11 +39,22 @@ func Of(e *network.EgoNet) Stats {
 }
 
 // Size is the number of alters, n = |N(i)| (in- and out-neighbours
-// together for directed data, self excluded).
+// together for directed data, self excluded; a tie of weight 0 counts).
+// Never undefined: 0 for an isolated node or an ego who named nobody.
+// Agrees with len(set(nx.all_neighbors(G, i)) - {i}) (networkx 2.8.8,
+// testdata/reference). Cost as Structural (it computes every measure;
+// call Structural once when you need several).
 func Size(g *network.Graph, ego int64) float64 { return Structural(g, ego).Size }
 
 // Ties is the number of ties among the alters of ego, ego's own ties
-// excluded (arcs when directed), counted by presence.
+// excluded (arcs when directed), counted by presence:
+//
+//	ties = |{ {j,k} : j,k ∈ N(i), j–k }|     (undirected)
+//	ties = |{ (j,k) : j,k ∈ N(i), j→k }|     (directed)
+//
+// Never undefined (0 when n < 2). Agrees with networkx
+// G.subgraph(N).number_of_edges() (networkx 2.8.8, testdata/reference).
+// Cost as Structural.
 func Ties(g *network.Graph, ego int64) float64 { return Structural(g, ego).Ties }
 
 // Density is the share of possible alter–alter ties that are present:
@@ -51,23 +62,36 @@ func Ties(g *network.Graph, ego int64) float64 { return Structural(g, ego).Ties 
 //	density = ties / (n(n−1)/2)     (undirected)
 //	density = ties / (n(n−1))       (directed)
 //
-// NaN when n < 2. Equals igraph's transitivity_local_undirected for
-// undirected simple graphs (both count ties among the neighbours).
+// Alters only (the ego's ties excluded), ties by presence. NaN when
+// n < 2 (networkx's density returns 0 there). Agrees with networkx
+// density(G.subgraph(N)) (networkx 2.8.8, testdata/reference) and equals
+// igraph's transitivity_local_undirected for undirected simple graphs
+// (both count ties among the neighbours). Cost as Structural. Wasserman,
+// S. & Faust, K. (1994). Social Network Analysis. Cambridge University
+// Press. doi:10.1017/CBO9780511815478.
 func Density(g *network.Graph, ego int64) float64 { return Structural(g, ego).Density }
 
 // WeightedDensity is the sum of alter–alter tie weights divided by the
 // number of possible ties (n(n−1)/2, or n(n−1) directed), as egor's
 // ego_density(weight = ...) (egor R/density.R, which expects weights in
-// [0, 1]). NaN when n < 2.
+// [0, 1]; we accept any non-negative weight, so the value can exceed 1).
+// Alters only. NaN when n < 2. Cost as Structural.
 func WeightedDensity(g *network.Graph, ego int64) float64 {
 	return Structural(g, ego).WeightedDensity
 }
 
 // Components is the number of weak components among the alters once the
-// ego is removed; 0 when there are no alters.
+// ego is removed (ties by presence; an alter with no tie to another alter
+// is a component of its own). 0 when there are no alters. Agrees with
+// networkx number_connected_components (number_weakly_connected_components
+// when directed) of G.subgraph(N) (networkx 2.8.8, testdata/reference).
+// Cost as Structural.
 func Components(g *network.Graph, ego int64) float64 { return Structural(g, ego).Components }
 
-// Isolates is the number of alters with no tie to another alter.
+// Isolates is the number of alters with no tie to another alter, in
+// either direction (ties by presence). Never undefined (0 when n = 0).
+// Agrees with networkx number_of_isolates(G.subgraph(N)) (networkx 2.8.8,
+// testdata/reference). Cost as Structural.
 func Isolates(g *network.Graph, ego int64) float64 { return Structural(g, ego).Isolates }
 
 // EffectiveSize is Burt's (1992) effective size, the number of alters less
@@ -78,11 +102,22 @@ func Isolates(g *network.Graph, ego int64) float64 { return Structural(g, ego).I
 //	mw(u,v) = a_uv + a_vu
 //
 // For an unweighted undirected graph this equals n − 2t/n, t = ties
-// (Borgatti 1997, Connections 20(1):35–38). NaN when n = 0. Agrees with
-// networkx effective_size (tested against networkx 2.8.8).
+// (Borgatti 1997, Connections 20(1):35–38). Whole-network model: p and m
+// are normalised over each node's full neighbourhood in g. NaN when n = 0.
+// Agrees with networkx effective_size (tested against networkx 2.8.8 to
+// 1e-9, testdata/reference), except that networkx gives NaN to a directed
+// node with in-arcs only, which has alters here. Cost as Structural.
+// Burt, R. S. (1992). Structural Holes. Harvard University Press (no DOI).
 func EffectiveSize(g *network.Graph, ego int64) float64 { return Structural(g, ego).EffectiveSize }
 
-// Efficiency is EffectiveSize / n (Burt 1992). NaN when n = 0.
+// Efficiency is Burt's (1992) efficiency, the share of the alters that are
+// non-redundant:
+//
+//	efficiency = EffectiveSize / n
+//
+// Scope as EffectiveSize. NaN when n = 0. networkx 2.8.8 has no
+// efficiency function; it equals networkx effective_size divided by the
+// number of alters (testdata/reference). Cost as Structural.
 func Efficiency(g *network.Graph, ego int64) float64 { return Structural(g, ego).Efficiency }
 
 // Constraint is Burt's (1992) aggregate constraint:
@@ -90,9 +125,10 @@ func Efficiency(g *network.Graph, ego int64) float64 { return Structural(g, ego)
 //	constraint(i) = Σ_{j∈N(i)} c_ij,   c_ij = (p_ij + Σ_{q∈N(i), q≠j} p_iq p_qj)²
 //
 // with p as in EffectiveSize. A triangle gives 1.125 to each node; the
-// centre of a star with n leaves 1/n. NaN when n = 0. Agrees with networkx
-// constraint and igraph constraint (tested against networkx 2.8.8 and
-// python-igraph 0.10.2).
+// centre of a star with n leaves 1/n. Whole-network model, weights used.
+// NaN when n = 0. Agrees with networkx constraint and igraph constraint
+// (tested against networkx 2.8.8 and python-igraph 0.10.2 to 1e-9,
+// testdata/reference). Cost as Structural. Burt (1992), as EffectiveSize.
 func Constraint(g *network.Graph, ego int64) float64 { return Structural(g, ego).Constraint }
 
 // Hierarchy is Burt's (1992) hierarchy, how much of the constraint on ego
@@ -106,8 +142,12 @@ func Constraint(g *network.Graph, ego int64) float64 { return Structural(g, ego)
 // tests check hand derivations. Cost as Structural.
 func Hierarchy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Hierarchy }
 
-// Redundancy is Burt's redundancy of ego's contacts, n − EffectiveSize
-// (Borgatti 1997). NaN when n = 0.
+// Redundancy is Burt's redundancy of ego's contacts (Borgatti 1997):
+//
+//	redundancy = n − EffectiveSize = Σ_j Σ_{q∈N(i), q≠j} p_iq m_jq
+//
+// Scope as EffectiveSize. NaN when n = 0. Its complement, effective size,
+// is tested against networkx 2.8.8. Cost as Structural.
 func Redundancy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Redundancy }
 
 // EgoBetweenness is Everett & Borgatti's (2005) ego betweenness, the
