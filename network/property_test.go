@@ -93,7 +93,7 @@ func TestPropertyEgoCSVRoundTrip(t *testing.T) {
 		if r.IntN(4) == 0 {
 			opt.Comma = ';'
 		}
-		t.Run(strconv.Itoa(trial), func(t *testing.T) { checkEgoRoundTrip(t, ds, opt) })
+		t.Run(strconv.Itoa(trial), func(t *testing.T) { checkEgoRoundTrip(t, ds, opt, false) })
 	}
 }
 
@@ -380,7 +380,7 @@ func TestWritersRefuseUnreadableOutput(t *testing.T) {
 			err := WriteEgoCSVTo(&eb, &ab, &tb, c.ds, c.opt)
 			if c.want == "" {
 				require.NoError(t, err)
-				checkEgoRoundTrip(t, c.ds, c.opt)
+				checkEgoRoundTrip(t, c.ds, c.opt, false)
 				return
 			}
 			require.Error(t, err)
