@@ -72,6 +72,8 @@ func TestDraw(t *testing.T) {
 		{"histogram of a measure", survey(dir, "--chart", "size", "-o", out+"/hist.png"), []string{"hist.png"}},
 		{"change chart", survey(dir, "--chart", "size", "--before", "1", "--after", "2", "-o", out+"/change.png"), []string{"change.png"}},
 		{"whole network, force, sized by constraint", wholeArgs(dir, "--color", "group", "--size", "constraint", "--seed", "3", "-o", out+"/net.png"), []string{"net.png"}},
+		{"histogram of a node measure", wholeArgs(dir, "--chart", "constraint", "-o", out+"/wc.svg"), []string{"wc.svg"}},
+		{"whole network, concentric by degree", wholeArgs(dir, "--layout", "concentric", "-o", out+"/conc.png"), []string{"conc.png"}},
 		{"whole network, circle", wholeArgs(dir, "--layout", "circle", "-o", out+"/circle.pdf"), []string{"circle.pdf"}},
 		{"ego network of a node", wholeArgs(dir, "--ego", "c", "--color", "group", "-o", out+"/c.png"), []string{"c.png"}},
 		{"egogram of a node", wholeArgs(dir, "--ego", "c", "--layout", "egogram", "--sectors", "group", "-o", out+"/c_ego.png"), []string{"c_ego.png"}},
