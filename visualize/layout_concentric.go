@@ -21,8 +21,8 @@ type ConcentricOptions struct {
 // level k drawn on the circle of radius k+1, or radius k when level 0 holds
 // a single node, which then sits at the origin. Within a level nodes are
 // spread evenly in index order starting at the top and going clockwise,
-// each ring rotated by half a step against the previous one so that spokes
-// do not line up. Nodes whose score is NaN (undefined) go on one extra,
+// ring k rotated clockwise by 0.37·k of its step, so that nodes of
+// neighbouring rings, and ties between them, do not line up. Nodes whose score is NaN (undefined) go on one extra,
 // outermost ring: they are never dropped.
 //
 // The second result gives each node's level (the NaN ring is the last).
@@ -76,7 +76,7 @@ func Concentric(score []float64, opt ConcentricOptions) (pos []r2.Vec, level []i
 			continue
 		}
 		step := 2 * math.Pi / float64(count[l])
-		theta := math.Pi/2 - step*(float64(seen[l])+0.5*float64(l%2))
+		theta := math.Pi/2 - step*(float64(seen[l])+0.37*float64(l))
 		pos[i] = polar(r, theta)
 		seen[l]++
 	}
