@@ -31,7 +31,9 @@ before; jaccard = kept / (kept + gained + lost), NA when the ego named nobody
 at both waves. An ego interviewed at only one of the two waves keeps its row,
 with NA for everything that needs the other wave. The default waves are the
 first two in order of appearance in the egos table. Without --measures only
-the alter changes are written.
+the alter changes are written. --measures takes the names of sociogram
+egos (see sociogram egos --help; every name with its definition is in the
+Measures section of the README).
 
 Example:
   sociogram compare --egos egos.csv --alters alters.csv --ties aaties.csv \

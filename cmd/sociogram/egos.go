@@ -36,9 +36,13 @@ roles of the ego by group attribute A: coordinator(A), itinerant(A),
 representative(A), gatekeeper(A), liaison(A), roles_total(A). Instruments
 (ego columns lsns1-lsns6, rg01-rg27 unless --instruments FILE.json says
 otherwise): lsns6, lsns6_family, lsns6_friends, lsns6_isolated, rguk_total,
-rguk(SUBSCALE), rguk_tie(family|friend|acquaintance), pg_extensity,
+rguk(SUBSCALE), rguk_tie(family|friend|acquaintance), and rg_total,
+rg(SUBSCALE), rg_tie(TYPE) for a study's own Resource Generator, pg_extensity,
 pg_upper, pg_range, pg_average, pg_total (each also as pg_total(TYPE)),
-ring(V) and ring_missing (alter column ring).
+ring(V) and ring_missing (alter column ring). Also: weighted_density,
+redundancy, ego_betweenness_norm, brokerage_norm; selectors count(A!=V),
+prop(A<x) and the like. Every name with its definition: the Measures
+section of the README, or go doc github.com/sociogram/sociogram/measures.
 
 Example:
   sociogram egos --egos egos.csv --alters alters.csv --ties aaties.csv \

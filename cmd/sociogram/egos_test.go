@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sociogram/sociogram/measures"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -304,5 +305,24 @@ func TestMeasureCommandUsageErrors(t *testing.T) {
 			_, err := os.Stat(out)
 			assert.True(t, os.IsNotExist(err), "nothing written to -o")
 		})
+	}
+}
+
+// TestMeasureHelpListsNames checks that the help of egos names every
+// measure of the registry (measures.Names) and that nodes and compare
+// list their names or say where to find them: a researcher reads --help,
+// not the source.
+func TestMeasureHelpListsNames(t *testing.T) {
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run([]string{"help", "egos"}, &out, &errb))
+	help := out.String()
+	for _, name := range measures.Names() {
+		assert.True(t, strings.Contains(help, name), "sociogram egos --help does not mention %q", name)
+	}
+	for _, cmd := range []string{"nodes", "compare"} {
+		out.Reset()
+		require.Equal(t, 0, run([]string{"help", cmd}, &out, &errb))
+		assert.True(t, strings.Contains(out.String(), "sociogram egos --help"), "sociogram %s --help does not say where the names are", cmd)
+		assert.True(t, strings.Contains(out.String(), "README"), "sociogram %s --help does not point to the README's measures", cmd)
 	}
 }

@@ -19,7 +19,12 @@ node, then one column per measure, named exactly as requested. Burt's
 measures (effective_size, efficiency, constraint, hierarchy) use the
 whole-network model, as networkx and igraph. Compositional measures
 (blau(A), prop(A=V), ...) use the node attributes of the neighbours.
-The default list is every structural measure.
+The default list is every structural measure: size, ties, density,
+components, isolates, effective_size, efficiency, constraint, hierarchy,
+ego_betweenness, brokerage; also weighted_density, redundancy,
+ego_betweenness_norm, brokerage_norm, and the compositional measures of
+sociogram egos --help. Every name with its definition: the Measures section
+of the README, or go doc github.com/sociogram/sociogram/measures.
 
 Example:
   sociogram nodes --edges edges.csv --nodes people.csv --measures 'size,constraint,blau(sex)'
