@@ -41,7 +41,9 @@ type Edge struct {
 //
 // Network implements plot.Plotter, plot.DataRanger and plot.GlyphBoxer, so
 // nodes and labels are not clipped by the plot's edges. Use Figure, or
-// Isotropic, to keep one data unit the same length on both axes.
+// Isotropic, to keep one data unit the same length on both axes. Plot
+// records where it put the labels, so one Network must not be drawn by two
+// goroutines at once.
 type Network struct {
 	Nodes []Node
 	Edges []Edge
