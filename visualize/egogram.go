@@ -16,7 +16,7 @@ import (
 type DrawOptions struct {
 	EgogramOptions
 	Style
-	// Title of the figure; "" gives "Ego ID" (and the wave).
+	// Title of the figure; "" gives "ego ID" (and the wave).
 	Title string
 }
 
