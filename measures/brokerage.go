@@ -289,7 +289,8 @@ func graphExpectations(n []float64, N, d float64) (exp, sd Roles) {
 //
 // Missing values: NaN in every role when the ego's value is missing; a pair
 // with an alter whose value is missing is not counted in any role (nor in
-// the total). Values are compared as text.
+// the total). Numeric values compare as numbers ("1" and "1.0" are one
+// group), as in every attribute measure of this package.
 //
 // Complexity O(n² log n) for n alters.
 //
@@ -325,7 +326,7 @@ func EgoBrokerageRoles(e *network.EgoNet, attr string) Roles {
 			if k == j || vals[k].IsMissing() || adj[[2]int{j, k}] {
 				continue
 			}
-			r := roleOfText(vals[j].Text, ev.Text, vals[k].Text)
+			r := roleOfText(valueKey(vals[j]), valueKey(ev), valueKey(vals[k]))
 			out[r]++
 			out[TotalBrokerage]++
 		}

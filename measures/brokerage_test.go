@@ -171,6 +171,12 @@ func TestEgoBrokerageRoles(t *testing.T) {
 		// An alter with a missing group drops its pairs: alters A, "", B untied,
 		// ego A: only (A,B) representative and (B,A) gatekeeper count.
 		{"missing alter", false, "A", []string{"A", "", "B"}, nil, Roles{0, 0, 1, 1, 0, 2}},
+		// Numeric codes compare as numbers, as in bonding(A) and blau(A):
+		// ego 1, alters 1.0 and 2, untied: 1.0 is in the ego's group, so
+		// (1.0, 2) is representative and (2, 1.0) gatekeeper, as in "two
+		// untied" (compared as text, 1.0 would be a third group and both
+		// pairs liaison).
+		{"numeric codes", false, "1", []string{"1.0", "2"}, nil, Roles{0, 0, 1, 1, 0, 2}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
