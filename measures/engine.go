@@ -38,34 +38,41 @@ import (
 // kernel's Σ_j deg(j)² on graphs with hubs, plus Σ_i Σ_{x∈N(i)} t_ix² for
 // ego betweenness (t_ix = triangles on edge i–x). Each ego's sums are made
 // by one goroutine in a fixed order, so results do not depend on the
-// number of workers. Memory: 4 bytes per edge and 24 bytes per node for the
-// oriented rows and the reciprocal strengths (12 bytes per edge more when
-// weighted), plus O(n) scratch per worker.
+// number of workers. Memory: 4 bytes per edge and 36 bytes per node for the
+// oriented rows, their offsets and the reciprocal strengths (8 bytes per
+// edge more when weighted), plus 4.125 bytes per node of scratch per
+// worker.
 type engine struct {
 	off  []int
 	adj  []int32
 	w32  []float32
 	w64  []float64
-	hoff []int     // oriented rows: offsets
-	hadj []int32   // neighbours ranked above
+	hadj []int32   // oriented rows: the neighbours ranked above, node by node
 	hw   []float64 // their weights; nil when unweighted
-	invS []float64 // 1/S_v, 0 when S_v = 0 (S_v: sum of v's tie weights)
-	invM []float64 // 1/M_v, 0 when M_v = 0 (M_v: largest tie weight of v)
+	meta []nodeMeta
+}
+
+// nodeMeta is what the triangle scan reads of an alter, in one cache line:
+// the scan jumps from alter to alter, and each separate array would cost a
+// cache miss.
+type nodeMeta struct {
+	lo, hi int     // its oriented row: hadj[lo:hi]
+	invS   float64 // 1/S_v, 0 when S_v = 0 (S_v: sum of v's tie weights)
+	invM   float64 // 1/M_v, 0 when M_v = 0 (M_v: largest tie weight of v)
 }
 
 func newEngine(g *network.Graph) *engine {
 	off, adj, w32, w64 := g.RawCSR()
 	n := g.Order()
 	e := &engine{off: off, adj: adj, w32: w32, w64: w64}
-	e.invS = make([]float64, n)
-	e.invM = make([]float64, n)
+	e.meta = make([]nodeMeta, n)
 	weighted := w32 != nil || w64 != nil
 	for v := 0; v < n; v++ {
 		lo, hi := off[v], off[v+1]
 		if !weighted {
 			if hi > lo {
-				e.invS[v] = 1 / float64(hi-lo)
-				e.invM[v] = 1
+				e.meta[v].invS = 1 / float64(hi-lo)
+				e.meta[v].invM = 1
 			}
 			continue
 		}
@@ -76,10 +83,10 @@ func newEngine(g *network.Graph) *engine {
 			m = max(m, x)
 		}
 		if s > 0 {
-			e.invS[v] = 1 / s
+			e.meta[v].invS = 1 / s
 		}
 		if m > 0 {
-			e.invM[v] = 1 / m
+			e.meta[v].invM = 1 / m
 		}
 	}
 	// rank orders the nodes by (degree, index): a counting sort by degree,
@@ -102,7 +109,7 @@ func newEngine(g *network.Graph) *engine {
 		first[d]++
 	}
 	above := func(u, v int32) bool { return rank[v] > rank[u] }
-	e.hoff = make([]int, n+1)
+	total := 0
 	for u := 0; u < n; u++ {
 		c := 0
 		for _, v := range adj[off[u]:off[u+1]] {
@@ -110,14 +117,15 @@ func newEngine(g *network.Graph) *engine {
 				c++
 			}
 		}
-		e.hoff[u+1] = e.hoff[u] + c
+		e.meta[u].lo, e.meta[u].hi = total, total+c
+		total += c
 	}
-	e.hadj = make([]int32, e.hoff[n])
+	e.hadj = make([]int32, total)
 	if weighted {
-		e.hw = make([]float64, e.hoff[n])
+		e.hw = make([]float64, total)
 	}
 	for u := 0; u < n; u++ {
-		p := e.hoff[u]
+		p := e.meta[u].lo
 		for k := off[u]; k < off[u+1]; k++ {
 			if v := adj[k]; above(int32(u), v) {
 				e.hadj[p] = v
@@ -180,7 +188,7 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 	s.acc = grow(s.acc, n)
 	s.ldeg = grow32(s.ldeg, n)
 	s.uf = grow32(s.uf, n)
-	invSi := e.invS[i]
+	invSi := e.meta[i].invS
 	for a, q := range nb {
 		s.pos[q] = int32(a)
 		s.mark[q>>6] |= 1 << (q & 63)
@@ -192,8 +200,9 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 	comps := n
 	for a, j := range nb {
 		pj := s.p[a]
-		invSj, invMj := e.invS[j], e.invM[j]
-		for k := e.hoff[j]; k < e.hoff[j+1]; k++ {
+		mj := &e.meta[j]
+		invSj, invMj := mj.invS, mj.invM
+		for k := mj.lo; k < mj.hi; k++ {
 			q := e.hadj[k]
 			if s.mark[q>>6]&(1<<(q&63)) == 0 {
 				continue // most scanned neighbours are not alters
@@ -204,10 +213,11 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 				w = e.hw[k]
 			}
 			pq := s.p[b]
-			s.ind[a] += pq * w * e.invS[q]
+			mq := &e.meta[q]
+			s.ind[a] += pq * w * mq.invS
 			s.red[a] += pq * w * invMj
 			s.ind[b] += pj * w * invSj
-			s.red[b] += pj * w * e.invM[q]
+			s.red[b] += pj * w * mq.invM
 			wsum += w
 			s.ldeg[a]++
 			s.ldeg[b]++
