@@ -14,7 +14,9 @@ import (
 // people; her mother and sister know each other, the others know nobody
 // else in the network. By hand: density 1/6; effective size 4 − 2·1/4 =
 // 3.5 (Borgatti 1997); constraint 2·(1/4 + 1/4·1/2)² + 2·(1/4)² = 0.40625
-// (networkx 3.6.1 constraint agrees).
+// (networkx 3.6.1, pyenv python3: nx.constraint(G, nodes=["ann"]) gives
+// 0.40625 and nx.effective_size(G, nodes=["ann"]) 3.5, G the ego graph
+// with ann tied to all four).
 func ExampleOf() {
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
 	b.AddEgo("ann", "", nil)
@@ -36,7 +38,10 @@ func ExampleOf() {
 
 // A node of a whole network as an ego (whole-network model: Burt's measures
 // normalised over each node's full neighbourhood, as networkx and igraph).
-// The centre of a star with three leaves is a pure broker.
+// The centre of a star with three leaves is a pure broker. By hand (star
+// with n = 3 leaves): effective size n = 3, constraint n·(1/n)² = 1/3, ego
+// betweenness n(n−1)/2 = 3 (Everett & Borgatti 2005: each of the three
+// pairs of leaves has only the centre between them).
 func ExampleStructural() {
 	b := network.NewBuilder(false, false)
 	hub := b.Node("hub")
@@ -52,8 +57,10 @@ func ExampleStructural() {
 }
 
 // Every node of a whole network as an ego, on all cores: a triangle a–b–c
-// with a pendant d on c. The values agree with networkx 3.6.1
-// effective_size and constraint.
+// with a pendant d on c. The values agree with networkx 3.6.1 (pyenv
+// python3): nx.effective_size(G) gives a 1.0, b 1.0, c 2.3333333333333335,
+// d 1.0 and nx.constraint(G) a 1.0069444444444444, b the same,
+// c 0.6111111111111112, d 1.0.
 func ExampleAllNodes() {
 	b := network.NewBuilder(false, false)
 	for _, e := range [][2]string{{"a", "b"}, {"b", "c"}, {"c", "a"}, {"c", "d"}} {
@@ -105,7 +112,8 @@ func ExampleEgoTable() {
 }
 
 // Every node of a whole network as an ego, as a table: the centre of a star
-// and its leaves.
+// and its leaves. By hand: the centre as in ExampleStructural; a leaf has
+// one alter, so effective size 1 and constraint (p = 1)² = 1.
 func ExampleNodeTable() {
 	b := network.NewBuilder(false, false)
 	hub := b.Node("hub")
