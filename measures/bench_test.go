@@ -61,3 +61,31 @@ func BenchmarkAllNodesBAWeighted(b *testing.B) { benchAllNodes(b, "ba", true, Al
 func BenchmarkAllNodesBANoBetweenness(b *testing.B) {
 	benchAllNodes(b, "ba", false, AllNodesOptions{SkipBetweenness: true})
 }
+
+// BenchmarkKernelAllNodesBA is the per-ego kernel (the reference behind
+// Structural, and the engine AllNodes used before the triangle engine) run
+// on every node, single-threaded, for comparison with AllNodes at
+// Workers: 1.
+func BenchmarkKernelAllNodesBA(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(fmt.Sprintf("edges=%d", size), func(b *testing.B) {
+			g := fixture("ba", size, false)
+			k := newKernel(g, nil, nil)
+			var st Stats
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				for v := 0; v < g.Order(); v++ {
+					k.compute(int32(v), &st, true)
+				}
+			}
+			b.ReportMetric(float64(g.Size())*float64(b.N)/b.Elapsed().Seconds(), "edges/s")
+		})
+	}
+}
+
+// BenchmarkAllNodesBAOneWorker is AllNodes on one core, to compare with
+// BenchmarkKernelAllNodesBA.
+func BenchmarkAllNodesBAOneWorker(b *testing.B) {
+	benchAllNodes(b, "ba", false, AllNodesOptions{Workers: 1})
+}

@@ -155,6 +155,8 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	if rows == 0 {
 		return rep, &ParseError{File: et.file, Line: 1, Err: fmt.Errorf("%w: no egos after the header", ErrEmptyFile)}
 	}
+	// Only the index (egoIndex, idWaves) is used from here on.
+	keys.ds.Egos, keys.alters, keys.ties, keys.seqs = nil, nil, nil, nil
 	if err := ein.Close(); err != nil {
 		return rep, err
 	}
