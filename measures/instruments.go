@@ -604,7 +604,7 @@ func instrumentsOf(opt *TableOptions) *Instruments {
 // validateEgos runs score on every ego of the table so that a wrong item
 // or answer is an error naming the ego and the item, before any row.
 func validateEgos(p population, score func(e *network.EgoNet) error) error {
-	for _, e := range p.egos {
+	for _, e := range p.egos() {
 		if err := score(e); err != nil {
 			return err
 		}
@@ -795,8 +795,8 @@ func definePositions() {
 func defineRings() {
 	prep := func(c *evalContext, p population) error {
 		attr := instrumentsOf(c.Options).RingAttr()
-		if len(p.egos) > 0 {
-			if _, ok := p.egos[0].Dataset().AlterAttrs.Index(attr); !ok {
+		if egos := p.egos(); len(egos) > 0 {
+			if _, ok := egos[0].Dataset().AlterAttrs.Index(attr); !ok {
 				return fmt.Errorf("the alters table has no ring column %q", attr)
 			}
 		}

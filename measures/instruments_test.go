@@ -341,3 +341,68 @@ func TestPositionMeasures(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown tie type "cousin"`)
 }
+
+// TestNodeTableInstruments: on a whole network every node is an ego, with
+// its node attributes as answers, and the answers are checked as in
+// EgoTable. Before the fix, NodeTable skipped the check: a missing item
+// column or an out-of-range answer gave NA in every row without an error,
+// and ring(V) without a ring column counted every alter as 0.
+//
+// Path a–b–c: a answers 1 to every LSNS-6 item, b 2, c 1,1,1,0,0,0; rings
+// a 1, b 2, c missing. By hand: lsns6 a 6 (isolated, < 12), b 12 (not),
+// c 3 (family 3, friends 0); ring(1) of b counts a only (c is missing):
+// 1, ring_missing of b 1.
+func TestNodeTableInstruments(t *testing.T) {
+	build := func(answers map[string][]string, withRing bool) *network.Graph {
+		b := network.NewBuilder(false, false)
+		for _, id := range []string{"a", "b", "c"} {
+			v := b.Node(id)
+			for i, x := range answers[id] {
+				b.SetAttr(v, fmt.Sprintf("lsns%d", i+1), network.ParseValue(x))
+			}
+			if withRing {
+				b.SetAttr(v, "ring", network.ParseValue(map[string]string{"a": "1", "b": "2", "c": ""}[id]))
+			}
+		}
+		require.NoError(t, b.AddEdge(b.Node("a"), b.Node("b"), 1))
+		require.NoError(t, b.AddEdge(b.Node("b"), b.Node("c"), 1))
+		g, _ := b.Build()
+		return g
+	}
+	good := map[string][]string{"a": {"1", "1", "1", "1", "1", "1"}, "b": {"2", "2", "2", "2", "2", "2"},
+		"c": {"1", "1", "1", "0", "0", "0"}}
+	specs, err := ParseList("lsns6,lsns6_family,lsns6_friends,lsns6_isolated,ring(1),ring_missing")
+	require.NoError(t, err)
+	tab, err := NodeTable(context.Background(), build(good, true), specs, TableOptions{})
+	require.NoError(t, err)
+	want := map[string][]float64{
+		"a": {6, 3, 3, 1, 0, 0},  // a's one alter b is in ring 2
+		"b": {12, 6, 6, 0, 1, 1}, // alters a (ring 1) and c (missing)
+		"c": {3, 3, 0, 1, 0, 0},  // c's one alter b is in ring 2
+	}
+	for r, k := range tab.Keys {
+		for c, col := range tab.Columns {
+			assert.InDelta(t, want[k[0]][c], tab.Values[r][c], 1e-12, "%s %s: got %v, want %v", k[0], col, tab.Values[r][c], want[k[0]][c])
+		}
+	}
+
+	errCases := []struct {
+		name, list, wantErr string
+		answers             map[string][]string
+		ring                bool
+	}{
+		{"no answer columns", "lsns6", `item "lsns1": the egos table has no such column`, nil, true},
+		{"answer out of range", "lsns6", `ego "c", item "lsns6": answer "7"`,
+			map[string][]string{"a": good["a"], "b": good["b"], "c": {"1", "1", "1", "0", "0", "7"}}, true},
+		{"no ring column", "ring(1)", `no ring column "ring"`, good, false},
+	}
+	for _, c := range errCases {
+		t.Run(c.name, func(t *testing.T) {
+			specs, err := ParseList(c.list)
+			require.NoError(t, err)
+			_, err = NodeTable(context.Background(), build(c.answers, c.ring), specs, TableOptions{})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.wantErr)
+		})
+	}
+}

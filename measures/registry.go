@@ -87,9 +87,10 @@ type evalContext struct {
 type population struct {
 	// alterValues calls fn with every alter's (node's) value of attr.
 	alterValues func(attr string, fn func(network.Value))
-	// egos holds every ego of the dataset (EgoTable only; nil for
-	// NodeTable), for prepare functions that validate ego answers.
-	egos []*network.EgoNet
+	// egos returns every ego of the table: the egos of the dataset
+	// (EgoTable), or every node's EgoNetOf (NodeTable, built on first
+	// call), for prepare functions that validate ego answers or columns.
+	egos func() []*network.EgoNet
 }
 
 // define registers a measure. It panics on a duplicate name: that is a

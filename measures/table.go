@@ -80,7 +80,7 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 	if err := Check(specs, Schemas{Alters: ds.AlterAttrs, Egos: ds.EgoAttrs}, &opt); err != nil {
 		return nil, err
 	}
-	pop := population{egos: ds.Egos, alterValues: func(attr string, fn func(network.Value)) {
+	pop := population{egos: func() []*network.EgoNet { return ds.Egos }, alterValues: func(attr string, fn func(network.Value)) {
 		col, ok := ds.AlterAttrs.Index(attr)
 		if !ok {
 			return
@@ -134,7 +134,10 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 // AllNodes (whole-network model: Burt's p and m normalised over each node's
 // full neighbourhood, as networkx and igraph); compositional measures are
 // evaluated on network.EgoNetOf(g, node), with the node attributes as both
-// ego and alter attributes.
+// ego and alter attributes. Instrument measures (lsns6, rguk_total, pg_*,
+// ring(V), ...) read each node's own attributes as its answers and check
+// them before any row, as EgoTable does: a missing item column or an
+// answer out of range is an error naming the node and the item.
 //
 // Cost: that of AllNodes plus O(Σ_v deg(v)·log deg(v)) per compositional
 // measure family, spread over Workers goroutines.
@@ -142,6 +145,7 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 	if err := Check(specs, Schemas{Alters: g.Attrs(), Egos: g.Attrs(), Whole: true}, &opt); err != nil {
 		return nil, err
 	}
+	var nodeEgos []*network.EgoNet // built only if a prepare function asks
 	pop := population{alterValues: func(attr string, fn func(network.Value)) {
 		col, ok := g.Attrs().Index(attr)
 		if !ok {
@@ -150,6 +154,14 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 		for v := 0; v < g.Order(); v++ {
 			fn(g.NodeAttr(int64(v), col))
 		}
+	}, egos: func() []*network.EgoNet {
+		if nodeEgos == nil {
+			nodeEgos = make([]*network.EgoNet, g.Order())
+			for v := range nodeEgos {
+				nodeEgos[v] = network.EgoNetOf(g, int64(v))
+			}
+		}
+		return nodeEgos
 	}}
 	defs, ctxs, err := prepare(specs, &opt, pop)
 	if err != nil {
