@@ -59,7 +59,7 @@ attribute (solid for its first value).
 histogram), or with --before/--after its change per ego (dumbbell chart).
 
 The format is taken from the extension of -o (.png, .svg, .pdf), or from
---format when -o is a directory. Output is byte-identical for identical
+--format when -o is a directory or - (standard output). Output is byte-identical for identical
 input; nothing is written when drawing fails.
 
 Examples:
@@ -93,6 +93,7 @@ type drawFlags struct {
 	dashed, chart, title   string
 	format, out            string
 	seed                   uint64
+	stdout                 io.Writer
 }
 
 func runDraw(args []string, stdout, stderr io.Writer) error {
@@ -101,7 +102,7 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	in.addEgo(fs)
 	in.addWhole(fs)
 	in.addCommon(fs)
-	var d drawFlags
+	d := drawFlags{stdout: stdout}
 	fs.Var(&d.egos, "ego", "draw the ego (survey) or node (whole network) with this `ID`; repeat for several")
 	fs.BoolVar(&d.all, "all", false, "draw every ego")
 	fs.StringVar(&d.atWave, "at-wave", "", "the `WAVE` to draw (default: the first wave)")
@@ -159,6 +160,10 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 // outFormat returns the image format of -o FILE, or "" when -o names a
 // directory (no image extension).
 func (d *drawFlags) outFormat() (string, error) {
+	if d.out == "-" {
+		// Standard output: one picture, in --format (default png).
+		return d.dirFormat()
+	}
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(d.out)), ".")
 	if slices.Contains(visualize.Formats, ext) {
 		if d.format != "" && d.format != ext {
@@ -238,9 +243,9 @@ func (d *drawFlags) sizeBy(st *visualize.Style, exists bool, g *network.Graph) e
 	return nil
 }
 
-// write draws f to path atomically in format.
-func write(path, format string, f *visualize.Figure) error {
-	return writeOutput(path, nil, func(w io.Writer) error { return f.Write(w, format) })
+// write draws f to path atomically in format ("-": standard output).
+func (d *drawFlags) write(path, format string, f *visualize.Figure) error {
+	return writeOutput(path, d.stdout, func(w io.Writer) error { return f.Write(w, format) })
 }
 
 // maxDrawNodes is the largest whole network draw lays out (the
@@ -291,7 +296,7 @@ func (d *drawFlags) drawWhole(g *network.Graph) error {
 	if err != nil {
 		return err
 	}
-	return write(d.out, format, f)
+	return d.write(d.out, format, f)
 }
 
 // drawEgogram draws one ego network (egogram or sociogram layout) to path.
@@ -300,7 +305,7 @@ func (d *drawFlags) drawEgogram(e *network.EgoNet, alterAttrs *network.Schema, f
 	if err != nil {
 		return err
 	}
-	return write(path, format, f)
+	return d.write(path, format, f)
 }
 
 // egoFigure returns the picture of one ego network.
@@ -451,7 +456,7 @@ func (d *drawFlags) drawSurvey(ds *network.Dataset) error {
 		if err != nil {
 			return err
 		}
-		return write(d.out, format, f)
+		return d.write(d.out, format, f)
 	}
 	if format != "" {
 		// Several egos into one file: a page of small multiples.
@@ -476,7 +481,7 @@ func (d *drawFlags) drawSurvey(ds *network.Dataset) error {
 		if err != nil {
 			return err
 		}
-		return write(d.out, format, f)
+		return d.write(d.out, format, f)
 	}
 	dirFormat, err := d.dirFormat()
 	if err != nil {
@@ -499,7 +504,7 @@ func (d *drawFlags) drawSurvey(ds *network.Dataset) error {
 			// EGO_wBEFORE-AFTER.png
 			name = strings.TrimSuffix(name, "."+dirFormat) + "-" + d.after + "." + dirFormat
 		}
-		if err := write(filepath.Join(d.out, name), dirFormat, figs[i]); err != nil {
+		if err := d.write(filepath.Join(d.out, name), dirFormat, figs[i]); err != nil {
 			return err
 		}
 	}
@@ -582,5 +587,5 @@ func (d *drawFlags) drawChart(src *loaded) error {
 	if d.title != "" {
 		f.Title = d.title
 	}
-	return write(d.out, format, f)
+	return d.write(d.out, format, f)
 }

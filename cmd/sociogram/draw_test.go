@@ -61,6 +61,7 @@ func TestDraw(t *testing.T) {
 	}{
 		{"egogram of an ego with no alters", survey(dir, "--ego", "P2", "--rings", "closeness", "--sectors", "role", "-o", out+"/p2.png"), []string{"p2.png"}},
 		{"egogram", survey(dir, "--ego", "P1", "--rings", "closeness", "--sectors", "role", "--color", "role", "--dashed", "type", "-o", out+"/p1.png"), []string{"p1.png"}},
+		{"egogram to standard output", survey(dir, "--ego", "P1", "--format", "svg", "-o", "-"), nil},
 		{"egogram with 5 rings given", survey(dir, "--ego", "P1", "--rings", "closeness", "--num-rings", "5", "-o", out+"/p1r5.png"), []string{"p1r5.png"}},
 		{"egogram at wave 2 sized by age, svg", survey(dir, "--ego", "P1", "--at-wave", "2", "--rings", "closeness", "--sectors", "role", "--size", "age", "-o", out+"/p1w2.svg"), []string{"p1w2.svg"}},
 		{"egogram sized by a measure, pdf", survey(dir, "--ego", "P1", "--rings", "closeness", "--size", "constraint", "-o", out+"/p1c.pdf"), []string{"p1c.pdf"}},
@@ -82,6 +83,9 @@ func TestDraw(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			require.Equal(t, 0, run(c.args, &stdout, &stderr), "stderr: %s", stderr.String())
+			if c.files == nil {
+				assert.Contains(t, stdout.String(), "<svg", "picture on standard output")
+			}
 			for _, f := range c.files {
 				info, err := os.Stat(filepath.Join(out, f))
 				require.NoError(t, err)
