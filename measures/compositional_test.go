@@ -129,6 +129,22 @@ func TestIQVLevels(t *testing.T) {
 	}
 	e := ds.Egos[len(ds.Egos)-1]
 	assert.True(t, math.IsNaN(IQV(e, "sex", 1)), "K < 2 is undefined")
+
+	// Levels that miss a value of the data would give the "mixed" ego
+	// 0.625·2/1 = 1.25 > 1 with levels {f, m} (the data also has x): an
+	// error instead, naming the value. A level given twice is an error too.
+	for _, c := range []struct {
+		name    string
+		levels  []string
+		wantErr string
+	}{
+		{"a value not among the levels", []string{"f", "m"}, `value "x" of "sex" is not one of the given levels (f, m)`},
+		{"a level given twice", []string{"f", "m", "x", "f"}, `level "f" of "sex" is given twice`},
+	} {
+		_, err := EgoTable(context.Background(), ds, specs, TableOptions{Levels: map[string][]string{"sex": c.levels}})
+		require.Error(t, err, c.name)
+		assert.Contains(t, err.Error(), c.wantErr, c.name)
+	}
 }
 
 // fakeRules classifies alters by their position: even bonding, odd

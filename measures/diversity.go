@@ -1,8 +1,10 @@
 package measures
 
 import (
+	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/sociogram/sociogram/network"
 )
@@ -267,10 +269,29 @@ func meanVar(e *network.EgoNet, attr string) (mean, m2 float64, n int) {
 }
 
 // countLevels is the prepare function of iqv: K from the options or from
-// the distinct values over the whole population.
+// the distinct values over the whole population. Given levels must cover
+// every value in the data (else blau × K/(K−1) can exceed 1) and be
+// distinct (numeric values compare as numbers).
 func countLevels(c *evalContext, p population) error {
 	attr := c.Spec.Attr
 	if lv, ok := c.Options.Levels[attr]; ok {
+		given := map[string]bool{}
+		for _, l := range lv {
+			k := valueKey(network.ParseValue(l))
+			if given[k] {
+				return fmt.Errorf("level %q of %q is given twice", l, attr)
+			}
+			given[k] = true
+		}
+		var bad *network.Value
+		p.alterValues(attr, func(v network.Value) {
+			if bad == nil && !v.IsMissing() && !given[valueKey(v)] {
+				bad = &v
+			}
+		})
+		if bad != nil {
+			return fmt.Errorf("value %q of %q is not one of the given levels (%s)", bad.Text, attr, strings.Join(lv, ", "))
+		}
 		c.Levels = len(lv)
 		return nil
 	}

@@ -28,7 +28,9 @@ type TableOptions struct {
 	Progress func(done, total int)
 	// Levels gives the levels of categorical attributes for iqv; an
 	// attribute not listed has as levels its distinct non-missing values
-	// across the whole dataset (or graph).
+	// across the whole dataset (or graph). Given levels must include every
+	// value the data has (an error names the first that is not) and be
+	// distinct.
 	Levels map[string][]string
 	// Classifier, when not nil, classifies alters by social-capital rules;
 	// "bonding" and "bridging" without an attribute count its classes.
