@@ -33,6 +33,9 @@ func TestWriteOutputAtomic(t *testing.T) {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Equal(t, "a,b\n1,2\n", string(b))
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), "got mode %v, want 0644 like os.Create", st.Mode().Perm())
 
 	// "-" and "" write to stdout.
 	var out bytes.Buffer
