@@ -294,10 +294,24 @@ func graphExpectations(n []float64, N, d float64) (exp, sd Roles) {
 //
 // Complexity O(n² log n) for n alters.
 //
+// In NodeTable (a whole network, every node an ego) the ego–alter arcs of a
+// directed network are those of the graph, not assumed both ways: the node
+// brokers (j, k) only when j → node → k, so with every group recorded the
+// roles are GouldFernandez's raw counts for that node (R sna::brokerage's
+// raw.nli), tested on the sna cases of testdata/sna.
+//
 // Gould & Fernandez (1989), doi:10.2307/270949; the ego-network use follows
 // Everett & Borgatti (2005) in taking the ego network, ego included, as the
 // graph.
 func EgoBrokerageRoles(e *network.EgoNet, attr string) Roles {
+	return egoRoles(e, attr, nil, nil)
+}
+
+// egoRoles counts the roles of EgoBrokerageRoles; toEgo[j] reports an arc
+// from alter j to the ego and fromEgo[k] one from the ego to alter k. Nil
+// slices mean every alter is tied to the ego both ways (a survey ego
+// network).
+func egoRoles(e *network.EgoNet, attr string, toEgo, fromEgo []bool) Roles {
 	var out Roles
 	ev := e.EgoValue(attr)
 	if ev.IsMissing() {
@@ -319,11 +333,11 @@ func EgoBrokerageRoles(e *network.EgoNet, attr string) Roles {
 		}
 	}
 	for j := 0; j < n; j++ {
-		if vals[j].IsMissing() {
+		if vals[j].IsMissing() || (toEgo != nil && !toEgo[j]) {
 			continue
 		}
 		for k := 0; k < n; k++ {
-			if k == j || vals[k].IsMissing() || adj[[2]int{j, k}] {
+			if k == j || vals[k].IsMissing() || adj[[2]int{j, k}] || (fromEgo != nil && !fromEgo[k]) {
 				continue
 			}
 			r := roleOfText(valueKey(vals[j]), valueKey(ev), valueKey(vals[k]))
@@ -353,9 +367,40 @@ func init() {
 		if r == TotalBrokerage {
 			name = "roles_total"
 		}
-		define(definition{name: name, arg: argAttr, egoAttr: true,
+		define(definition{name: name, arg: argAttr, egoAttr: true, prepare: directedGraph,
 			eval: func(e *network.EgoNet, c *evalContext) float64 {
+				if g, ok := c.Data.(*network.Graph); ok {
+					to, from := egoArcs(g, e)
+					return egoRoles(e, c.Spec.Attr, to, from)[r]
+				}
 				return EgoBrokerageRoles(e, c.Spec.Attr)[r]
 			}})
 	}
+}
+
+// directedGraph is the prepare function of the role measures: in a
+// NodeTable of a directed graph it keeps the graph, whose arcs between each
+// node and its alters decide which pairs the node brokers.
+func directedGraph(c *evalContext, p population) error {
+	if p.graph != nil && p.graph.Directed() {
+		c.Data = p.graph
+	}
+	return nil
+}
+
+// egoArcs returns, for each alter j of e (an EgoNetOf of g), whether g has
+// the arc j → ego and the arc ego → j.
+func egoArcs(g *network.Graph, e *network.EgoNet) (toEgo, fromEgo []bool) {
+	ego, ok := g.Lookup(e.ID)
+	toEgo, fromEgo = make([]bool, len(e.Alters)), make([]bool, len(e.Alters))
+	if !ok {
+		return toEgo, fromEgo
+	}
+	for j, a := range e.Alters {
+		if v, ok := g.Lookup(a.ID); ok {
+			toEgo[j] = g.HasEdgeFromTo(v, ego)
+			fromEgo[j] = g.HasEdgeFromTo(ego, v)
+		}
+	}
+	return toEgo, fromEgo
 }

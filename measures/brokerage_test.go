@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"context"
 	"encoding/csv"
 	"math"
 	"os"
@@ -234,4 +235,48 @@ func TestEgoBrokerageRolesMatchesGraph(t *testing.T) {
 		assert.Equal(t, got[TotalBrokerage], sum, "ego %s: roles sum to the total", e.ID)
 	}
 	require.Greater(t, checked, 5, "enough complete egos to test")
+}
+
+// TestNodeTableRolesSNA: on a whole network, coordinator(g), ...,
+// roles_total(g) of every node equal R sna::brokerage's raw.nli for that
+// node (testdata/sna/C.nli.csv, stat "raw"; R 4.2.2, sna 2.7-1,
+// brokerage(adj, cl), see testdata/sna/README.md), directed and
+// undirected. Before the fix, NodeTable took every alter of a directed
+// network as tied to the node both ways, so on path3 (1 → 2 → 3, groups
+// A, A, B) node 2 got representative 1 and gatekeeper 1 (total 2) where
+// sna gives representative 1 (total 1).
+func TestNodeTableRolesSNA(t *testing.T) {
+	specs, err := ParseList("coordinator(grp),itinerant(grp),representative(grp),gatekeeper(grp),liaison(grp),roles_total(grp)")
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name     string
+		directed bool
+	}{
+		{"path3", true}, {"isolate9", true}, {"singleton10", true}, {"dir10", true}, {"dir15", true}, {"undir12", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			plain, groups := readSNACase(t, c.name, c.directed)
+			// The same graph with each node's group as its attribute grp.
+			b := network.NewBuilder(c.directed, false)
+			for v := range plain.Order() {
+				b.SetAttr(b.Node(plain.Label(int64(v))), "grp", network.ParseValue(groups[v]))
+			}
+			for _, r := range readCSV(t, filepath.Join("testdata", "sna", c.name+".edges.csv"))[1:] {
+				require.NoError(t, b.AddEdge(b.Node(r[0]), b.Node(r[1]), 1))
+			}
+			g, _ := b.Build()
+			tab, err := NodeTable(context.Background(), g, specs, TableOptions{})
+			require.NoError(t, err)
+			for _, row := range readCSV(t, filepath.Join("testdata", "sna", c.name+".nli.csv"))[1:] {
+				if row[1] != "raw" {
+					continue
+				}
+				v, ok := g.Lookup(row[0])
+				require.True(t, ok)
+				var got Roles
+				copy(got[:], tab.Values[v])
+				assertRoles(t, parseRoles(t, row[2:]), got, c.name+" node "+row[0])
+			}
+		})
+	}
 }

@@ -91,6 +91,8 @@ type population struct {
 	// (EgoTable), or every node's EgoNetOf (NodeTable, built on first
 	// call), for prepare functions that validate ego answers or columns.
 	egos func() []*network.EgoNet
+	// graph is the whole network of a NodeTable (nil for EgoTable).
+	graph *network.Graph
 }
 
 // define registers a measure. It panics on a duplicate name: that is a

@@ -148,7 +148,7 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 		return nil, err
 	}
 	var nodeEgos []*network.EgoNet // built only if a prepare function asks
-	pop := population{alterValues: func(attr string, fn func(network.Value)) {
+	pop := population{graph: g, alterValues: func(attr string, fn func(network.Value)) {
 		col, ok := g.Attrs().Index(attr)
 		if !ok {
 			return
