@@ -41,7 +41,7 @@
 //	efficiency             Efficiency          Burt 1992                        whole/ego net   n = 0
 //	constraint             Constraint          Burt 1992                        whole/ego net   n = 0
 //	(dyadic)               LocalConstraint     Burt 1992                        whole/ego net   0 if not adjacent
-//	hierarchy              Hierarchy           Burt 1992                        whole/ego net   n < 2
+//	hierarchy              Hierarchy           Burt 1992                        whole/ego net   n < 2; C = 0 (all weights 0)
 //	redundancy             Redundancy          Borgatti 1997                    whole/ego net   n = 0
 //	ego_betweenness        EgoBetweenness      Everett & Borgatti 2005          ego network     never (0 if n < 2)
 //	ego_betweenness_norm   (Stats field)       Everett & Borgatti 2005          ego network     n < 2
