@@ -122,7 +122,13 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		measures.ChangeOptions{Before: *before, After: *after, Table: opt})
 	end()
 	if errors.Is(err, measures.ErrWave) {
-		return fmt.Errorf("%s: %w", in.egos, err)
+		// Name the input the waves come from: the egos table, or the
+		// GraphML / Network Canvas source.
+		for _, src := range []string{in.egos, in.graphml, in.netcanvas} {
+			if src != "" {
+				return fmt.Errorf("%s: %w", src, err)
+			}
+		}
 	}
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -168,4 +169,18 @@ func TestCapitalCommandErrors(t *testing.T) {
 			assert.Empty(t, out.String())
 		})
 	}
+}
+
+// TestCompareWaveErrorNamesSource: a wave error names the input it is
+// about. With a Network Canvas export (no egos table) it used to read
+// "sociogram: : bad waves: ..." with an empty file name.
+func TestCompareWaveErrorNamesSource(t *testing.T) {
+	const nc = "../../network/testdata/netcanvas"
+	var out, errb bytes.Buffer
+	status := run([]string{"compare", "--netcanvas", nc, "--wave", "wave"}, &out, &errb)
+	assert.Equal(t, 1, status)
+	assert.Empty(t, out.String())
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	last := lines[len(lines)-1] // earlier lines are the reader's repair warnings
+	assert.True(t, strings.HasPrefix(last, "sociogram: "+nc+": bad waves:"), "got %q", last)
 }
