@@ -10,8 +10,13 @@ import (
 // neighbourhood in g, as networkx and igraph do. For a survey ego network,
 // use Of, which applies this to the ego graph (the ego tied to every alter).
 //
-// Cost: O(Σ_{j∈N(i)} deg(j)) plus the ego betweenness, O(Σ_{j∈N(i)} d_j²)
-// where d_j is j's degree among the alters; memory O(n) for the graph.
+// Cost: O(N + m) for a graph of N nodes and m ties, because every call
+// first computes every node's strength (Burt's normalisers S and M), plus
+// O(Σ_{j∈N(i)} deg(j)) for the measures and O(Σ_{j∈N(i)} d_j²) for the ego
+// betweenness, d_j being j's degree among the alters; memory O(N). The
+// per-measure functions below (Size, Density, ...) each call Structural.
+// For many nodes use AllNodes or NodeTable, which compute the strengths
+// once: calling Structural for every node costs O(N·(N + m)).
 func Structural(g *network.Graph, ego int64) Stats {
 	var st Stats
 	newKernel(g, nil, nil).compute(int32(ego), &st, true)
