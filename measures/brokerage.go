@@ -97,7 +97,10 @@ type BrokerageRoles struct {
 // = 0 and Z = NaN; V < 0 gives SD = NaN. An empty graph (d = 0) gives Z =
 // NaN throughout.
 //
-// Complexity O(Σ_v indeg(v)·outdeg(v)·log Δ) time, O(N) memory.
+// Complexity O(Σ_v indeg(v)·outdeg(v)·log Δ + G³) time for G distinct
+// groups (the whole-graph liaison variance sums over ordered triples of
+// groups, so a group attribute with a distinct value per node costs
+// O(N³)), O(N) memory.
 //
 // Agrees with R sna::brokerage (sna 2.7-1) to 1e-9 on the cases in
 // testdata/sna (random directed graphs, an isolate, a group of one, an
