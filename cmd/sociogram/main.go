@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -109,18 +110,36 @@ func usage(w io.Writer) {
 // on -h and returns errors rather than exiting.
 func newFlags(c *command, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// The flag package writes its own error line and the usage to the
+	// output on every parse error; hold both back, so that a bad flag gives
+	// the one-line error of run, and show the usage only for -h.
+	out := &helpBuffer{dst: stderr}
+	fs.SetOutput(out)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, c.usage)
-		fmt.Fprintln(stderr, "\nFlags:")
+		fmt.Fprint(out, c.usage)
+		fmt.Fprintln(out, "\nFlags:")
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
+// helpBuffer collects what a flag set prints until parseFlags knows whether
+// it was asked for (-h) or came with an error.
+type helpBuffer struct {
+	bytes.Buffer
+	dst io.Writer
+}
+
 // parseFlags parses args, turning a flag error into a usageError.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if hb, ok := fs.Output().(*helpBuffer); ok {
+		if errors.Is(err, flag.ErrHelp) {
+			hb.dst.Write(hb.Bytes())
+		}
+		hb.Reset()
+	}
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
