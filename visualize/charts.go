@@ -22,6 +22,7 @@ func chartPanel(xlabel, ylabel string) *plot.Plot {
 		a.Tick.Label.Font = font.From(sansFont, 9)
 	}
 	p.X.Label.Text, p.Y.Label.Text = xlabel, ylabel
+	useTextHandler(p)
 	return p
 }
 

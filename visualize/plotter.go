@@ -74,7 +74,7 @@ var (
 )
 
 func textStyle(size vg.Length, c color.Color) text.Style {
-	return text.Style{Color: c, Font: font.From(sansFont, size), Handler: plot.DefaultTextHandler,
+	return text.Style{Color: c, Font: font.From(sansFont, size), Handler: textHandler,
 		XAlign: draw.XLeft, YAlign: draw.YBottom}
 }
 

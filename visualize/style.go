@@ -299,5 +299,6 @@ func newPanel(title string) *plot.Plot {
 	p.Title.Text = title
 	p.Title.TextStyle.Font = font.From(sansFont, 11)
 	p.Title.Padding = vg.Points(4)
+	useTextHandler(p)
 	return p
 }
