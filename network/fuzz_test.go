@@ -698,3 +698,69 @@ func FuzzNetCanvas(f *testing.F) {
 		checkEgoRoundTrip(t, ds, eo, true)
 	})
 }
+
+// FuzzStreamEgoCSV checks the streaming ego CSV reader against ReadEgoCSV
+// on the same files: when the stream succeeds, ReadEgoCSV succeeds too and
+// gives the same egos, alters, ties and values in the same order, and the
+// same Report; when ReadEgoCSV fails, the stream fails (it may also fail
+// where ReadEgoCSV does not, on rows not grouped by ego). Every ego network
+// passed to fn is valid on its own.
+func FuzzStreamEgoCSV(f *testing.F) {
+	f.Add([]byte("egoID,sex,age\ne1,f,34\ne2,m,NA\ne3,f,51\n"),
+		[]byte("egoID,alterID,sex,closeness\ne1,a,f,1\ne1,b,m,2\ne1,c,f,3\ne1,d,,1\ne2,x,m,2\n"),
+		[]byte("egoID,Source,Target,weight\ne1,a,b,1\ne1,b,a,2\ne1,c,c,1\ne1,c,d,0.5\n"), byte(0))
+	f.Add([]byte("egoID,wave\ne1,1\ne1,2\n"), []byte("egoID,wave,alterID,w\ne1,1,a,2\ne1,1,b,1\ne1,2,a,0.5\n"),
+		[]byte("egoID,wave,Source,Target\ne1,1,a,b\n"), byte(4|8))
+	f.Add([]byte("egoID\ne1\ne2\n"), []byte("egoID,alterID\ne2,a\ne1,b\n"), []byte("egoID,Source,Target\n"), byte(0))
+	f.Add([]byte("egoID;x\n\"e;1\";\"q\"\"uote\"\n"), []byte("egoID;alterID\n\"e;1\";\"a,b\"\n\"e;1\";c\n"),
+		[]byte("egoID;Source;Target\n\"e;1\";c;\"a,b\"\n"), byte(1|16))
+	f.Fuzz(func(t *testing.T, egos, alters, ties []byte, bits byte) {
+		opt := egoOptionsFromBits(bits)
+		dir := t.TempDir()
+		paths := [3]string{dir + "/egos.csv", dir + "/alters.csv", dir + "/aaties.csv"}
+		for i, data := range [][]byte{egos, alters, ties} {
+			if err := os.WriteFile(paths[i], data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var got []*EgoNet
+		srep, serr := StreamEgoCSV(paths[0], paths[1], paths[2], opt, func(e *EgoNet) error {
+			if len(e.Dataset().Egos) != 1 || e.Dataset().Egos[0] != e {
+				t.Fatalf("ego %q: its Dataset does not hold just it", e.ID)
+			}
+			if err := validateDataset(e.Dataset()); err != nil {
+				// Kinds are those of the values read so far, so only the
+				// structural part of validateAttrs applies here.
+				if !strings.Contains(err.Error(), "kind") {
+					t.Fatalf("stream passed an invalid ego network %q: %v", e.ID, err)
+				}
+			}
+			got = append(got, e)
+			return nil
+		})
+		ds, rrep, rerr := ReadEgoCSV(paths[0], paths[1], paths[2], opt)
+		if serr != nil {
+			checkReadError(t, serr, paths[:]...)
+			return
+		}
+		if rerr != nil {
+			t.Fatalf("the stream read files that ReadEgoCSV rejects: %v", rerr)
+		}
+		if !slices.Equal(srep.Lines(), rrep.Lines()) {
+			t.Fatalf("reports differ: stream %q, ReadEgoCSV %q", srep.Lines(), rrep.Lines())
+		}
+		if len(got) != len(ds.Egos) {
+			t.Fatalf("stream gave %d egos, ReadEgoCSV %d", len(got), len(ds.Egos))
+		}
+		for i, e := range got {
+			want := ds.Egos[i]
+			one := func(x *EgoNet) *Dataset {
+				return &Dataset{Egos: []*EgoNet{x}, EgoAttrs: ds.EgoAttrs, AlterAttrs: ds.AlterAttrs, TieAttrs: ds.TieAttrs,
+					Directed: ds.Directed, AlterWeighted: ds.AlterWeighted, TieWeighted: ds.TieWeighted, WaveColumn: ds.WaveColumn}
+			}
+			if err := equalDatasets(one(want), one(e), exact); err != nil {
+				t.Fatalf("ego %d: stream and ReadEgoCSV differ: %v", i, err)
+			}
+		}
+	})
+}
