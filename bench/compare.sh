@@ -4,8 +4,10 @@
 #   bench/compare.sh [WORKDIR]            (default WORKDIR: /tmp/sociogram-bench)
 #
 # Environment (defaults in brackets):
-#   GRAPHS     graphs as KIND:EDGES ["ba:100000 ba:1000000 hk:1000000 ba:10000000"]
+#   GRAPHS     graphs for the igraph comparison, KIND:EDGES ["ba:100000 ba:1000000 hk:1000000"]
 #   RUNS       runs per tool and graph [5]; graphs over 5M edges get LARGE_RUNS [2]
+#   ALL_GRAPHS graphs for all eleven measures with peak RSS ["ba:1000000 ba:10000000 hk:10000000"],
+#              LARGE_RUNS runs each
 #   NX_GRAPHS  graphs for networkx ["ba:10000 ba:30000"], NX_TIMEOUT seconds [900]
 #   NX_RUNS    runs per networkx call [1]
 #
@@ -19,13 +21,14 @@
 #            (bench/allnodes until the CLI command exists), and the Go
 #            compute-only time of measures.AllNodes (all measures but ego
 #            betweenness) from bench/allnodes;
-#   all eleven measures with peak RSS (largest graph only).
+#   ours:    all eleven measures, `sociogram nodes` with the default list, peak RSS.
 # Raw rows go to WORKDIR/raw.tsv; bench/summarize.py prints medians and ratios.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 work=${1:-/tmp/sociogram-bench}
-GRAPHS=${GRAPHS:-"ba:100000 ba:1000000 hk:1000000 ba:10000000"}
+GRAPHS=${GRAPHS:-"ba:100000 ba:1000000 hk:1000000"}
+ALL_GRAPHS=${ALL_GRAPHS:-"ba:1000000 ba:10000000 hk:10000000"}
 RUNS=${RUNS:-5}
 LARGE_RUNS=${LARGE_RUNS:-2}
 NX_GRAPHS=${NX_GRAPHS:-"ba:10000 ba:30000"}
@@ -88,17 +91,23 @@ for gspec in $GRAPHS; do
 	done
 done
 
-# All eleven measures (with ego betweenness) on the largest graph, peak RSS.
-last=""
-for gspec in $GRAPHS; do last=$gspec; done
-inputs "$last"
-for r in $(seq 1 "$LARGE_RUNS"); do
-	echo "== all measures $last run $r" >&2
-	t=$work/t
-	timed "$t" "$work/allnodes" -edges "$base.csv" -o "$work/out_all.csv" 2> "$t.json"
-	row ours "$last" "$r" all_process_s "$(cut -d' ' -f1 "$t.time")"
-	row ours "$last" "$r" all_peak_kb "$(cut -d' ' -f2 "$t.time")"
-	row ours "$last" "$r" all_compute_s "$(json "$t.json" compute_s)"
+# All eleven measures (with ego betweenness), whole process with peak RSS.
+for gspec in $ALL_GRAPHS; do
+	inputs "$gspec"
+	for r in $(seq 1 "$LARGE_RUNS"); do
+		echo "== all measures $gspec run $r" >&2
+		t=$work/t
+		if [ -n "$ours_cli" ]; then
+			timed "$t" $ours_cli --edges "$base.csv" -o "$work/out_all.csv" 2> "$t.err"
+		else
+			timed "$t" "$work/allnodes" -edges "$base.csv" -o "$work/out_all.csv" 2> "$t.err"
+		fi
+		row ours "$gspec" "$r" all_process_s "$(cut -d' ' -f1 "$t.time")"
+		row ours "$gspec" "$r" all_peak_kb "$(cut -d' ' -f2 "$t.time")"
+		"$work/allnodes" -edges "$base.csv" 2> "$t.json"
+		row ours "$gspec" "$r" all_compute_s "$(json "$t.json" compute_s)"
+		row ours "$gspec" "$r" graph_bytes_per_edge "$(json "$t.json" graph_bytes_per_edge)"
+	done
 done
 
 # networkx on the sizes it can finish.

@@ -18,7 +18,9 @@ import (
 // orientation of Schank & Wagner 2005, doi:10.1007/11427186_54; Chiba &
 // Nishizeki 1985, doi:10.1137/0214017). For an ego i with its alters
 // marked, scanning N⁺(j) for every alter j finds every triangle i–j–q
-// exactly once (from the lower-ranked of its two alters j, q). In an
+// exactly once (from the lower-ranked of its two alters j, q); over all
+// egos a triangle is found three times, once for each of its nodes, which
+// keeps every ego's work, and so its summation order, to itself. In an
 // undirected graph every term of Burt's sums that is not the direct tie
 // runs over such triangles:
 //
