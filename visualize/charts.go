@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -61,75 +62,34 @@ func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
 	return f, nil
 }
 
-// ChangeFigure draws a measure before and after for each ego as a
-// dumbbell chart: one row per ego (in the order given, the first on top), a hollow circle at
-// the first wave's value, a filled triangle at the second's, joined by a
-// line coloured by the direction of change (blue up, vermillion down, grey
-// none). Egos with either value undefined are listed in a note.
+// ChangeFigure draws a measure before and after for each ego: one row per
+// ego (in the order given, the first on top), a hollow circle at the first
+// wave's value and an arrow from it to the second wave's value, blue when
+// the value went up and vermillion when it went down (the arrowhead shows
+// the direction in greyscale too; a change too small to draw at scale
+// gets a whole arrowhead just outside the circle); an ego whose
+// value did not change gets a circle with a dot instead. A column at the
+// right gives each change as a number (second wave minus first). Egos
+// with either value undefined are listed in a note.
 func ChangeFigure(name string, ids []string, before, after []float64, waves [2]string) (*Figure, error) {
 	if len(ids) != len(before) || len(ids) != len(after) {
 		return nil, fmt.Errorf("change chart of %s: %d egos, %d and %d values", name, len(ids), len(before), len(after))
 	}
-	p := chartPanel(name, "")
-	var rows []string
-	var b, a plotter.XYs
-	var skipped []string
-	shown := 0
-	for i := range ids {
-		if !math.IsNaN(before[i]) && !math.IsNaN(after[i]) {
-			shown++
-		}
-	}
-	for i, id := range ids {
-		if math.IsNaN(before[i]) || math.IsNaN(after[i]) {
-			skipped = append(skipped, id)
-			continue
-		}
-		// The first ego on top.
-		y := float64(shown - 1 - len(rows))
-		rows = append(rows, id)
-		l, err := plotter.NewLine(plotter.XYs{{X: before[i], Y: y}, {X: after[i], Y: y}})
-		if err != nil {
-			return nil, err
-		}
-		l.Width = vg.Points(2.5)
-		switch {
-		case after[i] > before[i]:
-			l.Color = OkabeIto[0]
-		case after[i] < before[i]:
-			l.Color = OkabeIto[3]
-		default:
-			l.Color = GuideColor
-		}
-		p.Add(l)
-		b = append(b, plotter.XY{X: before[i], Y: y})
-		a = append(a, plotter.XY{X: after[i], Y: y})
-	}
+	rows, cr, skipped := changeRowsOf(ids, before, after)
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("change chart of %s: no ego has both values", name)
 	}
-	sb, err := plotter.NewScatter(b)
-	if err != nil {
-		return nil, err
-	}
-	sb.GlyphStyle = draw.GlyphStyle{Shape: draw.RingGlyph{}, Color: color.Black, Radius: vg.Points(4)}
-	sa, err := plotter.NewScatter(a)
-	if err != nil {
-		return nil, err
-	}
-	sa.GlyphStyle = draw.GlyphStyle{Shape: draw.PyramidGlyph{}, Color: color.Black, Radius: vg.Points(4.5)}
-	p.Add(sb, sa)
-	slices.Reverse(rows)
+	p := chartPanel(name, "")
 	p.NominalY(rows...)
-	p.Add(plotter.NewGrid())
+	p.Add(plotter.NewGrid(), cr)
 	f := &Figure{
 		Title:  fmt.Sprintf("%s, wave %s to wave %s", name, waves[0], waves[1]),
 		Panels: []*plot.Plot{p},
 		Legend: []LegendEntry{
-			{Text: "wave " + waves[0], Thumbs: []plot.Thumbnailer{sb}},
-			{Text: "wave " + waves[1], Thumbs: []plot.Thumbnailer{sa}},
-			{Text: "up", Thumbs: []plot.Thumbnailer{EdgeThumb{draw.LineStyle{Color: OkabeIto[0], Width: vg.Points(2.5)}}}},
-			{Text: "down", Thumbs: []plot.Thumbnailer{EdgeThumb{draw.LineStyle{Color: OkabeIto[3], Width: vg.Points(2.5)}}}},
+			{Text: "wave " + waves[0], Thumbs: []plot.Thumbnailer{changeThumb{kind: changeNone, hollow: true}}},
+			{Text: "up at wave " + waves[1], Thumbs: []plot.Thumbnailer{changeThumb{kind: changeUp}}},
+			{Text: "down at wave " + waves[1], Thumbs: []plot.Thumbnailer{changeThumb{kind: changeDown}}},
+			{Text: "no change", Thumbs: []plot.Thumbnailer{changeThumb{kind: changeNone}}},
 		},
 	}
 	if len(skipped) > 0 {
@@ -141,6 +101,198 @@ func ChangeFigure(name string, ids []string, before, after []float64, waves [2]s
 	// Grow the page with the number of rows so labels never overlap.
 	f.Width, f.Height = SingleWidth, max(SingleHeight, vg.Points(14*float64(len(rows))+90))
 	return f, nil
+}
+
+// changeRowsOf returns the rows of a change chart, the first ego on top
+// (y = rows-1), with the egos' IDs from the bottom row up; egos with an
+// undefined value are left out and returned in skipped.
+func changeRowsOf(ids []string, before, after []float64) (names []string, cr *changeRows, skipped []string) {
+	cr = &changeRows{}
+	shown := 0
+	for i := range ids {
+		if !math.IsNaN(before[i]) && !math.IsNaN(after[i]) {
+			shown++
+		}
+	}
+	for i, id := range ids {
+		if math.IsNaN(before[i]) || math.IsNaN(after[i]) {
+			skipped = append(skipped, id)
+			continue
+		}
+		names = append(names, id)
+		cr.rows = append(cr.rows, changeRow{y: float64(shown - len(names)), before: before[i], after: after[i]})
+	}
+	slices.Reverse(names)
+	return names, cr, skipped
+}
+
+// changeRow is one ego's row of a change chart.
+type changeRow struct{ y, before, after float64 }
+
+// changeRows is the plotter of ChangeFigure: per row an arrow from the
+// first wave's value to the second's over a hollow circle at the first,
+// and the change as a number in a column right of the data area.
+type changeRows struct{ rows []changeRow }
+
+// Sizes of the change chart's marks.
+var (
+	changeMarker  = vg.Points(3.5) // radius of the wave-1 circle
+	changeArrow   = vg.Points(7)   // length of an arrowhead
+	changeLine    = vg.Points(2.5) // width of an arrow's shaft
+	changeColumn  = vg.Points(18)  // gap between the data area and the numbers: more than an arrowhead sticks out
+	changeText    = textStyle(9, color.Black)
+	changeHeading = textStyle(9, color.NRGBA{R: 0x40, G: 0x40, B: 0x40, A: 0xFF})
+)
+
+const changeHeadingText = "change"
+
+// Kinds of change.
+const (
+	changeNone = iota
+	changeUp
+	changeDown
+)
+
+func (r changeRow) kind() int {
+	switch {
+	case r.after > r.before:
+		return changeUp
+	case r.after < r.before:
+		return changeDown
+	}
+	return changeNone
+}
+
+// changeColour is the colour of an arrow of kind k.
+func changeColour(k int) color.Color {
+	if k == changeDown {
+		return OkabeIto[3]
+	}
+	return OkabeIto[0]
+}
+
+// changeLabel formats a change with its sign and 3 significant digits.
+func changeLabel(d float64) string {
+	s := strconv.FormatFloat(d, 'g', 3, 64)
+	if d > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// DataRange implements plot.DataRanger.
+func (cr *changeRows) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, xmax = math.Inf(1), math.Inf(-1)
+	for _, r := range cr.rows {
+		xmin = math.Min(xmin, math.Min(r.before, r.after))
+		xmax = math.Max(xmax, math.Max(r.before, r.after))
+	}
+	return xmin, xmax, -0.5, float64(len(cr.rows)) - 0.5
+}
+
+// GlyphBoxes implements plot.GlyphBoxer: the markers, and the column of
+// numbers right of the data area with its heading.
+func (cr *changeRows) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	var boxes []plot.GlyphBox
+	m := changeMarker + vg.Points(1)
+	// An arrowhead may stick out beyond the circle by its length.
+	mx := m + changeArrow
+	for _, r := range cr.rows {
+		for _, x := range []float64{r.before, r.after} {
+			boxes = append(boxes, plot.GlyphBox{X: p.X.Norm(x), Y: p.Y.Norm(r.y),
+				Rectangle: vg.Rectangle{Min: vg.Point{X: -mx, Y: -m}, Max: vg.Point{X: mx, Y: m}}})
+		}
+		s := changeLabel(r.after - r.before)
+		w, h := changeText.Width(s), changeText.Height(s)
+		boxes = append(boxes, plot.GlyphBox{X: 1, Y: p.Y.Norm(r.y),
+			Rectangle: vg.Rectangle{Min: vg.Point{X: changeColumn, Y: -h / 2}, Max: vg.Point{X: changeColumn + w, Y: h / 2}}})
+	}
+	// The heading sits above the top row.
+	w, h := changeHeading.Width(changeHeadingText), changeHeading.Height(changeHeadingText)
+	top := p.Y.Norm(float64(len(cr.rows)) - 0.5)
+	boxes = append(boxes, plot.GlyphBox{X: 1, Y: top,
+		Rectangle: vg.Rectangle{Min: vg.Point{X: changeColumn, Y: 0}, Max: vg.Point{X: changeColumn + w, Y: h}}})
+	return boxes
+}
+
+// Plot implements plot.Plotter.
+func (cr *changeRows) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	right := c.Max.X + changeColumn
+	for _, r := range cr.rows {
+		b := vg.Point{X: trX(r.before), Y: trY(r.y)}
+		a := vg.Point{X: trX(r.after), Y: trY(r.y)}
+		drawChangeMark(&c, r.kind(), b, a)
+		sty := changeText
+		sty.YAlign = draw.YCenter
+		c.FillText(sty, vg.Point{X: right, Y: b.Y}, changeLabel(r.after-r.before))
+	}
+	sty := changeHeading
+	c.FillText(sty, vg.Point{X: right, Y: trY(float64(len(cr.rows)) - 0.5)}, changeHeadingText)
+}
+
+// drawChangeMark draws one row's marks: for a change, the shaft from b
+// towards a, the hollow circle at b, and the arrowhead with its tip at a,
+// or just outside the circle when a is closer than that (so that a small
+// change still shows its direction); for no change, a circle with a dot.
+func drawChangeMark(c *draw.Canvas, kind int, b, a vg.Point) {
+	out := draw.LineStyle{Color: color.Black, Width: vg.Points(1)}
+	if kind == changeNone {
+		drawShape(c, ShapeCircle, b, changeMarker, color.White, out)
+		drawShape(c, ShapeCircle, b, changeMarker*0.45, color.Black, draw.LineStyle{})
+		return
+	}
+	col := changeColour(kind)
+	dir := vg.Length(1)
+	if a.X < b.X {
+		dir = -1
+	}
+	// A change too small to show at scale still gets a whole arrowhead,
+	// just outside the circle.
+	if tip := b.X + dir*(changeMarker+changeArrow); (a.X-tip)*dir < 0 {
+		a.X = tip
+	}
+	base := vg.Point{X: a.X - dir*changeArrow, Y: a.Y}
+	if (base.X-b.X)*dir > 0 {
+		c.StrokeLine2(draw.LineStyle{Color: col, Width: changeLine}, b.X, b.Y, base.X, base.Y)
+	}
+	drawShape(c, ShapeCircle, b, changeMarker, color.White, out)
+	half := changeArrow * 0.6
+	c.FillPolygon(col, []vg.Point{a, {X: base.X, Y: a.Y + half}, {X: base.X, Y: a.Y - half}})
+}
+
+// changeThumb is a legend thumbnail of the change chart: an arrow up or
+// down, a circle with a dot for no change, or (hollow) the wave-1 circle.
+type changeThumb struct {
+	kind   int
+	hollow bool
+}
+
+// Thumbnail implements plot.Thumbnailer.
+func (t changeThumb) Thumbnail(c *draw.Canvas) {
+	mid := c.Center()
+	out := draw.LineStyle{Color: color.Black, Width: vg.Points(1)}
+	switch {
+	case t.hollow:
+		drawShape(c, ShapeCircle, mid, changeMarker, color.White, out)
+	case t.kind == changeNone:
+		drawChangeMark(c, changeNone, mid, mid)
+	default:
+		l, r := vg.Point{X: c.Min.X, Y: mid.Y}, vg.Point{X: c.Max.X, Y: mid.Y}
+		if t.kind == changeDown {
+			l, r = r, l
+		}
+		// The arrow alone: shaft and head, without the wave-1 circle.
+		col := changeColour(t.kind)
+		dir := vg.Length(1)
+		if r.X < l.X {
+			dir = -1
+		}
+		base := vg.Point{X: r.X - dir*changeArrow, Y: r.Y}
+		c.StrokeLine2(draw.LineStyle{Color: col, Width: changeLine}, l.X, l.Y, base.X, base.Y)
+		half := changeArrow * 0.6
+		c.FillPolygon(col, []vg.Point{r, {X: base.X, Y: r.Y + half}, {X: base.X, Y: r.Y - half}})
+	}
 }
 
 // integral reports whether every value is a whole number, with the

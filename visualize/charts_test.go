@@ -1,12 +1,16 @@
 package visualize
 
 import (
+	"image/color"
 	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 func TestHistogramBins(t *testing.T) {
@@ -40,4 +44,77 @@ func TestChartErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "1 egos, 1 and 0 values")
 	_, err = ChangeFigure("size", []string{"a"}, []float64{math.NaN()}, []float64{1}, [2]string{"1", "2"})
 	assert.ErrorContains(t, err, "no ego has both values")
+}
+
+// TestChangeFigure: rows in the order given (the first on top), each with
+// its kind of change and the number shown in the change column; an ego
+// with an undefined value is left out and named in the note.
+func TestChangeFigure(t *testing.T) {
+	ids := []string{"up", "down", "same", "na", "tiny"}
+	before := []float64{1, 5, 3, 2, 100}
+	after := []float64{4, 4.5, 3, math.NaN(), 100.001}
+	f, err := ChangeFigure("size", ids, before, after, [2]string{"1", "2"})
+	require.NoError(t, err)
+	assert.Equal(t, "left out (NA): na", f.Note)
+	names, cr, skipped := changeRowsOf(ids, before, after)
+	assert.Equal(t, []string{"tiny", "same", "down", "up"}, names, "tick labels from the bottom up")
+	assert.Equal(t, []string{"na"}, skipped)
+	for i, want := range []struct {
+		y     float64
+		kind  int
+		label string
+	}{
+		{3, changeUp, "+3"},
+		{2, changeDown, "-0.5"},
+		{1, changeNone, "0"},
+		{0, changeUp, "+0.001"}, // 100.001 - 100 = 0.00099999... in float64
+	} {
+		r := cr.rows[i]
+		assert.Equal(t, want.y, r.y, "row %d", i)
+		assert.Equal(t, want.kind, r.kind(), "row %d", i)
+		assert.Equal(t, want.label, changeLabel(r.after-r.before), "row %d", i)
+	}
+}
+
+// TestSmallChangeShowsDirection draws a change of a fraction of a point:
+// the arrowhead still appears, whole, on the side of the change (blue ink
+// right of the circle for up, vermillion ink left of it for down).
+func TestSmallChangeShowsDirection(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		kind int
+		dx   vg.Length
+	}{
+		{"up", changeUp, 0.3},
+		{"down", changeDown, -0.3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := vgimg.NewWith(vgimg.UseWH(vg.Points(60), vg.Points(20)), vgimg.UseDPI(72))
+			dc := draw.New(c)
+			dc.SetColor(color.White)
+			dc.Fill(dc.Rectangle.Path())
+			b := vg.Point{X: 30, Y: 10}
+			drawChangeMark(&dc, tc.kind, b, vg.Point{X: b.X + tc.dx, Y: b.Y})
+			want := changeColour(tc.kind)
+			left, right := 0, 0
+			img := c.Image()
+			wr, wg, wb, _ := want.RGBA()
+			for x := 0; x < 60; x++ {
+				if r, g, bb, _ := img.At(x, 10).RGBA(); r == wr && g == wg && bb == wb {
+					if x < 30 {
+						left++
+					} else {
+						right++
+					}
+				}
+			}
+			if tc.kind == changeUp {
+				assert.Equal(t, 0, left)
+				assert.GreaterOrEqual(t, right, 4, "an arrowhead 7 pt long, partly under nothing")
+			} else {
+				assert.Equal(t, 0, right)
+				assert.GreaterOrEqual(t, left, 4)
+			}
+		})
+	}
 }

@@ -56,7 +56,7 @@ the IDs, or none above 60 nodes). --dashed draws ties dashed by a tie
 attribute (solid for its first value).
 
 --chart MEASURE draws the distribution of a measure across egos (a
-histogram), or with --before/--after its change per ego (dumbbell chart).
+histogram), or with --before/--after its change per ego (one arrow per ego).
 
 The format is taken from the extension of -o (.png, .svg, .pdf), or from
 --format when -o is a directory or - (standard output). Output is byte-identical for identical
