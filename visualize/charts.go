@@ -53,8 +53,14 @@ func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
 	h.FillColor = OkabeIto[0]
 	h.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(1)}
 	p := chartPanel(name, "egos")
-	p.Add(h)
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = nil
+	p.Add(grid, h)
 	p.Y.Min = 0
+	p.Y.Tick.Marker = countTicks{}
+	if lo, hi, ok := integral(vs); ok && bins <= 0 && hi-lo <= 20 {
+		p.X.Tick.Marker = countTicks{}
+	}
 	f := &Figure{Title: fmt.Sprintf("%s across %d egos", name, len(vs)), Panels: []*plot.Plot{p}}
 	if na > 0 {
 		f.Note = fmt.Sprintf("not shown: %d egos with %s undefined (NA)", na, name)
@@ -293,6 +299,27 @@ func (t changeThumb) Thumbnail(c *draw.Canvas) {
 		half := changeArrow * 0.6
 		c.FillPolygon(col, []vg.Point{r, {X: base.X, Y: r.Y + half}, {X: base.X, Y: r.Y - half}})
 	}
+}
+
+// countTicks marks whole numbers only: every 1, 2, 5, 10, 20, 50, …
+// whichever spans the range in at most 12 steps (counts have no
+// fractions).
+type countTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (countTicks) Ticks(lo, hi float64) []plot.Tick {
+	step := 1.0
+	for k := 0; (hi-lo)/step > 12; k++ {
+		step *= []float64{2, 2.5, 2}[k%3] // 1, 2, 5, 10, 20, 50, …
+	}
+	var ticks []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+1e-9; v += step {
+		if v == 0 {
+			v = 0 // not -0
+		}
+		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	return ticks
 }
 
 // integral reports whether every value is a whole number, with the

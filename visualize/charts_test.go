@@ -118,3 +118,32 @@ func TestSmallChangeShowsDirection(t *testing.T) {
 		})
 	}
 }
+
+// TestCountTicks: whole numbers only, at most 12 steps, the step 1, 2, 5, 10,
+// 20, 50, … (hand-derived); a range from -0.5 starts at "0", not "-0".
+func TestCountTicks(t *testing.T) {
+	labels := func(lo, hi float64) []string {
+		var out []string
+		for _, tk := range (countTicks{}).Ticks(lo, hi) {
+			out = append(out, tk.Label)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		lo, hi float64
+		want   []string
+	}{
+		{"one value", 0, 0, []string{"0"}},
+		{"bars from -0.5", -0.5, 3.5, []string{"0", "1", "2", "3"}},
+		{"0 to 12: every 1", 0, 12, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
+		{"0 to 13: every 2", 0, 13, []string{"0", "2", "4", "6", "8", "10", "12"}},
+		{"0 to 40: every 5", 0, 40, []string{"0", "5", "10", "15", "20", "25", "30", "35", "40"}},
+		{"0 to 100: every 10", 0, 100, []string{"0", "10", "20", "30", "40", "50", "60", "70", "80", "90", "100"}},
+		{"0 to 150: every 20", 0, 150, []string{"0", "20", "40", "60", "80", "100", "120", "140"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, labels(tc.lo, tc.hi))
+		})
+	}
+}

@@ -29,7 +29,8 @@ type Figure struct {
 	Isotropic bool
 	Legend    []LegendEntry
 	// Note is a line of small text under the legend (e.g. what node size
-	// shows).
+	// shows), or under the title when there is no legend, so that the
+	// panels keep the page's whole width.
 	Note string
 	// Width and Height are the page size used by Write; zero means
 	// SingleWidth × SingleHeight.
@@ -80,7 +81,7 @@ var (
 // legendLayout returns the number of legend columns needed to fit the
 // entries in height h, and the width of one column (0 without entries).
 func (f *Figure) legendLayout(h vg.Length) (cols int, colW vg.Length) {
-	if len(f.Legend) == 0 && f.Note == "" {
+	if len(f.Legend) == 0 {
 		return 0, 0
 	}
 	for _, e := range f.Legend {
@@ -108,6 +109,12 @@ func (f *Figure) Draw(c draw.Canvas) {
 		sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
 		c.FillText(sty, vg.Point{X: c.Min.X, Y: c.Max.Y}, f.Title)
 		c.Max.Y -= sty.Height(f.Title) + pagePad
+	}
+	if len(f.Legend) == 0 && f.Note != "" {
+		sty := noteStyle
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: c.Max.Y}, f.Note)
+		c.Max.Y -= sty.Height(f.Note) + pagePad
 	}
 	if cols, colW := f.legendLayout(c.Size().Y); cols > 0 {
 		lw := vg.Length(cols) * colW
