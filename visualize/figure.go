@@ -231,7 +231,7 @@ func (f *Figure) Write(w io.Writer, format string) error {
 	case "svg":
 		cw = vgsvg.NewWith(vgsvg.UseWH(width, height), vgsvg.EmbedFonts(true))
 	case "pdf":
-		cw = vgpdf.New(width, height)
+		cw = straightAlphaCanvas{vgpdf.New(width, height)}
 	default:
 		return fmt.Errorf("unknown image format %q (want png, svg or pdf)", format)
 	}
@@ -246,6 +246,34 @@ func (f *Figure) Write(w io.Writer, format string) error {
 	}
 	_, err := w.Write(fixPDFDates(buf.Bytes()))
 	return err
+}
+
+// straightAlphaCanvas passes every colour to its canvas with straight
+// (not premultiplied) red, green and blue. vgpdf (gonum/plot v0.17.0) takes
+// the premultiplied values of color.Color.RGBA as the PDF fill colour and
+// sets the alpha on top, so a translucent colour came out darker in PDF
+// than in PNG and SVG: the labels' white backing (alpha 0.88) turned into
+// grey boxes and the ties of a large network nearly black.
+type straightAlphaCanvas struct{ vg.CanvasWriterTo }
+
+// SetColor implements vg.Canvas.
+func (c straightAlphaCanvas) SetColor(col color.Color) {
+	if col != nil {
+		if n := color.NRGBAModel.Convert(col).(color.NRGBA); n.A != 0xFF {
+			col = straightAlpha(n)
+		}
+	}
+	c.CanvasWriterTo.SetColor(col)
+}
+
+// straightAlpha is a colour whose RGBA method returns straight alpha
+// components, which is what vgpdf expects (see straightAlphaCanvas); it is
+// only ever handed to vgpdf.
+type straightAlpha color.NRGBA
+
+// RGBA implements color.Color, with straight (not premultiplied) alpha.
+func (s straightAlpha) RGBA() (r, g, b, a uint32) {
+	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
 }
 
 var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`)
