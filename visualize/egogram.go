@@ -20,12 +20,18 @@ type DrawOptions struct {
 	Title string
 }
 
-// egoTitle is "ego ID" with the wave when there is one.
+// egoTitle is "ego ID" with the wave when there is one, and ", no
+// alters" for an ego who named nobody (so that an empty frame does not
+// look like a drawing that failed).
 func egoTitle(e *network.EgoNet) string {
+	t := "ego " + e.ID
 	if e.Wave != "" {
-		return fmt.Sprintf("ego %s, wave %s", e.ID, e.Wave)
+		t = fmt.Sprintf("ego %s, wave %s", e.ID, e.Wave)
 	}
-	return "ego " + e.ID
+	if len(e.Alters) == 0 {
+		t += ", no alters"
+	}
+	return t
 }
 
 // EgogramPanel returns the egogram of e as a plot and its legend entries:

@@ -138,3 +138,22 @@ func TestLookOf(t *testing.T) {
 		})
 	}
 }
+
+// TestEgoTitle: the wave when there is one, and "no alters" for an ego
+// who named nobody (fixtures of study: P1 has 25 alters, "empty" none).
+func TestEgoTitle(t *testing.T) {
+	ds := study(t)
+	for _, tc := range []struct {
+		name, ego, want string
+	}{
+		{"empty", "empty", "ego empty, wave 1, no alters"},
+		{"with alters", "P1", "ego P1, wave 1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, egoTitle(ds.Ego(tc.ego, "1")))
+		})
+	}
+	t.Run("no waves", func(t *testing.T) {
+		assert.Equal(t, "ego x", egoTitle(&network.EgoNet{ID: "x", Alters: []network.Alter{{ID: "a"}}}))
+	})
+}
