@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -91,7 +92,8 @@ func (f *Figure) legendLayout(h vg.Length) (cols int, colW vg.Length) {
 		}
 		colW = max(colW, tw)
 	}
-	colW = max(colW, noteStyle.Width(f.Note)) + 2*pagePad
+	// A long note wraps (see noteLines) rather than widening the column.
+	colW = max(colW, min(noteStyle.Width(f.Note), noteWidth)) + 2*pagePad
 	perCol := max(1, int((h-2*legendLine())/(legendLine()*1.25)))
 	return max(1, (len(f.Legend)+perCol-1)/perCol), colW
 }
@@ -178,8 +180,38 @@ func (f *Figure) drawLegend(c draw.Canvas, colW vg.Length) {
 	if f.Note != "" {
 		sty := noteStyle
 		sty.YAlign = draw.YTop
-		c.FillText(sty, vg.Point{X: x0, Y: y - lineH*0.3}, f.Note)
+		y -= lineH * 0.3
+		for _, l := range noteLines(f.Note, max(colW-2*pagePad, noteWidth)) {
+			c.FillText(sty, vg.Point{X: x0, Y: y}, l)
+			y -= sty.Height(l) * 1.2
+		}
 	}
+}
+
+// noteWidth is the width at which a legend's note wraps when the legend's
+// entries are narrower.
+var noteWidth = vg.Points(130)
+
+// noteLines breaks a note into lines no wider than w at spaces (a word
+// longer than w gets a line of its own).
+func noteLines(s string, w vg.Length) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && noteStyle.Width(line+" "+word) > w {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // Isotropic widens p's X or Y range so that one data unit has the same

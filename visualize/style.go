@@ -142,7 +142,7 @@ func lookOf(st Style, n int, ids []string, get func(attr string) (vals, all []ne
 			sizes[i] = f
 		}
 		lo, hi := numRange(all)
-		lk.note = fmt.Sprintf("size: %s (%s to %s)", st.Size, fmtNum(lo), fmtNum(hi))
+		lk.note = sizeNote(st.Size, lo, hi)
 		sizeNodes(lk.radius, sizes, lo, hi)
 	} else if sizes != nil {
 		if len(sizes) != n {
@@ -156,7 +156,7 @@ func lookOf(st Style, n int, ids []string, get func(attr string) (vals, all []ne
 		if sizeName == "" {
 			sizeName = "value"
 		}
-		lk.note = fmt.Sprintf("size: %s (%s to %s)", sizeName, fmtNum(lo), fmtNum(hi))
+		lk.note = sizeNote(sizeName, lo, hi)
 		sizeNodes(lk.radius, sizes, lo, hi)
 	}
 	if !st.NoLabels {
@@ -301,4 +301,18 @@ func newPanel(title string) *plot.Plot {
 	p.Title.Padding = vg.Points(4)
 	useTextHandler(p)
 	return p
+}
+
+// sizeNote says what node size shows, and which way: "size: NAME, from LO
+// (smallest) to HI (largest)"; "size: NAME, all LO" when every value is
+// the same (all nodes then have the default size); "size: NAME, no
+// values" when none is defined.
+func sizeNote(name string, lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return fmt.Sprintf("size: %s, no values", name)
+	}
+	if hi <= lo {
+		return fmt.Sprintf("size: %s, all %s", name, fmtNum(lo))
+	}
+	return fmt.Sprintf("size: %s, from %s (smallest) to %s (largest)", name, fmtNum(lo), fmtNum(hi))
 }

@@ -105,13 +105,13 @@ func TestLookOf(t *testing.T) {
 		assert.InDelta(t, 3.5, float64(lk.radius[0]), 1e-12)
 		assert.InDelta(t, 11, float64(lk.radius[1]), 1e-12)
 		assert.InDelta(t, math.Sqrt(3.5*3.5+0.5*(121-12.25)), float64(lk.radius[2]), 1e-12)
-		assert.Equal(t, "size: age (20 to 80)", lk.note)
+		assert.Equal(t, "size: age, from 20 (smallest) to 80 (largest)", lk.note)
 	})
 	t.Run("size values with NaN get the middle size", func(t *testing.T) {
 		lk, err := lookOf(Style{SizeValues: []float64{1, math.NaN(), 3}, SizeName: "constraint"}, 3, ids, get)
 		require.NoError(t, err)
 		assert.Equal(t, vg.Length(defRadius), lk.radius[1])
-		assert.Equal(t, "size: constraint (1 to 3)", lk.note)
+		assert.Equal(t, "size: constraint, from 1 (smallest) to 3 (largest)", lk.note)
 	})
 	t.Run("labels from an attribute, none when missing", func(t *testing.T) {
 		lk, err := lookOf(Style{Label: "role"}, 3, ids, get)
@@ -156,4 +156,22 @@ func TestEgoTitle(t *testing.T) {
 	t.Run("no waves", func(t *testing.T) {
 		assert.Equal(t, "ego x", egoTitle(&network.EgoNet{ID: "x", Alters: []network.Alter{{ID: "a"}}}))
 	})
+}
+
+// TestSizeNote: the direction of the size scale is spelled out; one value
+// or none are said so (hand-written expectations).
+func TestSizeNote(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		lo, hi float64
+		want   string
+	}{
+		{"no values", math.NaN(), math.NaN(), "size: degree, no values"},
+		{"one value", 2, 2, "size: degree, all 2"},
+		{"a range", 0.155, 1, "size: degree, from 0.155 (smallest) to 1 (largest)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, sizeNote("degree", tc.lo, tc.hi))
+		})
+	}
 }

@@ -44,3 +44,25 @@ func TestStraightAlphaCanvas(t *testing.T) {
 		assert.Nil(t, rec.got[0])
 	})
 }
+
+// TestNoteLines: a note wraps at spaces to the width given; a word wider
+// than that keeps a line of its own; nothing is lost.
+func TestNoteLines(t *testing.T) {
+	w := noteStyle.Width("size: effective_size,")
+	for _, tc := range []struct {
+		name string
+		s    string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"fits", "size: x", []string{"size: x"}},
+		{"wraps", "size: effective_size, from 1 (smallest) to 3.5 (largest)",
+			[]string{"size: effective_size,", "from 1 (smallest) to", "3.5 (largest)"}},
+		{"long word", "a_very_long_measure_name_indeed here", []string{"a_very_long_measure_name_indeed", "here"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := noteLines(tc.s, w)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
