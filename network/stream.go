@@ -3,6 +3,7 @@ package network
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strings"
 )
@@ -41,7 +42,8 @@ var ErrUngrouped = errors.New("rows not grouped by ego in the order of egos.csv"
 // then with its attributes, as the other tables are read. The Report counts
 // what ReadEgoCSV's would.
 //
-// Memory: the ego IDs (about 100 bytes per ego) plus the largest ego network.
+// Memory: a compact index of the ego IDs (about 40 bytes per ego plus the
+// IDs) and the largest ego network.
 // Time: that of ReadEgoCSV.
 func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet) error) (Report, error) {
 	opt = opt.withDefaults()
@@ -129,7 +131,7 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	}
 
 	// Pass 1: the ego keys, checked as ReadEgoCSV checks them.
-	keys := NewDatasetBuilder(dopt)
+	keys := newEgoIndex()
 	rows := 0
 	for {
 		rec, err := et.next()
@@ -145,18 +147,13 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 		if waveCol >= 0 {
 			wave = strings.TrimSpace(rec[waveCol])
 		}
-		if err := keys.AddEgo(id, wave, nil); err != nil {
+		if err := keys.add(id, wave); err != nil {
 			return rep, et.errf(err, "")
 		}
-		// Keep only the index: the ego's row is read again in pass 2.
-		keys.ds.Egos[len(keys.ds.Egos)-1] = nil
-		keys.alters[len(keys.alters)-1] = nil
 	}
 	if rows == 0 {
 		return rep, &ParseError{File: et.file, Line: 1, Err: fmt.Errorf("%w: no egos after the header", ErrEmptyFile)}
 	}
-	// Only the index (egoIndex, idWaves) is used from here on.
-	keys.ds.Egos, keys.alters, keys.ties, keys.seqs = nil, nil, nil, nil
 	if err := ein.Close(); err != nil {
 		return rep, err
 	}
@@ -220,7 +217,7 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 			return err
 		}
 		p.rec, p.line = rec, t.line
-		ei, err := keys.ego(strings.TrimSpace(rec[egoc]), field(rec, wavec))
+		ei, err := keys.find(strings.TrimSpace(rec[egoc]), field(rec, wavec))
 		if err != nil {
 			return t.errf(err, "")
 		}
@@ -336,4 +333,128 @@ type streamRow struct {
 	line int
 	ego  int // index of its ego in egos.csv; -1 when no row is held
 	eof  bool
+}
+
+// egoIndex finds an ego's position in egos.csv by ID and wave, with the
+// checks and messages of DatasetBuilder's AddEgo and ego lookup, in about 40
+// bytes per ego plus the ID and wave bytes: the keys are kept one after
+// another in one byte slice and found through two open-addressing tables,
+// one by (ID, wave) and one by ID.
+type egoIndex struct {
+	seed   maphash.Seed
+	keys   []byte  // ego k: ID keys[start[k]:mid[k]], wave keys[mid[k]:start[k+1]]
+	start  []int   // len = egos + 1
+	mid    []int   // len = egos
+	waves  []int32 // for the first ego of each ID: how many egos have that ID
+	byKey  []int32 // open addressing on (ID, wave): ego + 1, 0 when empty
+	byID   []int32 // open addressing on ID: first ego with it + 1
+	filled int
+}
+
+func newEgoIndex() *egoIndex {
+	return &egoIndex{seed: maphash.MakeSeed(), start: []int{0}, byKey: make([]int32, 64), byID: make([]int32, 64)}
+}
+
+func (x *egoIndex) id(k int) string   { return string(x.keys[x.start[k]:x.mid[k]]) }
+func (x *egoIndex) wave(k int) string { return string(x.keys[x.mid[k]:x.start[k+1]]) }
+
+func (x *egoIndex) hashKey(id, wave string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(x.seed)
+	h.WriteString(id)
+	h.WriteByte(0)
+	h.WriteString(wave)
+	return h.Sum64()
+}
+
+func (x *egoIndex) hashID(id string) uint64 { return maphash.String(x.seed, id) }
+
+// slotKey returns the slot of (id, wave) in byKey: the one holding it, or the
+// empty one where it would go.
+func (x *egoIndex) slotKey(id, wave string) int {
+	mask := len(x.byKey) - 1
+	for i := int(x.hashKey(id, wave)) & mask; ; i = (i + 1) & mask {
+		e := x.byKey[i]
+		if e == 0 {
+			return i
+		}
+		k := int(e - 1)
+		if string(x.keys[x.start[k]:x.mid[k]]) == id && string(x.keys[x.mid[k]:x.start[k+1]]) == wave {
+			return i
+		}
+	}
+}
+
+// slotID is slotKey for byID.
+func (x *egoIndex) slotID(id string) int {
+	mask := len(x.byID) - 1
+	for i := int(x.hashID(id)) & mask; ; i = (i + 1) & mask {
+		e := x.byID[i]
+		if e == 0 || string(x.keys[x.start[e-1]:x.mid[e-1]]) == id {
+			return i
+		}
+	}
+}
+
+// add adds the next ego of egos.csv, with AddEgo's errors.
+func (x *egoIndex) add(id, wave string) error {
+	if id == "" {
+		return fmt.Errorf("%w: ego", ErrEmptyID)
+	}
+	if x.byKey[x.slotKey(id, wave)] != 0 {
+		if wave != "" {
+			return fmt.Errorf("%w: ego %q appears twice in wave %q", ErrDuplicateID, id, wave)
+		}
+		return fmt.Errorf("%w: ego %q appears twice", ErrDuplicateID, id)
+	}
+	if 2*(x.filled+1) > len(x.byKey) {
+		x.grow()
+	}
+	k := len(x.mid)
+	x.keys = append(x.keys, id...)
+	x.mid = append(x.mid, len(x.keys))
+	x.keys = append(x.keys, wave...)
+	x.start = append(x.start, len(x.keys))
+	x.waves = append(x.waves, 0)
+	x.byKey[x.slotKey(id, wave)] = int32(k + 1)
+	i := x.slotID(id)
+	if x.byID[i] == 0 {
+		x.byID[i] = int32(k + 1)
+	}
+	x.waves[x.byID[i]-1]++
+	x.filled++
+	return nil
+}
+
+// grow doubles both tables and puts the egos back.
+func (x *egoIndex) grow() {
+	x.byKey = make([]int32, 2*len(x.byKey))
+	x.byID = make([]int32, 2*len(x.byID))
+	for k := range x.mid {
+		x.byKey[x.slotKey(x.id(k), x.wave(k))] = int32(k + 1)
+		if i := x.slotID(x.id(k)); x.byID[i] == 0 {
+			x.byID[i] = int32(k + 1)
+		}
+	}
+}
+
+// find returns the ego of an alter or tie row, with the errors of
+// DatasetBuilder's lookup: a row without a wave (wave == "" in a dataset
+// with waves) needs an ID that is in one wave only.
+func (x *egoIndex) find(id, wave string) (int, error) {
+	if e := x.byKey[x.slotKey(id, wave)]; e != 0 {
+		return int(e - 1), nil
+	}
+	if wave == "" {
+		if e := x.byID[x.slotID(id)]; e != 0 {
+			if n := x.waves[e-1]; n > 1 {
+				return -1, fmt.Errorf("%w: ego %q appears in %d waves; the row needs a wave column", ErrUnknownEgo, id, n)
+			}
+			return int(e - 1), nil
+		}
+	}
+	if wave != "" {
+		return -1, fmt.Errorf("%w: %q in wave %q", ErrUnknownEgo, id, wave)
+	}
+	return -1, fmt.Errorf("%w: %q", ErrUnknownEgo, id)
 }
