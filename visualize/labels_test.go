@@ -12,7 +12,7 @@ import (
 
 // TestLabelsDoNotCollide draws the 25-alter egogram at its default size
 // and checks the label boxes the plotter chose: no label over another, no
-// label over a node, every label inside the page.
+// label over a node or a ring or sector label, every label inside the page.
 func TestLabelsDoNotCollide(t *testing.T) {
 	ds := study(t)
 	// The two waves of P1 laid out together, as BeforeAfterFigure does.
@@ -49,6 +49,8 @@ func TestLabelsDoNotCollide(t *testing.T) {
 				}
 			}
 			require.Len(t, net.placed, labels)
+			// Labels avoid both the ring labels and the sector labels.
+			require.Len(t, net.guideBoxes, len(net.Frame.Rings)+len(net.Frame.Sectors))
 			page := vg.Rectangle{Max: vg.Point{X: SingleWidth, Y: SingleHeight}}
 			for i, a := range net.placed {
 				assert.Zero(t, outside(a, page), "label %d outside the page", i)
@@ -59,7 +61,7 @@ func TestLabelsDoNotCollide(t *testing.T) {
 					assert.Zero(t, overlapArea(a, nb), "label %d over node %d", i, j)
 				}
 				for j, gb := range net.guideBoxes {
-					assert.Zero(t, overlapArea(a, gb), "label %d over ring label %d", i, j)
+					assert.Zero(t, overlapArea(a, gb), "label %d over ring or sector label %d", i, j)
 				}
 			}
 		})

@@ -231,8 +231,8 @@ func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
 }
 
 // plotFrame draws ring circles, sector rays, ring labels and sector
-// labels, and returns the boxes of the ring labels, for node labels to
-// avoid.
+// labels, and returns the boxes of the ring and sector labels, for node
+// labels to avoid.
 func (n *Network) plotFrame(c draw.Canvas, pt func(x, y float64) vg.Point) []vg.Rectangle {
 	g := n.Frame
 	origin := pt(0, 0)
@@ -283,7 +283,11 @@ func (n *Network) plotFrame(c draw.Canvas, pt func(x, y float64) vg.Point) []vg.
 	for _, s := range n.sectorLabels() {
 		sty := n.SectorText
 		sty.XAlign, sty.YAlign = text.XAlignment(-s.ax), text.YAlignment(-s.ay)
-		c.FillText(sty, pt(s.x, s.y), s.text)
+		at := pt(s.x, s.y)
+		c.FillText(sty, at, s.text)
+		w, h := sty.Width(s.text), sty.Height(s.text)
+		min := vg.Point{X: at.X - vg.Length(s.ax)*w - 1, Y: at.Y - vg.Length(s.ay)*h}
+		boxes = append(boxes, vg.Rectangle{Min: min, Max: vg.Point{X: min.X + w + 2, Y: min.Y + h}})
 	}
 	return boxes
 }
