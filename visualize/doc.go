@@ -19,8 +19,8 @@
 // Drawing is a gonum/plot Plotter, Network (plotter.go), so a picture can
 // be composed with other plots: nodes coloured, shaped and sized, ties with
 // width by weight, dashed by type and arrows when directed, labels placed to
-// avoid each other, the nodes, the ties and the ring labels, and the ring
-// and sector guides of an egogram. Figure (figure.go) arranges one or more
+// avoid each other, the nodes, the ties and the ring and sector labels, and
+// the ring and sector guides of an egogram. Figure (figure.go) arranges one or more
 // panels with a title and a legend in a column beside them, never over the
 // nodes, and keeps one data unit the same length on both axes (Isotropic),
 // so circles stay circles. The pictures:
@@ -40,7 +40,11 @@
 // an Unknown ring or sector: it is never dropped.
 //
 // Figure.Write renders PNG (96 dpi), SVG (fonts embedded) or PDF (fonts
-// embedded). Output is byte-identical for identical input: drawing follows
+// embedded). Two faults of the libraries underneath are worked around: PNG
+// text is drawn with the font's own kerning (textHandler; x/image over-kerns
+// small text), and PDF gets translucent colours with straight alpha
+// (vgpdf took premultiplied ones). Output is byte-identical for identical
+// input: drawing follows
 // the order of the data, layouts are seeded, and the PDF creation date,
 // which the PDF writer takes from the clock, is replaced by a fixed one.
 // The golden images in testdata/ are regenerated with
