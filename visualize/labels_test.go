@@ -88,3 +88,27 @@ func TestSegmentHitsRect(t *testing.T) {
 		})
 	}
 }
+
+// TestShiftLeft: two arcs between the same nodes, one each way, end up on
+// opposite sides of the line through the nodes, 2·gap apart (hand-derived:
+// the left of a rightward segment is +y, of a leftward one −y).
+func TestShiftLeft(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		a, b         vg.Point
+		wantA, wantB vg.Point
+	}{
+		{"zero length stays", vg.Point{X: 1, Y: 1}, vg.Point{X: 1, Y: 1}, vg.Point{X: 1, Y: 1}, vg.Point{X: 1, Y: 1}},
+		{"rightward: up", vg.Point{}, vg.Point{X: 100}, vg.Point{Y: 2.5}, vg.Point{X: 100, Y: 2.5}},
+		{"leftward: down", vg.Point{X: 100}, vg.Point{}, vg.Point{X: 100, Y: -2.5}, vg.Point{Y: -2.5}},
+		{"upward: left", vg.Point{}, vg.Point{Y: 10}, vg.Point{X: -2.5}, vg.Point{X: -2.5, Y: 10}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := shiftLeft(tc.a, tc.b, 2.5)
+			assert.InDelta(t, float64(tc.wantA.X), float64(a.X), 1e-12)
+			assert.InDelta(t, float64(tc.wantA.Y), float64(a.Y), 1e-12)
+			assert.InDelta(t, float64(tc.wantB.X), float64(b.X), 1e-12)
+			assert.InDelta(t, float64(tc.wantB.Y), float64(b.Y), 1e-12)
+		})
+	}
+}

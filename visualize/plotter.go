@@ -213,11 +213,23 @@ func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
 		centres[i] = pt(nd.X, nd.Y)
 		_, _, radii[i] = n.style(i)
 	}
+	// Arcs both ways between two nodes are drawn side by side, each
+	// shifted to its own left, so that neither hides the other.
+	arcs := map[[2]int]bool{}
+	for _, e := range n.Edges {
+		if e.Arrow {
+			arcs[[2]int{e.From, e.To}] = true
+		}
+	}
 	for _, e := range n.Edges {
 		if e.From < 0 || e.To < 0 || e.From >= len(n.Nodes) || e.To >= len(n.Nodes) || e.From == e.To {
 			continue
 		}
-		n.plotEdge(c, e, centres[e.From], centres[e.To], radii[e.From], radii[e.To])
+		a, b := centres[e.From], centres[e.To]
+		if e.Arrow && arcs[[2]int{e.To, e.From}] {
+			a, b = shiftLeft(a, b, reciprocalGap)
+		}
+		n.plotEdge(c, e, a, b, radii[e.From], radii[e.To])
 	}
 	for i, nd := range n.Nodes {
 		fill, shape, r := n.style(i)
@@ -300,6 +312,22 @@ func halo(c *draw.Canvas, sty text.Style, at vg.Point, s string) {
 	c.FillPolygon(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xE0}, []vg.Point{
 		{X: x0, Y: y0}, {X: x0 + w + 2, Y: y0}, {X: x0 + w + 2, Y: y0 + h + 1}, {X: x0, Y: y0 + h + 1},
 	})
+}
+
+// reciprocalGap is how far each of two arcs between the same nodes, one
+// each way, is shifted to its left.
+const reciprocalGap = vg.Length(2.5)
+
+// shiftLeft moves the segment a–b by gap to its left (seen from a
+// towards b).
+func shiftLeft(a, b vg.Point, gap vg.Length) (vg.Point, vg.Point) {
+	d := b.Sub(a)
+	l := vg.Length(math.Hypot(float64(d.X), float64(d.Y)))
+	if l == 0 {
+		return a, b
+	}
+	off := vg.Point{X: -d.Y, Y: d.X}.Scale(gap / l)
+	return a.Add(off), b.Add(off)
 }
 
 // plotEdge draws one tie between the borders of its nodes, with an
