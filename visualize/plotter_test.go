@@ -100,3 +100,22 @@ func TestSociogramNetwork(t *testing.T) {
 	_, _, _, err = SociogramNetwork(g, SociogramOptions{Style: Style{Color: "nope"}})
 	assert.ErrorIs(t, err, ErrUnknownAttribute)
 }
+
+// TestConcentricLevels: about √n rings, at least 3 and at most 8
+// (hand-derived: √34 ≈ 5.83 → 6 for the karate club).
+func TestConcentricLevels(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		n    int
+		want int
+	}{
+		{"empty", 0, 3},
+		{"one node", 1, 3},
+		{"karate club, 34 nodes", 34, 6},
+		{"3000 nodes", 3000, 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, concentricLevels(tc.n))
+		})
+	}
+}

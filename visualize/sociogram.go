@@ -23,7 +23,8 @@ const (
 type SociogramOptions struct {
 	Style
 	// Layout is LayoutForce (the default), LayoutCircle, or
-	// LayoutConcentric (by SizeValues, or by degree when there are none).
+	// LayoutConcentric (by SizeValues, or by degree when there are none,
+	// highest at the centre, binned into concentricLevels(n) rings).
 	Layout string
 	// Seed of the force-directed layout.
 	Seed uint64
@@ -62,6 +63,14 @@ func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
 	return &Figure{Title: opt.Title, Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend, Note: note}, nil
 }
 
+// concentricLevels is the number of rings of a concentric sociogram of n
+// nodes: about √n, from 3 to 8, so that rings stay far enough apart for
+// their nodes (one ring per distinct score put 30 rings of one node each
+// on top of one another in the 34-node karate club).
+func concentricLevels(n int) int {
+	return min(8, max(3, int(math.Round(math.Sqrt(float64(n))))))
+}
+
 // SociogramNetwork returns the Network plotter of SociogramFigure, its
 // legend entries and a note on node sizes, to compose with other plots.
 // Node i is node i of g; edges are g's ties in node order (u < v when
@@ -98,7 +107,7 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		if len(score) != n {
 			return nil, nil, "", fmt.Errorf("%d values for %d nodes", len(score), n)
 		}
-		pos, _ = Concentric(score, ConcentricOptions{})
+		pos, _ = Concentric(score, ConcentricOptions{Levels: concentricLevels(n)})
 	default:
 		return nil, nil, "", fmt.Errorf("unknown layout %q (want force, circle or concentric)", opt.Layout)
 	}
@@ -123,6 +132,15 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		nodes[i] = Node{X: p.X, Y: p.Y, Label: lk.label[i], Color: lk.color[i], Shape: lk.shape[i], Radius: lk.radius[i]}
 	}
 	legend := lk.legend
+	if opt.Layout == LayoutConcentric {
+		name := opt.SizeName
+		if opt.SizeValues == nil {
+			name = "degree"
+		} else if name == "" {
+			name = "value"
+		}
+		legend = append(legend, LegendEntry{Text: "centre: highest " + name})
+	}
 	if opt.Highlight >= 0 && opt.Highlight < int64(n) {
 		nodes[opt.Highlight].Color, nodes[opt.Highlight].Shape, nodes[opt.Highlight].Radius = EgoColor, ShapeCircle, egoSize
 		legend = append([]LegendEntry{{Text: "ego " + ids[opt.Highlight], Thumbs: []plot.Thumbnailer{NodeThumb{Color: EgoColor}}}}, legend...)
