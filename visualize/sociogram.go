@@ -146,7 +146,12 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		legend = append([]LegendEntry{{Text: "ego " + ids[opt.Highlight], Thumbs: []plot.Thumbnailer{NodeThumb{Color: EgoColor}}}}, legend...)
 	}
 	widths := make([]vg.Length, len(edges))
-	tieWidths(widths, ws)
+	lo, hi := tieWidths(widths, ws)
+	scale := vg.Length(1)
+	if n > 150 {
+		scale = 0.4 // as the ties are drawn below
+	}
+	legend = append(legend, weightLegend(lo, hi, scale)...)
 	es := make([]Edge, len(edges))
 	for i, e := range edges {
 		es[i] = Edge{From: e[0], To: e[1], Width: widths[i], Arrow: g.Directed()}

@@ -265,23 +265,68 @@ func tieLook(e *network.EgoNet, st Style) ([]bool, []vg.Length, []LegendEntry, e
 	for i, t := range e.Ties {
 		ws[i] = t.Weight
 	}
-	tieWidths(width, ws)
+	// The width scale spans the weights of the whole study, so that
+	// widths agree between pictures (and in a grid, with its one legend).
+	var all []float64
+	if ds := e.Dataset(); ds != nil {
+		for _, o := range ds.Egos {
+			for _, t := range o.Ties {
+				all = append(all, t.Weight)
+			}
+		}
+	}
+	lo, hi := weightRange(append(all, ws...))
+	widthsIn(width, ws, lo, hi)
+	legend = append(legend, weightLegend(lo, hi, 1)...)
 	return dashed, width, legend, nil
 }
 
 // tieWidths sets widths from 0.6pt to 3pt linear in the weight when the
-// weights vary, else 1pt.
-func tieWidths(width []vg.Length, ws []float64) {
-	lo, hi := math.Inf(1), math.Inf(-1)
+// weights vary, else 1pt, and returns the smallest and largest weight.
+func tieWidths(width []vg.Length, ws []float64) (lo, hi float64) {
+	lo, hi = weightRange(ws)
+	widthsIn(width, ws, lo, hi)
+	return lo, hi
+}
+
+// weightRange returns the smallest and largest of the defined weights
+// (+Inf, −Inf when there are none).
+func weightRange(ws []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, w := range ws {
-		lo, hi = math.Min(lo, w), math.Max(hi, w)
+		if !math.IsNaN(w) {
+			lo, hi = math.Min(lo, w), math.Max(hi, w)
+		}
 	}
+	return lo, hi
+}
+
+// widthsIn sets widths from 0.6pt at weight lo to 3pt at hi, or 1pt for
+// every tie when hi ≤ lo or the weight is undefined.
+func widthsIn(width []vg.Length, ws []float64, lo, hi float64) {
 	for i, w := range ws {
-		if hi > lo {
+		if hi > lo && !math.IsNaN(w) {
 			width[i] = vg.Length(0.6 + 2.4*(w-lo)/(hi-lo))
 		} else {
 			width[i] = 1
 		}
+	}
+}
+
+// weightLegend returns the legend entries of tie widths from tieWidths
+// (a heading, the thinnest and the thickest tie, drawn scale times as wide
+// as the ties are), or none when the weights do not vary.
+func weightLegend(lo, hi float64, scale vg.Length) []LegendEntry {
+	if !(hi > lo) {
+		return nil
+	}
+	thumb := func(w vg.Length) []plot.Thumbnailer {
+		return []plot.Thumbnailer{EdgeThumb{draw.LineStyle{Color: EdgeColor, Width: w * scale}}}
+	}
+	return []LegendEntry{
+		{Text: "tie weight"},
+		{Text: fmtNum(lo), Thumbs: thumb(0.6)},
+		{Text: fmtNum(hi), Thumbs: thumb(3)},
 	}
 }
 

@@ -175,3 +175,46 @@ func TestSizeNote(t *testing.T) {
 		})
 	}
 }
+
+// TestTieWidthsAcrossStudy: tie widths run from 0.6 pt at the study's
+// smallest weight to 3 pt at its largest, the same scale for every ego, and
+// the legend shows both ends (hand-derived: ego a's weights 1 and 2 in a
+// study whose weights span 1 to 4 give 0.6 and 0.6 + 2.4·(2−1)/(4−1) = 1.4).
+func TestTieWidthsAcrossStudy(t *testing.T) {
+	b := network.NewDatasetBuilder(network.DatasetOptions{TieWeighted: true})
+	row := network.Row(b.AlterAttrs(), nil)
+	for _, ego := range []string{"a", "b"} {
+		require.NoError(t, b.AddEgo(ego, "", nil))
+		for _, x := range []string{"x", "y", "z"} {
+			require.NoError(t, b.AddAlter(ego, "", x, 1, row))
+		}
+	}
+	trow := network.Row(b.TieAttrs(), nil)
+	require.NoError(t, b.AddTie("a", "", "x", "y", 1, trow))
+	require.NoError(t, b.AddTie("a", "", "y", "z", 2, trow))
+	require.NoError(t, b.AddTie("b", "", "x", "y", 4, trow))
+	ds, _ := b.Build()
+
+	_, width, legend, err := tieLook(ds.Ego("a", ""), Style{})
+	require.NoError(t, err)
+	require.Len(t, width, 2)
+	assert.InDelta(t, 0.6, float64(width[0]), 1e-12)
+	assert.InDelta(t, 1.4, float64(width[1]), 1e-12)
+	var texts []string
+	for _, l := range legend {
+		texts = append(texts, l.Text)
+	}
+	assert.Equal(t, []string{"tie weight", "1", "4"}, texts)
+
+	_, width, _, err = tieLook(ds.Ego("b", ""), Style{})
+	require.NoError(t, err)
+	assert.InDelta(t, 3, float64(width[0]), 1e-12, "b's one tie is the study's heaviest")
+}
+
+// TestWeightLegend: no entries when the weights do not vary or there are
+// none.
+func TestWeightLegend(t *testing.T) {
+	assert.Empty(t, weightLegend(1, 1, 1))
+	assert.Empty(t, weightLegend(math.Inf(1), math.Inf(-1), 1))
+	assert.Len(t, weightLegend(0, 1, 1), 3)
+}
