@@ -112,3 +112,35 @@ func TestShiftLeft(t *testing.T) {
 		})
 	}
 }
+
+// TestLeader: a label level with its node, or centred above it, gets no
+// leader; one moved off to a diagonal gets a line from the node's border to
+// the label's nearest corner (hand-derived: node at the origin, r = 5, box
+// from (30, 40) to (60, 50): the corner (30, 40) is 50 away, the line
+// starts at (3, 4)).
+func TestLeader(t *testing.T) {
+	box := func(x0, y0, x1, y1 vg.Length) vg.Rectangle {
+		return vg.Rectangle{Min: vg.Point{X: x0, Y: y0}, Max: vg.Point{X: x1, Y: y1}}
+	}
+	for _, tc := range []struct {
+		name     string
+		b        vg.Rectangle
+		ok       bool
+		from, to vg.Point
+	}{
+		{"level, right", box(8, -4, 40, 4), false, vg.Point{}, vg.Point{}},
+		{"above", box(-10, 8, 10, 16), false, vg.Point{}, vg.Point{}},
+		{"diagonal, touching the node", box(3, 3, 30, 10), false, vg.Point{}, vg.Point{}},
+		{"diagonal", box(30, 40, 60, 50), true, vg.Point{X: 3, Y: 4}, vg.Point{X: 30, Y: 40}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			from, to, ok := leader(vg.Point{}, 5, tc.b)
+			require.Equal(t, tc.ok, ok)
+			if ok {
+				assert.InDelta(t, float64(tc.from.X), float64(from.X), 1e-12)
+				assert.InDelta(t, float64(tc.from.Y), float64(from.Y), 1e-12)
+				assert.Equal(t, tc.to, to)
+			}
+		})
+	}
+}

@@ -442,6 +442,14 @@ func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Lengt
 		r := radii[i]
 		n.nodeBoxes = append(n.nodeBoxes, vg.Rectangle{Min: vg.Point{X: p.X - r, Y: p.Y - r}, Max: vg.Point{X: p.X + r, Y: p.Y + r}})
 	}
+	// A label moved off to a diagonal (no longer level with its node, nor
+	// centred above or below it) gets a thin leader line from the node, so
+	// that in a crowded picture it is clear whose label it is.
+	for k, r := range reqs {
+		if from, to, ok := leader(centres[r.node], radii[r.node], boxes[k]); ok {
+			c.StrokeLine2(leaderStyle, from.X, from.Y, to.X, to.Y)
+		}
+	}
 	for k, r := range reqs {
 		sty := n.LabelStyle
 		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
@@ -450,6 +458,26 @@ func (n *Network) plotLabels(c draw.Canvas, centres []vg.Point, radii []vg.Lengt
 		c.FillText(sty, boxes[k].Min, label)
 	}
 }
+
+// leader returns the leader line from a node at p of radius r to its
+// label box b: from the node's border to the nearest point of b, when b
+// is neither level with p (p.Y within b) nor above or below it (p.X
+// within b), and is farther than r.
+func leader(p vg.Point, r vg.Length, b vg.Rectangle) (from, to vg.Point, ok bool) {
+	if (p.Y >= b.Min.Y && p.Y <= b.Max.Y) || (p.X >= b.Min.X && p.X <= b.Max.X) {
+		return from, to, false
+	}
+	to = vg.Point{X: max(b.Min.X, min(p.X, b.Max.X)), Y: max(b.Min.Y, min(p.Y, b.Max.Y))}
+	d := to.Sub(p)
+	l := vg.Length(math.Hypot(float64(d.X), float64(d.Y)))
+	if l <= r {
+		return from, to, false
+	}
+	return p.Add(d.Scale(r / l)), to, true
+}
+
+// leaderStyle is the line from a node to a label moved off to a diagonal.
+var leaderStyle = draw.LineStyle{Color: color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xFF}, Width: vg.Points(0.5)}
 
 // maxLabelEdges is the number of ties above which label placement stops
 // avoiding ties (the cost is labels × ties).
