@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -347,6 +348,11 @@ func histogram(vs plotter.Values, bins int) (*plotter.Histogram, error) {
 		for _, v := range vs {
 			h.Bins[int(v-lo)].Weight++
 		}
+	} else if lo, hi := floats.Min(vs), floats.Max(vs); lo == hi {
+		// One value, not a whole number: one bar centred on it (gonum's
+		// binning would put it at the left end of a bar from v to v+1).
+		w := math.Max(math.Abs(lo)*0.2, 1e-9)
+		h = &plotter.Histogram{Width: w, Bins: []plotter.HistogramBin{{Min: lo - w/2, Max: lo + w/2, Weight: float64(len(vs))}}}
 	} else {
 		if bins <= 0 {
 			bins = int(math.Ceil(math.Log2(float64(len(vs))))) + 1

@@ -30,6 +30,15 @@ func TestHistogramBins(t *testing.T) {
 		require.NoError(t, err)
 		assert.Len(t, h.Bins, 3)
 	})
+	t.Run("one value, not whole: one bar centred on it", func(t *testing.T) {
+		// 0.5 three times: a bar from 0.45 to 0.55 (width 0.2·0.5) of height 3.
+		h, err := histogram(plotter.Values{0.5, 0.5, 0.5}, 0)
+		require.NoError(t, err)
+		require.Len(t, h.Bins, 1)
+		assert.InDelta(t, 0.45, h.Bins[0].Min, 1e-12)
+		assert.InDelta(t, 0.55, h.Bins[0].Max, 1e-12)
+		assert.Equal(t, 3.0, h.Bins[0].Weight)
+	})
 	t.Run("bins given", func(t *testing.T) {
 		h, err := histogram(plotter.Values{1, 2, 3}, 2)
 		require.NoError(t, err)
