@@ -2,6 +2,7 @@ package measures
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -255,17 +256,27 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 		st.EffectiveSize, st.Efficiency, st.Constraint, st.Hierarchy, st.Redundancy = nan, nan, nan, nan, nan
 	} else {
 		var constraint, effSize float64
+		// Unweighted, every alter on no triangle with the ego has the same
+		// dyadic constraint, p² = 1/n²: hierarchy takes its logarithm once
+		// for all of them (most alters, in sparse graphs).
+		plain, lone := e.w32 == nil && e.w64 == nil, 0
+		k := 0
 		for a := 0; a < n; a++ {
 			c := s.p[a] + s.ind[a]
-			s.acc[a] = c * c
 			constraint += c * c
 			effSize += 1 - s.red[a]
+			if plain && s.ldeg[a] == 0 {
+				lone++
+			} else {
+				s.acc[k] = c * c
+				k++
+			}
 		}
 		st.EffectiveSize = effSize
 		st.Efficiency = effSize / float64(n)
 		st.Redundancy = float64(n) - effSize
 		st.Constraint = constraint
-		st.Hierarchy = hierarchy(s.acc[:n], constraint)
+		st.Hierarchy = hierarchyGrouped(s.acc[:k], lone, s.p[0]*s.p[0], n, constraint)
 	}
 	if withBetweenness {
 		st.EgoBetweenness = s.egoBetweenness(n)
@@ -275,6 +286,30 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 			st.EgoBetweennessNorm = nan
 		}
 	}
+}
+
+// hierarchyGrouped is hierarchy (kernel.go) for n dyadic constraints given
+// as the list c and lone more, each equal to c0:
+//
+//	hierarchy = Σ_j r_j ln r_j / (n ln n),   r_j = c_ij / (C/n)
+//
+// NaN when n < 2 or C ≤ 0, as hierarchy.
+func hierarchyGrouped(c []float64, lone int, c0 float64, n int, total float64) float64 {
+	if n < 2 || total <= 0 {
+		return nan
+	}
+	nf := float64(n)
+	mean := total / nf
+	var h float64
+	for _, cij := range c {
+		if r := cij / mean; r > 0 {
+			h += r * math.Log(r)
+		}
+	}
+	if r := c0 / mean; lone > 0 && r > 0 {
+		h += float64(lone) * r * math.Log(r)
+	}
+	return h / (nf * math.Log(nf))
 }
 
 // egoBetweenness is Everett & Borgatti's ego betweenness from the alter
