@@ -70,12 +70,14 @@ func kernCuts(f pfont.Face, s string) []int {
 	}
 	var cuts []int
 	prev, prevW := -1, vg.Length(0)
-	for i, r := range s {
-		w := f.Width(string(r))
-		if prev >= 0 && f.Width(s[prev:i+utf8.RuneLen(r)]) != prevW+w {
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:]) // size 1 for a byte that is not UTF-8
+		w := f.Width(s[i : i+size])
+		if prev >= 0 && f.Width(s[prev:i+size]) != prevW+w {
 			cuts = append(cuts, i)
 		}
 		prev, prevW = i, w
+		i += size
 	}
 	return cuts
 }

@@ -28,6 +28,8 @@ func TestKernCuts(t *testing.T) {
 		{"To", "Tom", []int{1}},
 		{"11", "A11", []int{2}},
 		{"AVAWAY", "AVAWAY", []int{1, 2, 3, 4, 5}},
+		{"multi-byte letters keep their byte offsets", "éTo", []int{3}},
+		{"bytes that are not UTF-8 do not panic", "T\xffo\xe2", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, kernCuts(f, tc.s))
