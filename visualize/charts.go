@@ -112,17 +112,20 @@ func ChangeFigure(name string, ids []string, before, after []float64, waves [2]s
 
 // changeRowsOf returns the rows of a change chart, the first ego on top
 // (y = rows-1), with the egos' IDs from the bottom row up; egos with an
-// undefined value are left out and returned in skipped.
+// undefined (NaN) or infinite value are left out and returned in skipped.
 func changeRowsOf(ids []string, before, after []float64) (names []string, cr *changeRows, skipped []string) {
 	cr = &changeRows{}
 	shown := 0
+	defined := func(i int) bool {
+		return !math.IsNaN(before[i]) && !math.IsNaN(after[i]) && !math.IsInf(before[i], 0) && !math.IsInf(after[i], 0)
+	}
 	for i := range ids {
-		if !math.IsNaN(before[i]) && !math.IsNaN(after[i]) {
+		if defined(i) {
 			shown++
 		}
 	}
 	for i, id := range ids {
-		if math.IsNaN(before[i]) || math.IsNaN(after[i]) {
+		if !defined(i) {
 			skipped = append(skipped, id)
 			continue
 		}

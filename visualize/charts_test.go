@@ -57,17 +57,17 @@ func TestChartErrors(t *testing.T) {
 
 // TestChangeFigure: rows in the order given (the first on top), each with
 // its kind of change and the number shown in the change column; an ego
-// with an undefined value is left out and named in the note.
+// with an undefined or infinite value is left out and named in the note.
 func TestChangeFigure(t *testing.T) {
-	ids := []string{"up", "down", "same", "na", "tiny"}
-	before := []float64{1, 5, 3, 2, 100}
-	after := []float64{4, 4.5, 3, math.NaN(), 100.001}
+	ids := []string{"up", "down", "same", "na", "tiny", "inf"}
+	before := []float64{1, 5, 3, 2, 100, math.Inf(1)}
+	after := []float64{4, 4.5, 3, math.NaN(), 100.001, 1}
 	f, err := ChangeFigure("size", ids, before, after, [2]string{"1", "2"})
 	require.NoError(t, err)
-	assert.Equal(t, "left out (NA): na", f.Note)
+	assert.Equal(t, "left out (NA): na, inf", f.Note)
 	names, cr, skipped := changeRowsOf(ids, before, after)
 	assert.Equal(t, []string{"tiny", "same", "down", "up"}, names, "tick labels from the bottom up")
-	assert.Equal(t, []string{"na"}, skipped)
+	assert.Equal(t, []string{"na", "inf"}, skipped)
 	for i, want := range []struct {
 		y     float64
 		kind  int
