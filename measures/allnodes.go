@@ -55,7 +55,7 @@ func AllNodes(ctx context.Context, g *network.Graph, opt AllNodesOptions) ([]Sta
 			func(k *kernel, v int) { k.compute(int32(v), &out[v], withBetweenness) },
 			opt.Progress)
 	} else {
-		e := newEngine(g)
+		e := newEngine(g, opt.Workers)
 		err = forEachNode(ctx, n, opt.Workers,
 			func() *scratch { return newScratch(n) },
 			func(s *scratch, v int) { e.compute(s, int32(v), &out[v], withBetweenness) },

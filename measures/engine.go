@@ -64,34 +64,12 @@ type nodeMeta struct {
 	invM   float64 // 1/M_v, 0 when M_v = 0 (M_v: largest tie weight of v)
 }
 
-func newEngine(g *network.Graph) *engine {
+func newEngine(g *network.Graph, workers int) *engine {
 	off, adj, w32, w64 := g.RawCSR()
 	n := g.Order()
 	e := &engine{off: off, adj: adj, w32: w32, w64: w64}
 	e.meta = make([]nodeMeta, n)
 	weighted := w32 != nil || w64 != nil
-	for v := 0; v < n; v++ {
-		lo, hi := off[v], off[v+1]
-		if !weighted {
-			if hi > lo {
-				e.meta[v].invS = 1 / float64(hi-lo)
-				e.meta[v].invM = 1
-			}
-			continue
-		}
-		var s, m float64
-		for k := lo; k < hi; k++ {
-			x := e.weight(k)
-			s += x
-			m = max(m, x)
-		}
-		if s > 0 {
-			e.meta[v].invS = 1 / s
-		}
-		if m > 0 {
-			e.meta[v].invM = 1 / m
-		}
-	}
 	// rank orders the nodes by (degree, index): a counting sort by degree,
 	// stable in index order.
 	maxDeg := 0
@@ -111,15 +89,40 @@ func newEngine(g *network.Graph) *engine {
 		rank[v] = first[d]
 		first[d]++
 	}
-	above := func(u, v int32) bool { return rank[v] > rank[u] }
-	total := 0
-	for u := 0; u < n; u++ {
-		c := 0
-		for _, v := range adj[off[u]:off[u+1]] {
-			if above(int32(u), v) {
-				c++
+	// Strengths and the length of each oriented row, node by node.
+	parallelRange(n, workers, func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			m := &e.meta[u]
+			c := 0
+			for _, v := range adj[off[u]:off[u+1]] {
+				if rank[v] > rank[u] {
+					c++
+				}
+			}
+			m.hi = c
+			if !weighted {
+				if d := off[u+1] - off[u]; d > 0 {
+					m.invS, m.invM = 1/float64(d), 1
+				}
+				continue
+			}
+			var sum, mx float64
+			for k := off[u]; k < off[u+1]; k++ {
+				x := e.weight(k)
+				sum += x
+				mx = max(mx, x)
+			}
+			if sum > 0 {
+				m.invS = 1 / sum
+			}
+			if mx > 0 {
+				m.invM = 1 / mx
 			}
 		}
+	})
+	total := 0
+	for u := range e.meta {
+		c := e.meta[u].hi
 		e.meta[u].lo, e.meta[u].hi = total, total+c
 		total += c
 	}
@@ -127,19 +130,40 @@ func newEngine(g *network.Graph) *engine {
 	if weighted {
 		e.hw = make([]float64, total)
 	}
-	for u := 0; u < n; u++ {
-		p := e.meta[u].lo
-		for k := off[u]; k < off[u+1]; k++ {
-			if v := adj[k]; above(int32(u), v) {
-				e.hadj[p] = v
-				if weighted {
-					e.hw[p] = e.weight(k)
+	parallelRange(n, workers, func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			p := e.meta[u].lo
+			for k := off[u]; k < off[u+1]; k++ {
+				if v := adj[k]; rank[v] > rank[u] {
+					e.hadj[p] = v
+					if weighted {
+						e.hw[p] = e.weight(k)
+					}
+					p++
 				}
-				p++
 			}
 		}
-	}
+	})
 	return e
+}
+
+// parallelRange calls fn on workers contiguous blocks of 0..n-1 at once
+// (0 workers: GOMAXPROCS) and waits for them.
+func parallelRange(n, workers int, fn func(lo, hi int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, n/4096))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(lo, hi)
+		}()
+	}
+	wg.Wait()
 }
 
 func (e *engine) weight(k int) float64 {
