@@ -18,8 +18,9 @@ var fastEdgeLists = true
 // whose header and records need no CSV quoting: it splits lines on the
 // delimiter byte without encoding/csv, and looks canonical decimal node IDs
 // ("0", "17", not "017") up in a slice instead of hashing them, so a node's
-// label string is made once, when the node is first seen. It reads about
-// ten times faster than encoding/csv.
+// label string is made once, when the node is first seen. It parses about
+// 120 MB/s; with the sort into rows, a whole read is about three times as
+// fast as with encoding/csv (BenchmarkParseEdgeList, BenchmarkReadEdgeList).
 //
 // It gives the same graph, Report and errors as the encoding/csv reader
 // (the tests compare the two on every kind of input): when the header is
