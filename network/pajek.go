@@ -15,8 +15,9 @@ import (
 // file within the limits below.
 type PajekOptions struct {
 	// MaxVertices limits the vertex count a *Vertices line may declare
-	// (default 1<<26), so that a typing error cannot make the reader
-	// allocate for billions of nodes.
+	// (default 1<<22 = 4,194,304). Every declared vertex is a node, so
+	// without a limit a 30-byte file could declare a network of a hundred
+	// million isolates; raise it to read larger Pajek files.
 	MaxVertices int
 	// MaxLineBytes limits the length of one line (default 1 MiB).
 	MaxLineBytes int
@@ -63,7 +64,7 @@ func ReadPajek(path string, opt PajekOptions) (*Graph, Report, error) {
 // and memory is the Graph being built.
 func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 	if opt.MaxVertices <= 0 {
-		opt.MaxVertices = 1 << 26
+		opt.MaxVertices = 1 << 22
 	}
 	if opt.MaxLineBytes <= 0 {
 		opt.MaxLineBytes = 1 << 20
@@ -145,7 +146,7 @@ func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 					return nil, rep, errf(ErrSyntax, "%q is not a vertex count", fields[1])
 				}
 				if k > opt.MaxVertices {
-					return nil, rep, errf(ErrTooLarge, "%d vertices (the limit is %d)", k, opt.MaxVertices)
+					return nil, rep, errf(ErrTooLarge, "%d vertices (the limit is %d; PajekOptions.MaxVertices raises it)", k, opt.MaxVertices)
 				}
 				n = k
 				labels = make([]string, n)

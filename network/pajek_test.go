@@ -220,3 +220,24 @@ func ExampleReadPajekFrom() {
 	// 3 nodes, 2 arcs, directed: true
 	// Bob -> Cy 2
 }
+
+// A declared vertex count is a node count, so the default limit keeps a
+// few bytes from asking for a network of tens of millions of isolates
+// (a 30-byte file declaring 60 million vertices took 20 GB under the old
+// limit of 2^26). The limit itself, and anything below it, is accepted.
+func TestReadPajekDefaultVertexLimit(t *testing.T) {
+	read := func(src string) error {
+		in, err := NewInput("g.net", strings.NewReader(src), false)
+		require.NoError(t, err)
+		_, _, err = ReadPajekFrom(in, PajekOptions{})
+		return err
+	}
+	for _, n := range []int{1<<22 + 1, 60000000} {
+		err := read(fmt.Sprintf("*Vertices %d\n", n))
+		require.Error(t, err, "%d vertices", n)
+		assert.True(t, errors.Is(err, ErrTooLarge), "got %v, want ErrTooLarge", err)
+		assert.Contains(t, err.Error(), "g.net:1: ")
+		assert.Contains(t, err.Error(), "the limit is 4194304")
+	}
+	require.NoError(t, read("*Vertices 3\n*Edges\n1 2\n"))
+}
