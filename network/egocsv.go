@@ -63,32 +63,8 @@ func (o EgoCSVOptions) withDefaults() EgoCSVOptions {
 // that is not a finite non-negative number. Self-ties, duplicate ties and a
 // byte-order mark are not errors; they are counted in the Report.
 func ReadEgoCSV(egos, alters, ties string, opt EgoCSVOptions) (*Dataset, Report, error) {
-	var files []*Input
-	defer func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}()
-	open := func(p string) (*Input, error) {
-		if p == "" {
-			return nil, nil
-		}
-		in, err := Open(p)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, in)
-		return in, nil
-	}
-	e, err := open(egos)
-	if err != nil {
-		return nil, Report{}, err
-	}
-	a, err := open(alters)
-	if err != nil {
-		return nil, Report{}, err
-	}
-	t, err := open(ties)
+	e, a, t, closeAll, err := openEgoFiles(egos, alters, ties)
+	defer closeAll()
 	if err != nil {
 		return nil, Report{}, err
 	}
@@ -97,6 +73,34 @@ func ReadEgoCSV(egos, alters, ties string, opt EgoCSVOptions) (*Dataset, Report,
 		tr = t
 	}
 	return readEgoCSV(e, a, tr, opt)
+}
+
+// openEgoFiles opens the three tables of the ego CSV layout; ties may be ""
+// (t is then nil). closeAll closes whichever files were opened, also after
+// an error, and is never nil.
+func openEgoFiles(egos, alters, ties string) (e, a, t *Input, closeAll func(), err error) {
+	var files []*Input
+	closeAll = func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}
+	open := func(p string) (*Input, error) {
+		if p == "" || err != nil {
+			return nil, err
+		}
+		in, oerr := Open(p)
+		if oerr != nil {
+			err = oerr
+			return nil, err
+		}
+		files = append(files, in)
+		return in, nil
+	}
+	e, _ = open(egos)
+	a, _ = open(alters)
+	t, _ = open(ties)
+	return e, a, t, closeAll, err
 }
 
 // ReadEgoCSVFrom is ReadEgoCSV on open inputs (see NewInput); ties may be nil.

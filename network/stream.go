@@ -48,35 +48,11 @@ var ErrUngrouped = errors.New("rows not grouped by ego in the order of egos.csv"
 func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet) error) (Report, error) {
 	opt = opt.withDefaults()
 	var rep Report
-	var files []*Input
-	defer func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}()
-	open := func(p string) (*Input, error) {
-		if p == "" {
-			return nil, nil
-		}
-		in, err := Open(p)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, in)
-		return in, nil
-	}
 	if egos == "" || alters == "" {
 		return rep, errors.New("ego CSV needs an egos and an alters file")
 	}
-	ein, err := open(egos)
-	if err != nil {
-		return rep, err
-	}
-	ain, err := open(alters)
-	if err != nil {
-		return rep, err
-	}
-	tin, err := open(ties)
+	ein, ain, tin, closeAll, err := openEgoFiles(egos, alters, ties)
+	defer closeAll()
 	if err != nil {
 		return rep, err
 	}
@@ -157,9 +133,10 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	if err := ein.Close(); err != nil {
 		return rep, err
 	}
-	if ein, err = open(egos); err != nil {
+	if ein, err = Open(egos); err != nil {
 		return rep, err
 	}
+	defer ein.Close()
 	if et, err = newCSVTable(ein, opt.Comma); err != nil {
 		return rep, err
 	}
