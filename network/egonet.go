@@ -224,6 +224,14 @@ func Row(s *Schema, kv map[string]string) Attrs {
 	return a
 }
 
+// duplicateEgo is the error for an ego that appears twice in the egos table.
+func duplicateEgo(id, wave string) error {
+	if wave != "" {
+		return fmt.Errorf("%w: ego %q appears twice in wave %q", ErrDuplicateID, id, wave)
+	}
+	return fmt.Errorf("%w: ego %q appears twice (if the study has several waves, name its wave column, e.g. --wave wave)", ErrDuplicateID, id)
+}
+
 // AddEgo adds an ego in a wave ("" when there are no waves).
 func (b *DatasetBuilder) AddEgo(id, wave string, attrs Attrs) error {
 	if id == "" {
@@ -231,10 +239,7 @@ func (b *DatasetBuilder) AddEgo(id, wave string, attrs Attrs) error {
 	}
 	k := egoKey{id, wave}
 	if _, ok := b.egoIndex[k]; ok {
-		if wave != "" {
-			return fmt.Errorf("%w: ego %q appears twice in wave %q", ErrDuplicateID, id, wave)
-		}
-		return fmt.Errorf("%w: ego %q appears twice", ErrDuplicateID, id)
+		return duplicateEgo(id, wave)
 	}
 	b.egoIndex[k] = len(b.ds.Egos)
 	b.idWaves[id] = append(b.idWaves[id], wave)

@@ -379,10 +379,7 @@ func (x *egoIndex) add(id, wave string) error {
 		return fmt.Errorf("%w: ego", ErrEmptyID)
 	}
 	if x.byKey[x.slotKey(id, wave)] != 0 {
-		if wave != "" {
-			return fmt.Errorf("%w: ego %q appears twice in wave %q", ErrDuplicateID, id, wave)
-		}
-		return fmt.Errorf("%w: ego %q appears twice", ErrDuplicateID, id)
+		return duplicateEgo(id, wave)
 	}
 	if 2*(x.filled+1) > len(x.byKey) {
 		x.grow()
