@@ -235,6 +235,30 @@ func (p *gmlParser) skip() error {
 	return nil
 }
 
+// children reads the content of the element whose start was just read, up
+// to and including its end tag, calling child for each child element's
+// start tag; child must consume that element (read it or skip it). Text
+// between child elements is ignored.
+func (p *gmlParser) children(child func(xml.StartElement) error) error {
+	for {
+		tok, err := p.next()
+		if err != nil {
+			if err == io.EOF {
+				return p.errf(p.line(), ErrSyntax, "unexpected end of file (the file is truncated)")
+			}
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if err := child(t); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 func attr(se xml.StartElement, name string) (string, bool) {
 	for _, a := range se.Attr {
 		if a.Name.Local == name {
@@ -266,34 +290,22 @@ func (p *gmlParser) parse() error {
 	if root.Name.Local != "graphml" {
 		return p.errf(p.line(), ErrSyntax, "not a GraphML file: the root element is <%s>, not <graphml>", root.Name.Local)
 	}
-	for {
-		tok, err := p.next()
-		if err != nil {
-			if err == io.EOF {
-				return p.errf(p.line(), ErrSyntax, "unexpected end of file (the file is truncated)")
-			}
-			return err
+	err := p.children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "key":
+			return p.parseKey(t)
+		case "graph":
+			return p.parseGraph(t, true)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if p.seen == 0 {
-				return p.errf(p.line(), ErrEmptyFile, "the file has no <graph>")
-			}
-			return p.trailing()
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "key":
-				err = p.parseKey(t)
-			case "graph":
-				err = p.parseGraph(t, true)
-			default:
-				err = p.skip()
-			}
-			if err != nil {
-				return err
-			}
-		}
+		return p.skip()
+	})
+	if err != nil {
+		return err
 	}
+	if p.seen == 0 {
+		return p.errf(p.line(), ErrEmptyFile, "the file has no <graph>")
+	}
+	return p.trailing()
 }
 
 // trailing checks that nothing but comments and space follow the root.
@@ -356,44 +368,31 @@ func (p *gmlParser) parseKey(se xml.StartElement) error {
 		k.skip = true
 		k.domain = domAll
 	}
-	for {
-		tok, err := p.next()
-		if err != nil {
-			if err == io.EOF {
-				return p.errf(p.line(), ErrSyntax, "unexpected end of file (the file is truncated)")
-			}
+	err := p.children(func(t xml.StartElement) error {
+		if t.Name.Local != "default" || k.skip {
+			return p.skip()
+		}
+		dl := p.line()
+		text, complex, err := p.text()
+		if err != nil || complex {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if _, dup := p.keys[id]; dup {
-				return p.errf(line, ErrDuplicateID, "key %q is declared twice", id)
-			}
-			p.keys[id] = k
-			p.order = append(p.order, k)
-			return nil
-		case xml.StartElement:
-			if t.Name.Local != "default" || k.skip {
-				if err := p.skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			dl := p.line()
-			text, complex, err := p.text()
-			if err != nil {
-				return err
-			}
-			if complex {
-				continue
-			}
-			v, err := k.parse(text)
-			if err != nil {
-				return p.errf(dl, ErrSyntax, "default of key %q: %v", id, err)
-			}
-			k.hasDefault, k.def = true, v
+		v, err := k.parse(text)
+		if err != nil {
+			return p.errf(dl, ErrSyntax, "default of key %q: %v", id, err)
 		}
+		k.hasDefault, k.def = true, v
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	if _, dup := p.keys[id]; dup {
+		return p.errf(line, ErrDuplicateID, "key %q is declared twice", id)
+	}
+	p.keys[id] = k
+	p.order = append(p.order, k)
+	return nil
 }
 
 // text reads the character data of the element just started, up to its end.
@@ -564,43 +563,27 @@ func (p *gmlParser) parseGraph(se xml.StartElement, top bool) error {
 			return err
 		}
 	}
-	for {
-		tok, err := p.next()
-		if err != nil {
-			if err == io.EOF {
-				return p.errf(p.line(), ErrSyntax, "unexpected end of file (the file is truncated)")
+	err := p.children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "node":
+			return p.parseNode(t)
+		case "edge":
+			return p.parseEdge(t, directed)
+		case "data":
+			v, ok, err := p.data(t, domGraph, "", "")
+			if ok && top {
+				p.graph.data = append(p.graph.data, v)
 			}
 			return err
+		case "hyperedge":
+			return p.errf(p.line(), ErrSyntax, "hyperedges are not supported")
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if top {
-				return p.h.endGraph(p.graph, p.line())
-			}
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "node":
-				err = p.parseNode(t)
-			case "edge":
-				err = p.parseEdge(t, directed)
-			case "data":
-				var v gmlVal
-				var ok bool
-				v, ok, err = p.data(t, domGraph, "", "")
-				if ok && top {
-					p.graph.data = append(p.graph.data, v)
-				}
-			case "hyperedge":
-				err = p.errf(p.line(), ErrSyntax, "hyperedges are not supported")
-			default:
-				err = p.skip()
-			}
-			if err != nil {
-				return err
-			}
-		}
+		return p.skip()
+	})
+	if err != nil || !top {
+		return err
 	}
+	return p.h.endGraph(p.graph, p.line())
 }
 
 func (p *gmlParser) parseNode(se xml.StartElement) error {
@@ -610,40 +593,25 @@ func (p *gmlParser) parseNode(se xml.StartElement) error {
 		return p.errf(line, ErrEmptyID, "<node> without an id")
 	}
 	var vals []gmlVal
-	for {
-		tok, err := p.next()
-		if err != nil {
-			if err == io.EOF {
-				return p.errf(p.line(), ErrSyntax, "unexpected end of file (the file is truncated)")
+	err := p.children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "data":
+			v, ok, err := p.data(t, domNode, id, "")
+			if ok {
+				vals = append(vals, v)
 			}
 			return err
+		case "graph":
+			// A nested graph (yEd group node): its nodes and edges are
+			// read into the enclosing graph, as networkx does.
+			return p.parseGraph(t, false)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return p.h.node(id, p.withDefaults(vals, domNode), line)
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "data":
-				v, ok, err := p.data(t, domNode, id, "")
-				if err != nil {
-					return err
-				}
-				if ok {
-					vals = append(vals, v)
-				}
-			case "graph":
-				// A nested graph (yEd group node): its nodes and edges are
-				// read into the enclosing graph, as networkx does.
-				if err := p.parseGraph(t, false); err != nil {
-					return err
-				}
-			default:
-				if err := p.skip(); err != nil {
-					return err
-				}
-			}
-		}
+		return p.skip()
+	})
+	if err != nil {
+		return err
 	}
+	return p.h.node(id, p.withDefaults(vals, domNode), line)
 }
 
 func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
@@ -664,33 +632,20 @@ func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
 		}
 	}
 	var vals []gmlVal
-	for {
-		tok, err := p.next()
-		if err != nil {
-			if err == io.EOF {
-				return p.errf(p.line(), ErrSyntax, "unexpected end of file (the file is truncated)")
-			}
-			return err
+	err := p.children(func(t xml.StartElement) error {
+		if t.Name.Local != "data" {
+			return p.skip()
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return p.h.edge(src, dst, directed, p.withDefaults(vals, domEdge), line)
-		case xml.StartElement:
-			if t.Name.Local != "data" {
-				if err := p.skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			v, ok, err := p.data(t, domEdge, src, dst)
-			if err != nil {
-				return err
-			}
-			if ok {
-				vals = append(vals, v)
-			}
+		v, ok, err := p.data(t, domEdge, src, dst)
+		if ok {
+			vals = append(vals, v)
 		}
+		return err
+	})
+	if err != nil {
+		return err
 	}
+	return p.h.edge(src, dst, directed, p.withDefaults(vals, domEdge), line)
 }
 
 // findKey returns the key with this attr.name for the domain, or nil. The
