@@ -146,3 +146,34 @@ func TestClassifyErrors(t *testing.T) {
 		})
 	}
 }
+
+// sociogram nodes --classify counts each node's neighbours by the rules,
+// with the node attributes as ego and alter attributes. Whole network
+// 1–2, 1–3, 2–3, 3–4, 4–5; node 1 family/f, 2 doctor/m, 3 no role/f,
+// 4 no role/m, 5 no role and no sex. Rules of classifyStudy (role, then
+// same sex):
+//
+//	node 1 (f): 2 doctor → linking; 3 no role, f = f → bonding
+//	node 2 (m): 1 family → bonding; 3 no role, f ≠ m → bridging
+//	node 3 (f): 1 bonding; 2 linking; 4 no role, m ≠ f → bridging
+//	node 4 (m): 3 no role, f ≠ m → bridging; 5 no role, sex unknown → unclassified
+//	node 5 (no sex): 4 no role, ego's sex unknown → unclassified
+func TestNodesClassify(t *testing.T) {
+	f := writeFiles(t, classifyStudy)
+	g := writeFiles(t, map[string]string{
+		"edges.csv": "source,target\n1,2\n1,3\n2,3\n3,4\n4,5\n",
+		"nodes.csv": "id,role,sex\n1,family,f\n2,doctor,m\n3,,f\n4,,m\n5,,\n",
+	})
+	args := []string{"nodes", "--edges", g["edges.csv"], "--nodes", g["nodes.csv"],
+		"--measures", "size,bonding,bridging,linking,unclassified"}
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run(append(args, "--classify", f["rules.json"]), &out, &errb), errb.String())
+	assert.Equal(t, "node,size,bonding,bridging,linking,unclassified\n"+
+		"1,2,1,0,1,0\n2,2,1,1,0,0\n3,3,1,1,1,0\n4,2,0,1,0,1\n5,1,0,0,0,1\n", out.String())
+
+	out.Reset()
+	errb.Reset()
+	assert.Equal(t, 1, run(append(args, "--classify", f["nocol.json"]), &out, &errb))
+	assert.Contains(t, errb.String(), `rule 1: the alter table has no column "relation"`)
+	assert.Equal(t, 1, strings.Count(errb.String(), "\n"), "got %q", errb.String())
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/sociogram/sociogram/measures"
+	"github.com/sociogram/sociogram/network"
 )
 
 func init() {
@@ -12,7 +13,8 @@ func init() {
 		name:    "nodes",
 		summary: "measures of every node of a whole network taken as an ego",
 		usage: `Usage: sociogram nodes --edges FILE [--nodes FILE] | --graphml FILE | --pajek FILE
-       [--directed] [--weight COL] [--measures LIST] [--format csv|json] [-o FILE]
+       [--directed] [--weight COL] [--measures LIST] [--classify RULES.json]
+       [--instruments FILE.json] [--format csv|json] [-o FILE]
 
 Takes every node of a whole network as an ego and writes one row per node:
 node, then one column per measure, named exactly as requested. Burt's
@@ -25,6 +27,11 @@ ego_betweenness, brokerage; also weighted_density, redundancy,
 ego_betweenness_norm, brokerage_norm, and the compositional measures of
 sociogram egos --help. Every name with its definition: the Measures section
 of the README, or go doc github.com/sociogram/sociogram/measures.
+
+--classify and --instruments work as for sociogram egos, with the node
+attributes as both the ego's and the neighbours' attributes: bonding,
+bridging, linking, unclassified and *_share count a node's neighbours by
+the rules; a strength rule without "attribute" uses the edge weights.
 
 Example:
   sociogram nodes --edges edges.csv --nodes people.csv --measures 'size,constraint,blau(sex)'
@@ -40,6 +47,8 @@ func runNodes(args []string, stdout, stderr io.Writer) error {
 	in.addCommon(fs)
 	var mf measureFlags
 	mf.add(fs)
+	var cf capitalFlags
+	cf.add(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -54,8 +63,18 @@ func runNodes(args []string, stdout, stderr io.Writer) error {
 	if src.g == nil {
 		return usagef("nodes needs a whole network (--edges, --graphml FILE or --pajek); for survey data use sociogram egos")
 	}
+	// The rules are checked against the node attributes, which every
+	// node's ego network (network.EgoNetOf) uses for ego and alters alike.
+	g := src.g
+	opt, err := cf.options(&network.Dataset{EgoAttrs: g.Attrs(), AlterAttrs: g.Attrs(),
+		TieAttrs: network.NewSchema(), Directed: g.Directed(), AlterWeighted: g.IsWeighted()},
+		measures.TableOptions{})
+	if err != nil {
+		return err
+	}
 	prog, end := progress(stderr, "nodes")
-	t, err := measures.NodeTable(context.Background(), src.g, specs, measures.TableOptions{Progress: prog})
+	opt.Progress = prog
+	t, err := measures.NodeTable(context.Background(), g, specs, opt)
 	end()
 	if err != nil {
 		return err
