@@ -89,11 +89,21 @@ type EgogramInput struct {
 // holding more. Tied alters sit near each other: the alters of a cell are
 // ordered in chains that follow their ties (a path of ties becomes a run of
 // neighbouring positions), and chains with ties to other sectors are put on
-// the side facing those sectors. Ring and Sector of the input must have one
-// entry per alter; the empty Rings or Sectors means one unnamed ring or
-// sector. The layout is deterministic.
+// the side facing those sectors. So that alters of one sector in different
+// rings do not line up on one radius, each cell's alters are then shifted
+// together along their arcs by up to 0.45 of a slot, the shift chosen
+// (greedily, cell by cell, in two passes) so that no tie passes within
+// 0.18 ring widths of an alter it is not part of or of the ego, and no two
+// ties run on straight through an alter, where that can be had. It cannot
+// when two tied alters sit opposite each other in a ring of the one sector
+// (as the only two alters of that ring do): their tie crosses the ego,
+// whatever the shift, and even spacing is kept. Ring and Sector of the input must
+// have one entry per alter; the empty Rings or Sectors means one unnamed
+// ring or sector. The layout is deterministic.
 //
-// Cost: O(n log n + m·d) for n alters, m ties and cells of at most d alters.
+// Cost: O(n log n + m·d) for n alters, m ties and cells of at most d
+// alters, plus O(c·m·n + c·Σdeg²) for the shifts over c cells (skipped when
+// m·n > 2²²).
 func LayoutEgogram(in EgogramInput) *Egogram {
 	n := len(in.Ring)
 	g := &Egogram{
@@ -145,20 +155,171 @@ func LayoutEgogram(in EgogramInput) *Egogram {
 		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 	})
 	done := make([]bool, n)
-	for _, k := range keys {
-		order := g.orderCell(cells[k], adj, done)
-		spots := g.cellSpots(k[0], k[1], len(order))
-		for i, a := range order {
-			g.Alters[a] = spots[i]
+	orders := make([][]int, len(keys))
+	ties := cleanTies(n, in.Ties)
+	tune := len(ties)*n <= maxTuneWork
+	for ci, k := range keys {
+		orders[ci] = g.orderCell(cells[k], adj, done)
+		shift := 0.0
+		if tune {
+			shift = g.bestShift(k, orders[ci], ties, adj, done)
+		}
+		g.place(k, orders[ci], shift)
+		for _, a := range orders[ci] {
 			done[a] = true
+		}
+	}
+	if tune {
+		// Later passes see the ties to alters placed after the cell.
+		for pass := 0; pass < tunePasses; pass++ {
+			for ci, k := range keys {
+				g.place(k, orders[ci], g.bestShift(k, orders[ci], ties, adj, done))
+			}
 		}
 	}
 	return g
 }
 
+// Tie clearance. A tie is a straight segment; when it passes within
+// tieClearance (data units: about two marker radii in a single egogram
+// figure, where a default marker is 0.09 units, and a little under one in a
+// grid panel) of an alter
+// it is not part of, or of the ego, it reads as a path through that
+// person; and two ties a–b, b–c that continue each other in a straight
+// line (the angle at b within straightTol of 180°, cosine below
+// -cosStraight) read as one tie a–c through b. LayoutEgogram shifts each
+// cell's alters along their arcs by one of shiftSteps (fractions of a
+// slot) to avoid both, and skips the search when ties × alters exceeds
+// maxTuneWork.
+const (
+	tieClearance = 0.18
+	cosStraight  = 0.985 // cos 10°
+	maxTuneWork  = 1 << 22
+	tunePasses   = 2
+)
+
+var shiftSteps = []float64{0, -0.15, 0.15, -0.3, 0.3, -0.45, 0.45}
+
+// cleanTies returns the ties between two distinct valid alters.
+func cleanTies(n int, ties [][2]int) [][2]int {
+	out := make([][2]int, 0, len(ties))
+	for _, t := range ties {
+		if t[0] != t[1] && t[0] >= 0 && t[1] >= 0 && t[0] < n && t[1] < n {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// place puts the ordered alters of cell k at the cell's spots shifted by
+// shift slots.
+func (g *Egogram) place(k [2]int, order []int, shift float64) {
+	for i, p := range g.cellSpots(k[0], k[1], len(order), shift) {
+		g.Alters[order[i]] = p
+	}
+}
+
+// bestShift returns the shift of cell k, among shiftSteps, whose alters
+// and ties come closest to no alter or ego they are not part of (closeness
+// weighed by how deep inside tieClearance), counting only alters placed
+// (done) or in the cell; ties favour the smaller shift. Cost O(m·n).
+func (g *Egogram) bestShift(k [2]int, order []int, ties [][2]int, adj [][]int32, done []bool) float64 {
+	in := make(map[int]bool, len(order))
+	for _, a := range order {
+		in[a] = true
+	}
+	known := func(a int) bool { return done[a] || in[a] }
+	best, bestCost := 0.0, math.Inf(1)
+	for _, sh := range shiftSteps {
+		g.place(k, order, sh)
+		cost := 0.01 * math.Abs(sh)
+		for _, t := range ties {
+			a, b := t[0], t[1]
+			if !known(a) || !known(b) {
+				continue
+			}
+			touches := in[a] || in[b]
+			if touches {
+				cost += 2 * crowding(r2.Vec{}, g.Alters[a], g.Alters[b])
+				for c := range g.Alters {
+					if c != a && c != b && known(c) {
+						cost += crowding(g.Alters[c], g.Alters[a], g.Alters[b])
+					}
+				}
+				continue
+			}
+			for _, c := range order {
+				cost += crowding(g.Alters[c], g.Alters[a], g.Alters[b])
+			}
+		}
+		for b := range g.Alters {
+			if !known(b) {
+				continue
+			}
+			near := in[b]
+			for _, a := range adj[b] {
+				near = near || in[int(a)]
+			}
+			if !near {
+				continue
+			}
+			for i, a := range adj[b] {
+				for _, c := range adj[b][i+1:] {
+					if known(int(a)) && known(int(c)) {
+						cost += straightness(g.Alters[a], g.Alters[b], g.Alters[c])
+					}
+				}
+			}
+		}
+		if cost < bestCost-1e-12 {
+			best, bestCost = sh, cost
+		}
+	}
+	return best
+}
+
+// crowding is 0 when p is at least tieClearance from the segment ab, else
+// 1 plus how deep inside (up to 2 at distance 0).
+func crowding(p, a, b r2.Vec) float64 {
+	d := segmentDistance(p, a, b)
+	if d >= tieClearance {
+		return 0
+	}
+	return 2 - d/tieClearance
+}
+
+// straightness is 0 unless the ties a–b and b–c continue each other in a
+// nearly straight line through b (cosine of the angle at b below
+// -cosStraight), else 1 plus how much straighter.
+func straightness(a, b, c r2.Vec) float64 {
+	u, v := r2.Sub(a, b), r2.Sub(c, b)
+	nu, nv := r2.Norm(u), r2.Norm(v)
+	if nu == 0 || nv == 0 {
+		return 0
+	}
+	cos := r2.Dot(u, v) / (nu * nv)
+	if cos >= -cosStraight {
+		return 0
+	}
+	return 1 + (-cosStraight-cos)/(1-cosStraight)
+}
+
+// segmentDistance returns the distance from p to the segment ab.
+func segmentDistance(p, a, b r2.Vec) float64 {
+	ab := r2.Sub(b, a)
+	l := r2.Dot(ab, ab)
+	if l == 0 {
+		return r2.Norm(r2.Sub(p, a))
+	}
+	t := math.Max(0, math.Min(1, r2.Dot(r2.Sub(p, a), ab)/l))
+	return r2.Norm(r2.Sub(p, r2.Add(a, r2.Scale(t, ab))))
+}
+
 // cellSpots returns c evenly spread positions in a cell, ordered clockwise
-// (from the sector's start angle towards its end).
-func (g *Egogram) cellSpots(ring, sector, c int) []r2.Vec {
+// (from the sector's start angle towards its end), every row shifted
+// clockwise by shift slots (|shift| < 0.5; less in rows that are already
+// offset, so that no alter leaves its cell).
+func (g *Egogram) cellSpots(ring, sector, c int, shift float64) []r2.Vec {
 	inner, _ := g.RingRadii(ring)
 	start, end := g.SectorAngles(sector)
 	if len(g.Sectors) > 1 {
@@ -204,6 +365,7 @@ func (g *Egogram) cellSpots(ring, sector, c int) []r2.Vec {
 			if rows > 1 && j%2 == 1 {
 				off = 0.75
 			}
+			off += 2 * shift * math.Min(off, 1-off)
 			spots = append(spots, spot{start - span*(float64(i)+off)/float64(cnt), radii[j]})
 		}
 	}
