@@ -49,13 +49,13 @@ func runClassify(args []string, stdout, stderr io.Writer) error {
 	in.addEgo(fs)
 	in.addCommon(fs)
 	rulesFile := fs.String("classify", "", "bonding/bridging/linking classification rules `FILE` (JSON); required")
-	format := fs.String("format", "csv", "output `FORMAT`: csv or json")
-	out := fs.String("o", "", "output `FILE` (default standard output)")
+	var tf tableFlags
+	tf.add(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return usagef("unknown --format %q (want csv or json)", *format)
+	if err := tf.check(); err != nil {
+		return err
 	}
 	if *rulesFile == "" {
 		return usagef("classify needs --classify RULES.json")
@@ -75,12 +75,9 @@ func runClassify(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	rows := classifyRows(src.ds, rs)
-	return writeOutput(*out, stdout, func(w io.Writer) error {
-		if *format == "json" {
-			return writeClassJSON(w, rows)
-		}
-		return writeClassCSV(w, rows)
-	})
+	return tf.write(stdout,
+		func(w io.Writer) error { return writeClassCSV(w, rows) },
+		func(w io.Writer) error { return writeClassJSON(w, rows) })
 }
 
 // classTable is the per-alter classification: names are the column names,

@@ -99,8 +99,8 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		if specs, err = mf.specs(); err != nil {
 			return err
 		}
-	} else if mf.format != "csv" && mf.format != "json" {
-		return usagef("unknown --format %q (want csv or json)", mf.format)
+	} else if err := mf.check(); err != nil {
+		return err
 	}
 	if in.wave == "" {
 		return usagef("compare needs --wave COL, the wave column of the egos table")
@@ -133,5 +133,5 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return mf.write(stdout, t)
+	return mf.writeTable(stdout, t)
 }

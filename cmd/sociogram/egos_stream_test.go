@@ -116,7 +116,7 @@ func TestEgosStreaming(t *testing.T) {
 
 			// The streaming path itself: taken or declined.
 			in := inputFlags{egos: args[2], alters: args[4], ties: args[6], egoID: "egoID", alterID: "alterID", wave: opt.Wave}
-			mf := measureFlags{format: "csv"}
+			mf := measureFlags{tableFlags: tableFlags{format: "csv"}}
 			var out, errb bytes.Buffer
 			done, err := streamEgos(&in, specs, &mf, &capitalFlags{}, &out, &errb)
 			require.NoError(t, err)

@@ -36,13 +36,13 @@ func runSummary(args []string, stdout, stderr io.Writer) error {
 	var in inputFlags
 	in.addEgo(fs)
 	in.addCommon(fs)
-	format := fs.String("format", "csv", "output `FORMAT`: csv or json")
-	out := fs.String("o", "", "output `FILE` (default standard output)")
+	var tf tableFlags
+	tf.add(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return usagef("unknown --format %q (want csv or json)", *format)
+	if err := tf.check(); err != nil {
+		return err
 	}
 	src, err := in.load(stderr)
 	if err != nil {
@@ -52,10 +52,5 @@ func runSummary(args []string, stdout, stderr io.Writer) error {
 		return usagef("summary needs survey data (--egos, --alters), not a whole network")
 	}
 	t := measures.SummaryTable(src.ds)
-	return writeOutput(*out, stdout, func(w io.Writer) error {
-		if *format == "json" {
-			return t.WriteJSON(w)
-		}
-		return t.WriteCSV(w)
-	})
+	return tf.write(stdout, t.WriteCSV, t.WriteJSON)
 }

@@ -10,27 +10,58 @@ import (
 	"github.com/sociogram/sociogram/measures"
 )
 
-// measureFlags are the flags shared by the commands that print a table of
-// measures (egos, nodes, compare).
-type measureFlags struct {
-	list   string
+// tableFlags are the output flags of the commands that write a table:
+// --format (csv or json) and -o.
+type tableFlags struct {
 	format string
 	out    string
 }
 
-func (m *measureFlags) add(fs interface {
+// flagAdder is the part of *flag.FlagSet the flag groups use.
+type flagAdder interface {
 	StringVar(p *string, name, value, usage string)
-}) {
+}
+
+func (t *tableFlags) add(fs flagAdder) {
+	fs.StringVar(&t.format, "format", "csv", "output `FORMAT`: csv or json")
+	fs.StringVar(&t.out, "o", "", "output `FILE` (default standard output)")
+}
+
+// check reports an unknown --format as a usage error, before any data is
+// read.
+func (t *tableFlags) check() error {
+	if t.format != "csv" && t.format != "json" {
+		return usagef("unknown --format %q (want csv or json)", t.format)
+	}
+	return nil
+}
+
+// write writes to -o (atomically) or stdout, with writeCSV or writeJSON
+// as --format says.
+func (t *tableFlags) write(stdout io.Writer, writeCSV, writeJSON func(io.Writer) error) error {
+	if t.format == "json" {
+		return writeOutput(t.out, stdout, writeJSON)
+	}
+	return writeOutput(t.out, stdout, writeCSV)
+}
+
+// measureFlags are the flags shared by the commands that print a table of
+// measures (egos, nodes, compare): --measures and the table flags.
+type measureFlags struct {
+	list string
+	tableFlags
+}
+
+func (m *measureFlags) add(fs flagAdder) {
 	fs.StringVar(&m.list, "measures", "", "comma-separated `LIST` of measures, e.g. size,density,blau(sex),count(role=family|friend); default: every structural measure")
-	fs.StringVar(&m.format, "format", "csv", "output `FORMAT`: csv or json")
-	fs.StringVar(&m.out, "o", "", "output `FILE` (default standard output)")
+	m.tableFlags.add(fs)
 }
 
 // specs parses the measures list (the default list when none is given)
 // and checks the format, both before any data is read.
 func (m *measureFlags) specs() ([]measures.Spec, error) {
-	if m.format != "csv" && m.format != "json" {
-		return nil, usagef("unknown --format %q (want csv or json)", m.format)
+	if err := m.check(); err != nil {
+		return nil, err
 	}
 	if m.list == "" {
 		return measures.DefaultSpecs(), nil
@@ -42,14 +73,9 @@ func (m *measureFlags) specs() ([]measures.Spec, error) {
 	return specs, nil
 }
 
-// write writes t to -o (atomically) or stdout in the chosen format.
-func (m *measureFlags) write(stdout io.Writer, t *measures.Table) error {
-	return writeOutput(m.out, stdout, func(w io.Writer) error {
-		if m.format == "json" {
-			return t.WriteJSON(w)
-		}
-		return t.WriteCSV(w)
-	})
+// writeTable writes a measures table as the table flags say.
+func (m *measureFlags) writeTable(stdout io.Writer, t *measures.Table) error {
+	return m.tableFlags.write(stdout, t.WriteCSV, t.WriteJSON)
 }
 
 // isTerminal reports whether w is a terminal (a character device), the
