@@ -144,19 +144,9 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 			rep.Add(in.Name, RepairBOM, 1)
 		}
 	}
-	tieWeight := -1
-	if tt != nil && opt.Weight != "-" {
-		if opt.Weight == "" {
-			tieWeight = tt.optional("weight")
-		} else if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
-			return nil, rep, err
-		}
-	}
-	alterWeight := -1
-	if opt.AlterWeight != "" {
-		if alterWeight, err = at.need(opt.AlterWeight, "--alter-weight"); err != nil {
-			return nil, rep, err
-		}
+	alterWeight, tieWeight, err := weightColumns(at, tt, opt)
+	if err != nil {
+		return nil, rep, err
 	}
 	b := NewDatasetBuilder(DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave})
 
@@ -278,6 +268,27 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	}
 	rep.addStats(name, st)
 	return ds, rep, nil
+}
+
+// weightColumns finds the ego–alter weight column of the alters table and
+// the tie weight column of the ties table (tt may be nil), -1 for none:
+// the tie weight is "weight" when present unless opt.Weight names another
+// column or is "-"; the alter weight only when opt.AlterWeight names one.
+func weightColumns(at, tt *csvTable, opt EgoCSVOptions) (alterWeight, tieWeight int, err error) {
+	alterWeight, tieWeight = -1, -1
+	if tt != nil && opt.Weight != "-" {
+		if opt.Weight == "" {
+			tieWeight = tt.optional("weight")
+		} else if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
+			return -1, -1, err
+		}
+	}
+	if opt.AlterWeight != "" {
+		if alterWeight, err = at.need(opt.AlterWeight, "--alter-weight"); err != nil {
+			return -1, -1, err
+		}
+	}
+	return alterWeight, tieWeight, nil
 }
 
 // attrColumns adds every header column not in skip to s and returns, for

@@ -80,19 +80,9 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 			rep.Add(in.Name, RepairBOM, 1)
 		}
 	}
-	tieWeight := -1
-	if tt != nil && opt.Weight != "-" {
-		if opt.Weight == "" {
-			tieWeight = tt.optional("weight")
-		} else if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
-			return rep, err
-		}
-	}
-	alterWeight := -1
-	if opt.AlterWeight != "" {
-		if alterWeight, err = at.need(opt.AlterWeight, "--alter-weight"); err != nil {
-			return rep, err
-		}
+	alterWeight, tieWeight, err := weightColumns(at, tt, opt)
+	if err != nil {
+		return rep, err
 	}
 	dopt := DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave}
 	egoCol, err := et.need(opt.EgoID, "--ego-id")
