@@ -1,7 +1,6 @@
 package measures
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -16,6 +15,9 @@ import (
 // waves.
 type EgoChange struct {
 	EgoID string
+	// From and To name the two waves compared, also when the ego was
+	// not interviewed at one of them.
+	From, To string
 	// Before and After are the ego's networks at the two waves; nil when
 	// the ego was not interviewed at that wave.
 	Before, After *network.EgoNet
@@ -23,6 +25,11 @@ type EgoChange struct {
 	// Gained those named only after, Lost those named only before. All
 	// nil when the ego is missing from either wave.
 	Kept, Gained, Lost []string
+	// Returned are the gained alters that the ego had named at an earlier
+	// wave than From (dormant or forgotten alters: Fischer & Offer 2020);
+	// filled by WaveChanges, empty from AlterChange alone, nil when the
+	// ego is missing from either wave. Returned is a subset of Gained.
+	Returned []string
 	// Jaccard is the Jaccard similarity of the two alter sets,
 	// |kept| / |before ∪ after|: 1 when the same people were named, 0 when
 	// nobody was named twice. NaN when the ego is missing from a wave, or
@@ -51,6 +58,12 @@ func AlterChange(before, after *network.EgoNet) EgoChange {
 	case after != nil:
 		c.EgoID = after.ID
 	}
+	if before != nil {
+		c.From = before.Wave
+	}
+	if after != nil {
+		c.To = after.Wave
+	}
 	if !c.Present() {
 		return c
 	}
@@ -59,7 +72,7 @@ func AlterChange(before, after *network.EgoNet) EgoChange {
 		inBefore[a.ID] = true
 	}
 	inAfter := make(map[string]bool, len(after.Alters))
-	c.Kept, c.Gained, c.Lost = []string{}, []string{}, []string{}
+	c.Kept, c.Gained, c.Lost, c.Returned = []string{}, []string{}, []string{}, []string{}
 	for _, a := range after.Alters {
 		inAfter[a.ID] = true
 		if inBefore[a.ID] {
@@ -131,91 +144,5 @@ func Changes(ds *network.Dataset, before, after string) ([]EgoChange, error) {
 	if err != nil {
 		return nil, err
 	}
-	type pair struct{ b, a *network.EgoNet }
-	index := map[string]int{}
-	var pairs []pair
-	for _, e := range ds.Egos {
-		if e.Wave != before && e.Wave != after {
-			continue
-		}
-		i, ok := index[e.ID]
-		if !ok {
-			i = len(pairs)
-			index[e.ID] = i
-			pairs = append(pairs, pair{})
-		}
-		if e.Wave == before {
-			pairs[i].b = e
-		} else {
-			pairs[i].a = e
-		}
-	}
-	out := make([]EgoChange, len(pairs))
-	for i, p := range pairs {
-		out[i] = AlterChange(p.b, p.a)
-	}
-	return out, nil
-}
-
-// ChangeOptions configures ChangeTable.
-type ChangeOptions struct {
-	// Before and After name the waves; "" picks the first and second wave
-	// in order of appearance (see CompareWaves).
-	Before, After string
-	// Table configures the measures (workers, progress, classification
-	// rules, instruments).
-	Table TableOptions
-}
-
-// ChangeTable is the change-between-waves table: one row per ego present
-// at either wave (see Changes), key column egoID, then the columns
-//
-//	kept, gained, lost, jaccard
-//	M:before, M:after, M:change     for each measure M in specs
-//
-// with M:change = M:after − M:before. Counts and Jaccard are NaN for an
-// ego missing from a wave; M:before (M:after) is NaN when the ego is
-// missing from that wave, and M:change is NaN when either is NaN
-// (IEEE arithmetic gives this). The measures are computed with EgoTable on
-// the whole dataset. Complexity: that of EgoTable.
-func ChangeTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt ChangeOptions) (*Table, error) {
-	changes, err := Changes(ds, opt.Before, opt.After)
-	if err != nil {
-		return nil, err
-	}
-	var mt *Table
-	row := map[*network.EgoNet]int{}
-	if len(specs) > 0 {
-		mt, err = EgoTable(ctx, ds, specs, opt.Table)
-		if err != nil {
-			return nil, err
-		}
-		for r, e := range ds.Egos {
-			row[e] = r
-		}
-	}
-	t := &Table{KeyNames: []string{"egoID"}, Columns: []string{"kept", "gained", "lost", "jaccard"}}
-	for _, s := range specs {
-		t.Columns = append(t.Columns, s.Column+":before", s.Column+":after", s.Column+":change")
-	}
-	nan := math.NaN()
-	value := func(e *network.EgoNet, c int) float64 {
-		if e == nil {
-			return nan
-		}
-		return mt.Values[row[e]][c]
-	}
-	for _, c := range changes {
-		vals := []float64{nan, nan, nan, c.Jaccard}
-		if c.Present() {
-			vals[0], vals[1], vals[2] = float64(len(c.Kept)), float64(len(c.Gained)), float64(len(c.Lost))
-		}
-		for k := range specs {
-			b, a := value(c.Before, k), value(c.After, k)
-			vals = append(vals, b, a, a-b)
-		}
-		t.Keys = append(t.Keys, []string{c.EgoID})
-		t.Values = append(t.Values, vals)
-	}
-	return t, nil
+	return waveChanges(ds, []string{before, after}, ""), nil
 }
