@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
 )
 
@@ -145,33 +146,6 @@ var (
 	lostLook   = NodeThumb{Color: color.NRGBA{R: 0xF2, G: 0xC4, B: 0xA8, A: 0xFF}, Shape: ShapeSquare, Dashed: true}
 )
 
-// ChangeStatus returns, for the alters of before and after, whether each
-// was kept (its ID appears in both waves), lost (before only) or gained
-// (after only).
-func ChangeStatus(before, after *network.EgoNet) (b, a []string) {
-	inAfter := map[string]bool{}
-	for _, x := range after.Alters {
-		inAfter[x.ID] = true
-	}
-	inBefore := map[string]bool{}
-	for _, x := range before.Alters {
-		inBefore[x.ID] = true
-		if inAfter[x.ID] {
-			b = append(b, Kept)
-		} else {
-			b = append(b, Lost)
-		}
-	}
-	for _, x := range after.Alters {
-		if inBefore[x.ID] {
-			a = append(a, Kept)
-		} else {
-			a = append(a, Gained)
-		}
-	}
-	return b, a
-}
-
 // BeforeAfterFigure draws two waves of one ego side by side on the same
 // ring and sector frame (levels from the whole study), laid out together
 // by LayoutEgogramPair so that an alter kept in its ring and sector stays
@@ -180,14 +154,11 @@ func ChangeStatus(before, after *network.EgoNet) (b, a []string) {
 // second. Style.Color is not used (colour shows the change); size and
 // labels are.
 func BeforeAfterFigure(before, after *network.EgoNet, opt DrawOptions) (*Figure, error) {
-	sb, sa := ChangeStatus(before, after)
-	count := map[string]int{}
-	for _, s := range append(append([]string{}, sb...), sa...) {
-		count[s]++
-	}
+	ch := measures.AlterChange(before, after)
+	sb, sa := ch.Statuses()
 	title := opt.Title
 	if title == "" {
-		title = fmt.Sprintf("ego %s: %d kept, %d lost, %d gained", before.ID, count[Kept]/2, count[Lost], count[Gained])
+		title = fmt.Sprintf("ego %s: %d kept, %d lost, %d gained", before.ID, len(ch.Kept), len(ch.Lost), len(ch.Gained))
 	}
 	opt.Style.Color = ""
 	inB, err := EgogramInputOf(before, opt.EgogramOptions)
@@ -212,9 +183,9 @@ func BeforeAfterFigure(before, after *network.EgoNet, opt DrawOptions) (*Figure,
 		}
 		p := newPanel(o.Title)
 		p.Add(net)
-		status := [][]string{sb, sa}[k]
+		status := [][]measures.AlterStatus{sb, sa}[k]
 		for i, s := range status {
-			lk := map[string]NodeThumb{Kept: keptLook, Lost: lostLook, Gained: gainedLook}[s]
+			lk := map[measures.AlterStatus]NodeThumb{measures.StatusKept: keptLook, measures.StatusLost: lostLook, measures.StatusGained: gainedLook}[s]
 			net.Nodes[i].Color, net.Nodes[i].Shape, net.Nodes[i].Dashed = lk.Color, lk.Shape, lk.Dashed
 		}
 		f.Panels = append(f.Panels, p)

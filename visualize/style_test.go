@@ -11,50 +11,6 @@ import (
 	"github.com/sociogram/sociogram/network"
 )
 
-func TestChangeStatus(t *testing.T) {
-	ds := study(t)
-	cases := []struct {
-		name               string
-		before, after      *network.EgoNet
-		kept, lost, gained int
-		lostIDs, gainedIDs []string
-	}{
-		{"no alters either wave", ds.Ego("empty", "1"), ds.Ego("empty", "1"), 0, 0, 0, nil, nil},
-		{"same wave twice: all kept", ds.Ego("one", "1"), ds.Ego("one", "1"), 1, 0, 0, nil, nil},
-		// P1: wave 2 drops 4 of the 25 alters and adds 6 (fixtures_test.go).
-		{"P1 wave 1 to 2", ds.Ego("P1", "1"), ds.Ego("P1", "2"), 21, 4, 6,
-			[]string{"Uncle Joe", "Lee", "Pharmacist", "Coach"},
-			[]string{"Priya", "Peer mentor", "Allotment pal", "Allotment chair", "Café owner", "Art class"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			b, a := ChangeStatus(c.before, c.after)
-			require.Len(t, b, len(c.before.Alters))
-			require.Len(t, a, len(c.after.Alters))
-			var lost, gained []string
-			kept := 0
-			for i, s := range b {
-				switch s {
-				case Kept:
-					kept++
-				case Lost:
-					lost = append(lost, c.before.Alters[i].ID)
-				}
-			}
-			for i, s := range a {
-				if s == Gained {
-					gained = append(gained, c.after.Alters[i].ID)
-				}
-			}
-			assert.Equal(t, c.kept, kept)
-			assert.Equal(t, c.lostIDs, lost)
-			assert.Equal(t, c.gainedIDs, gained)
-			assert.Len(t, lost, c.lost)
-			assert.Len(t, gained, c.gained)
-		})
-	}
-}
-
 func TestLookOf(t *testing.T) {
 	num, txt := network.NumberValue, network.TextValue
 	attrs := map[string][]network.Value{
