@@ -3,8 +3,6 @@ package measures
 import (
 	"errors"
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/sociogram/sociogram/network"
@@ -198,8 +196,8 @@ func parseArg(s *Spec, arg string) error {
 		if len(s.Values) != 1 {
 			return specErr(s.Column, "%s takes one value, not alternatives", s.Op)
 		}
-		f, err := strconv.ParseFloat(s.Values[0], 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		f, err := network.ParseNumber(s.Values[0])
+		if err != nil {
 			return specErr(s.Column, "%s needs a finite number, got %q", s.Op, s.Values[0])
 		}
 		s.nums = []float64{f}
@@ -244,7 +242,7 @@ func Check(specs []Spec, sc Schemas, opt *TableOptions) error {
 			}
 			if kind == network.Number && (s.Op == OpEq || s.Op == OpNe) {
 				for _, v := range s.Values {
-					if _, err := strconv.ParseFloat(v, 64); err != nil {
+					if _, err := network.ParseNumber(v); err != nil {
 						return specErr(s.Column, "attribute %q is numeric but %q is not a number", s.Attr, v)
 					}
 				}
@@ -313,7 +311,7 @@ func valueEquals(v network.Value, text string) bool {
 		return true
 	}
 	if x, ok := v.Float(); ok {
-		if f, err := strconv.ParseFloat(text, 64); err == nil {
+		if f, err := network.ParseNumber(text); err == nil {
 			return x == f
 		}
 	}

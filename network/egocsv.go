@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,8 +20,9 @@ type EgoCSVOptions struct {
 	AlterID string // alter ID column in alters.csv; default "alterID"
 	Source  string // first alter of a tie in aaties.csv; default "Source"
 	Target  string // second alter of a tie; default "Target"
-	// Weight is the alter–alter tie weight column. Empty means "weight" if
-	// aaties.csv has such a column, else unweighted; "-" means unweighted.
+	// Weight is the alter–alter tie weight column. Empty means "weight" (in
+	// any letter case: "Weight" too) if aaties.csv has such a column, else
+	// unweighted; "-" means unweighted.
 	Weight string
 	// AlterWeight is the ego–alter tie weight column of alters.csv; empty
 	// means none (every ego–alter tie has weight 1).
@@ -272,13 +272,16 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 
 // weightColumns finds the ego–alter weight column of the alters table and
 // the tie weight column of the ties table (tt may be nil), -1 for none:
-// the tie weight is "weight" when present unless opt.Weight names another
+// the tie weight is "weight" in any letter case when present unless opt.Weight names another
 // column or is "-"; the alter weight only when opt.AlterWeight names one.
 func weightColumns(at, tt *csvTable, opt EgoCSVOptions) (alterWeight, tieWeight int, err error) {
 	alterWeight, tieWeight = -1, -1
 	if tt != nil && opt.Weight != "-" {
 		if opt.Weight == "" {
-			tieWeight = tt.optional("weight")
+			// "weight" in any letter case, as the edge list reads it.
+			if tieWeight, err = tt.optionalFold("weight", "--weight"); err != nil {
+				return -1, -1, err
+			}
 		} else if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
 			return -1, -1, err
 		}
@@ -332,13 +335,9 @@ func field(rec []string, i int) string {
 // parseWeight reads a tie weight: a finite non-negative number. An empty or
 // NA weight is an error too: a tie's strength cannot be missing silently.
 func parseWeight(s string) (float64, error) {
-	t := strings.TrimSpace(s)
-	w, err := strconv.ParseFloat(t, 64)
-	if errors.Is(err, strconv.ErrRange) {
-		return 0, fmt.Errorf("%w: %q is out of range (float64 holds %g to %g)", ErrBadWeight, t, math.SmallestNonzeroFloat64, math.MaxFloat64)
-	}
+	w, err := ParseNumber(s)
 	if err != nil {
-		return 0, fmt.Errorf("%w: %q is not a number", ErrBadWeight, t)
+		return 0, fmt.Errorf("%w: %w", ErrBadWeight, err)
 	}
 	if err := checkWeight(w); err != nil {
 		return 0, err

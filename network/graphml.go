@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -437,26 +436,24 @@ func (k *gmlKey) parse(s string) (Value, error) {
 		if t == "" || strings.EqualFold(t, "nan") {
 			return Value{}, nil
 		}
-		i, err := strconv.ParseInt(t, 10, 64)
-		if err != nil {
-			// Some writers put 1.0 in an int key; accept integral floats.
-			f, ferr := strconv.ParseFloat(t, 64)
-			if ferr != nil || f != math.Trunc(f) || math.IsInf(f, 0) {
-				return Value{}, fmt.Errorf("%q is not an integer", t)
-			}
-			return Value{Text: t, Num: f, Kind: Number}, nil
+		// Some writers put 1.0 in an int key; accept integral numbers.
+		f, err := ParseNumber(t)
+		if err != nil || f != math.Trunc(f) {
+			return Value{}, fmt.Errorf("%q is not an integer", excerpt(t))
 		}
-		return Value{Text: t, Num: float64(i), Kind: Number}, nil
+		return Value{Text: t, Num: f, Kind: Number}, nil
 	case "float", "double":
 		if t == "" || strings.EqualFold(t, "nan") {
 			return Value{}, nil
 		}
-		f, err := strconv.ParseFloat(t, 64)
-		if err != nil {
-			return Value{}, fmt.Errorf("%q is not a number", t)
-		}
-		if math.IsInf(f, 0) {
+		switch strings.ToLower(strings.TrimLeft(t, "+-")) {
+		case "inf", "infinity":
+			// networkx writes an infinite distance as inf: kept as text.
 			return Value{Text: t, Kind: Text}, nil
+		}
+		f, err := ParseNumber(t)
+		if err != nil {
+			return Value{}, err
 		}
 		return Value{Text: t, Num: f, Kind: Number}, nil
 	}

@@ -54,14 +54,14 @@ func (v Value) String() string {
 }
 
 // ParseValue turns a field into a Value. An empty field, or one that is "NA"
-// after trimming spaces, is missing; a field that parses as a finite decimal
-// number is a Number; anything else is Text.
+// after trimming spaces, is missing; a field that is a number by ParseNumber
+// (the grammar of every reader) is a Number; anything else is Text.
 func ParseValue(s string) Value {
 	t := strings.TrimSpace(s)
 	if t == "" || t == "NA" {
 		return Value{}
 	}
-	if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) && looksNumeric(t) {
+	if f, err := ParseNumber(t); err == nil {
 		return Value{Text: t, Num: f, Kind: Number}
 	}
 	return Value{Text: t, Kind: Text}
@@ -81,19 +81,6 @@ func NumberValue(f float64) Value {
 		return Value{}
 	}
 	return Value{Text: strconv.FormatFloat(f, 'g', -1, 64), Num: f, Kind: Number}
-}
-
-// looksNumeric rejects forms strconv accepts but a spreadsheet user would not
-// call a number: hexadecimal, underscores, "Inf" spelled out.
-func looksNumeric(t string) bool {
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' {
-			continue
-		}
-		return false
-	}
-	return true
 }
 
 // Schema names the attribute columns of one table (egos, alters or ties) and

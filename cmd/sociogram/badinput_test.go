@@ -106,8 +106,8 @@ var badCases = []badCase{
 
 	// Weights.
 	{name: "negative weight", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target,weight\ne1,a,b,-1\n"}}, bad: "ties", line: 2, want: "bad weight: -1 (weights must be finite and non-negative)"},
-	{name: "NaN weight", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target,weight\ne1,a,b,NaN\n"}}, bad: "ties", line: 2, want: "bad weight: NaN"},
-	{name: "infinite weight", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target,weight\na,b,Inf\n"}}, bad: "edges", line: 2, want: "bad weight: +Inf"},
+	{name: "NaN weight", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target,weight\ne1,a,b,NaN\n"}}, bad: "ties", line: 2, want: `bad weight: "NaN" is not a number`},
+	{name: "infinite weight", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target,weight\na,b,Inf\n"}}, bad: "edges", line: 2, want: `bad weight: "Inf" is not a number`},
 	{name: "weight beyond float64", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target,weight\na,b,1e400\n"}}, bad: "edges", line: 2, want: `bad weight: "1e400" is out of range`},
 	{name: "duplicate ties whose weights sum beyond float64", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target,weight\ne1,a,b,1e308\ne1,b,a,1e308\n"}}, bad: "ties", line: 3, want: "bad weight: duplicate ties sum to more than"},
 	{name: "duplicate edges whose weights sum beyond float64", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target,weight\na,b,1e308\nb,c,1\nb,a,1.5e308\n"}}, bad: "edges", want: "bad weight: duplicate ties sum to more than"},
@@ -242,8 +242,11 @@ func badCommands(whole bool, dir string) [][]string {
 	return [][]string{{"convert", "--to", "egocsv", "-o", out}, {"egos", "-o", out}, {"draw", "--all", "-o", out}}
 }
 
-func TestBadInput(t *testing.T) {
-	for _, c := range badCases {
+func TestBadInput(t *testing.T) { runBadCases(t, badCases) }
+
+// runBadCases runs each case with every command of badCommands.
+func runBadCases(t *testing.T, cases []badCase) {
+	for _, c := range cases {
 		for _, cmd := range badCommands(c.whole, "") {
 			t.Run(cmd[0]+"/"+c.name, func(t *testing.T) {
 				dir := t.TempDir()

@@ -1,0 +1,22 @@
+package main
+
+import (
+	"testing"
+)
+
+// Hostile inputs of issue 18 ("reliability, second round"), one table next
+// to badCases and run the same way: exit status 1, one line naming file and
+// line, nothing left at -o. Each case names the issue's item it reproduces.
+var hostileCases = []badCase{
+	// Item 15: one number grammar for every reader (network.ParseNumber).
+	{name: "15 hex float weight in aaties.csv", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target,weight\ne1,a,b,0x1p-2\n"}}, bad: "ties", line: 2, want: `bad weight: "0x1p-2" is not a number`},
+	{name: "15 underscore weight in an edge list", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target,weight\na,b,1_000\n"}}, bad: "edges", line: 2, want: `bad weight: "1_000" is not a number`},
+	{name: "15 underflowing weight in an edge list", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target,weight\na,b,1e-400\n"}}, bad: "edges", line: 2, want: `bad weight: "1e-400" is out of range`},
+	{name: "15 hex float weight in Pajek", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 2\n*Edges\n1 2 0x1p-2\n"}}, bad: "pajek", line: 3, want: `"0x1p-2" is not a number`},
+	{name: "15 underflowing weight in Pajek", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 2\n*Edges\n1 2 1e-400\n"}}, bad: "pajek", line: 3, want: `"1e-400" is out of range`},
+	{name: "15 underscore weight in GraphML", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">1_000</data></edge></graph></graphml>"}}, bad: "graphml", line: 4, want: `"1_000" is not a number`},
+	{name: "15 hex float weight in GraphML", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">0x1p-2</data></edge></graph></graphml>"}}, bad: "graphml", line: 4, want: `"0x1p-2" is not a number`},
+	{name: "15 capital-W Weight in aaties.csv is the weight column", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target,Weight\ne1,a,b,-2\n"}}, bad: "ties", line: 2, want: "bad weight: -2"},
+}
+
+func TestHostileInput(t *testing.T) { runBadCases(t, hostileCases) }
