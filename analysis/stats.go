@@ -16,7 +16,7 @@ import (
 // essentiallyConstant is R's check in t.test: the standard error is below
 // 10·ε times the larger absolute mean.
 func essentiallyConstant(se, m1, m2 float64) bool {
-	return se < 10*2.220446049250313e-16*math.Max(math.Abs(m1), math.Abs(m2)) || se == 0
+	return se < 10*2.220446049250313e-16*math.Max(math.Abs(m1), math.Abs(m2))
 }
 
 // Describe holds the size, mean and sample standard deviation of a sample.
@@ -317,10 +317,10 @@ type Paired struct {
 //	                                                 exact = FALSE, correct = TRUE)
 //
 // The interval, d_z and t test are NaN when n < 2 or the differences are
-// (essentially) constant (R: "data are essentially constant"); d_z is
-// NaN when sd is 0. The signed-rank test is NaN when every difference is
-// 0 (R stops: "not enough (non-missing) 'x' observations" in R ≥ 4.0.0 once
-// zeros are dropped) and its p NaN when σ is 0.
+// (essentially) constant and not all 0 (R stops: "data are essentially
+// constant"); when every difference is 0, t and the interval are NaN (0/0)
+// and DF is n − 1, as R gives them. d_z is NaN when sd is 0. When every
+// difference is 0, V is 0 and its p NaN (as R).
 func PairedChange(d []float64) Paired {
 	nan := math.NaN()
 	p := Paired{N: len(d), Mean: nan, Low: nan, High: nan, DZ: nan, T: naTest(), SignedRank: naTest()}
@@ -335,10 +335,12 @@ func PairedChange(d []float64) Paired {
 			p.DZ = p.Mean / sd
 		}
 		if !essentiallyConstant(se, p.Mean, 0) {
+			// As R: t first, the interval from it (NaN when every
+			// difference is 0, where t = 0/0).
 			df := float64(len(d) - 1)
 			q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(0.975)
-			p.Low, p.High = p.Mean-q*se, p.Mean+q*se
 			t := p.Mean / se
+			p.Low, p.High = (t-q)*se, (t+q)*se
 			p.T = Test{t, df, twoSidedT(t, df)}
 		}
 	}
@@ -354,7 +356,7 @@ func signedRank(d []float64) Test {
 		}
 	}
 	if len(nz) == 0 {
-		return naTest()
+		return Test{Stat: 0, DF: math.NaN(), P: math.NaN()} // R: V = 0, p NaN
 	}
 	abs := make([]float64, len(nz))
 	for i, v := range nz {

@@ -3,7 +3,7 @@
 # Needs R (r-base) and cluster (r-cran-cluster). Writes r_*.csv and R-version.txt.
 library(cluster)
 na <- function(expr) tryCatch(expr, error = function(e) NA_real_)
-fmt <- function(x) ifelse(is.na(x), "NA", formatC(x, digits = 17, format = "g"))
+fmt <- function(x) ifelse(is.na(x), "NA", trimws(formatC(x, digits = 17, format = "g")))
 writeTab <- function(df, file) {
   df[] <- lapply(df, function(col) if (is.numeric(col)) fmt(col) else col)
   write.csv(df, file, row.names = FALSE, quote = FALSE)
@@ -15,11 +15,18 @@ for (cs in unique(g$case)) {
   d <- na.omit(g[g$case == cs, ])
   groups <- sort(unique(d$group))
   f <- factor(d$group, levels = groups)
+  # One-way ANOVA from aov (oneway.test(var.equal = TRUE) gives the same F
+  # and p but stops on a group of one). ss_between and ss_within are
+  # written too: for constant data they are rounding noise (~1e-30) and
+  # the Go code reports F, p and eta2 as NA there.
   an <- na(summary(aov(value ~ f, data = d))[[1]])
-  anova_f <- na(oneway.test(value ~ f, data = d, var.equal = TRUE)$statistic)
-  anova_p <- na(oneway.test(value ~ f, data = d, var.equal = TRUE)$p.value)
-  ss <- na(an[["Sum Sq"]])
-  eta2 <- if (length(ss) == 2) ss[1] / sum(ss) else NA
+  ss <- if (is.list(an)) an[["Sum Sq"]] else NA
+  two <- length(ss) == 2
+  anova_f <- if (two) an[["F value"]][1] else NA
+  anova_p <- if (two) an[["Pr(>F)"]][1] else NA
+  eta2 <- if (two) ss[1] / sum(ss) else NA
+  ss_between <- if (two) ss[1] else NA
+  ss_within <- if (two) ss[2] else NA
   kw <- na(kruskal.test(value ~ f, data = d))
   for (i in seq_along(groups)) for (j in seq_along(groups)) if (i < j) {
     a <- d$value[d$group == groups[i]]; b <- d$value[d$group == groups[j]]
@@ -30,7 +37,7 @@ for (cs in unique(g$case)) {
       welch_t = if (is.list(tt)) tt$statistic else NA, welch_df = if (is.list(tt)) tt$parameter else NA,
       welch_p = if (is.list(tt)) tt$p.value else NA,
       mw_w = if (is.list(wt)) wt$statistic else NA, mw_p = if (is.list(wt)) wt$p.value else NA,
-      anova_f = anova_f, anova_p = anova_p, eta2 = eta2,
+      anova_f = anova_f, anova_p = anova_p, eta2 = eta2, ss_between = ss_between, ss_within = ss_within,
       kw_h = if (is.list(kw)) kw$statistic else NA, kw_p = if (is.list(kw)) kw$p.value else NA)
   }
 }
