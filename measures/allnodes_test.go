@@ -44,7 +44,7 @@ func (r randomGraph) build(seed uint64) *network.Graph {
 		return []float64{0, 0.5, 1, 1.5, 2, 3}[rng.IntN(6)]
 	}
 	add := func(u, v int) {
-		if err := b.AddEdge(int64(u), int64(v), weight()); err != nil {
+		if err := b.AddEdge(u, v, weight()); err != nil {
 			panic(err)
 		}
 	}
@@ -89,7 +89,7 @@ func requireSameStats(t *testing.T, g *network.Graph, got []Stats, withBetweenne
 	require.Len(t, got, g.Order())
 	typ := reflect.TypeOf(Stats{})
 	for v := 0; v < g.Order(); v++ {
-		want := Structural(g, int64(v))
+		want := Structural(g, v)
 		if !withBetweenness {
 			want.EgoBetweenness, want.EgoBetweennessNorm = 0, 0
 		}
@@ -97,7 +97,7 @@ func requireSameStats(t *testing.T, g *network.Graph, got []Stats, withBetweenne
 		for f := 0; f < typ.NumField(); f++ {
 			a, b := gv.Field(f).Float(), wv.Field(f).Float()
 			if !closeTo(a, b) {
-				t.Fatalf("node %d (degree %d) %s: AllNodes gives %v, Structural %v", v, g.Degree(int64(v)), typ.Field(f).Name, a, b)
+				t.Fatalf("node %d (degree %d) %s: AllNodes gives %v, Structural %v", v, g.Degree(v), typ.Field(f).Name, a, b)
 			}
 		}
 	}
@@ -160,7 +160,7 @@ func TestAllNodesSmall(t *testing.T) {
 			b.Node(strconv.Itoa(i))
 		}
 		for _, e := range edges {
-			require.NoError(t, b.AddEdge(int64(e[0]), int64(e[1]), 1))
+			require.NoError(t, b.AddEdge(e[0], e[1], 1))
 		}
 		g, _ := b.Build()
 		return g

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/sociogram/sociogram/internal/csr"
 	"github.com/sociogram/sociogram/network"
 )
 
@@ -116,6 +117,7 @@ func GouldFernandez(g *network.Graph, groups []string) *BrokerageRoles {
 	if len(groups) != N {
 		panic(fmt.Sprintf("measures: GouldFernandez: %d groups for %d nodes", len(groups), N))
 	}
+	c := csr.Of(g)
 	gi := make([]int, N)
 	index := map[string]int{}
 	res := &BrokerageRoles{
@@ -134,12 +136,11 @@ func GouldFernandez(g *network.Graph, groups []string) *BrokerageRoles {
 	}
 	m := 0
 	for v := 0; v < N; v++ {
-		m += g.Degree(int64(v))
-		in, _ := g.InRow(int64(v))
-		out, _ := g.Row(int64(v))
+		m += g.Degree(v)
+		in, out := c.In.Row(int32(v)), c.Out.Row(int32(v))
 		for _, a := range in {
 			for _, b := range out {
-				if a == b || g.HasEdgeFromTo(int64(a), int64(b)) {
+				if a == b || c.Out.Has(a, b) {
 					continue
 				}
 				r := roleOf(gi[a], gi[v], gi[b])
@@ -401,8 +402,8 @@ func egoArcs(g *network.Graph, e *network.EgoNet) (toEgo, fromEgo []bool) {
 	}
 	for j, a := range e.Alters {
 		if v, ok := g.Lookup(a.ID); ok {
-			toEgo[j] = g.HasEdgeFromTo(v, ego)
-			fromEgo[j] = g.HasEdgeFromTo(ego, v)
+			_, toEgo[j] = g.EdgeWeight(v, ego)
+			_, fromEgo[j] = g.EdgeWeight(ego, v)
 		}
 	}
 	return toEgo, fromEgo

@@ -36,7 +36,7 @@ func readSNACase(t *testing.T, name string, directed bool) (*network.Graph, []st
 	return g, groups
 }
 
-func lookupBuilder(b *network.Builder, label string) (int64, bool) {
+func lookupBuilder(b *network.Builder, label string) (int, bool) {
 	if !b.HasNode(label) {
 		return -1, false
 	}
@@ -259,7 +259,7 @@ func TestNodeTableRolesSNA(t *testing.T) {
 			// The same graph with each node's group as its attribute grp.
 			b := network.NewBuilder(c.directed, false)
 			for v := range plain.Order() {
-				b.SetAttr(b.Node(plain.Label(int64(v))), "grp", network.ParseValue(groups[v]))
+				b.SetAttr(b.Node(plain.Label(v)), "grp", network.ParseValue(groups[v]))
 			}
 			for _, r := range readCSV(t, filepath.Join("testdata", "sna", c.name+".edges.csv"))[1:] {
 				require.NoError(t, b.AddEdge(b.Node(r[0]), b.Node(r[1]), 1))

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/sociogram/sociogram/internal/csr"
 	"github.com/sociogram/sociogram/network"
 )
 
@@ -65,7 +66,8 @@ type nodeMeta struct {
 }
 
 func newEngine(g *network.Graph, workers int) *engine {
-	off, adj, w32, w64 := g.RawCSR()
+	c := csr.Of(g)
+	off, adj, w32, w64 := c.Out.Off, c.Out.Adj, c.Out.W32, c.Out.W64
 	n := g.Order()
 	e := &engine{off: off, adj: adj, w32: w32, w64: w64}
 	e.meta = make([]nodeMeta, n)

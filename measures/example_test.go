@@ -73,7 +73,7 @@ func ExampleAllNodes() {
 		log.Fatal(err)
 	}
 	for v, st := range stats {
-		fmt.Printf("%s: size %g, effective size %.3f, constraint %.3f\n", g.Label(int64(v)), st.Size, st.EffectiveSize, st.Constraint)
+		fmt.Printf("%s: size %g, effective size %.3f, constraint %.3f\n", g.Label(v), st.Size, st.EffectiveSize, st.Constraint)
 	}
 	// Output:
 	// a: size 2, effective size 1.000, constraint 1.007

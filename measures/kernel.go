@@ -3,6 +3,7 @@ package measures
 import (
 	"math"
 
+	"github.com/sociogram/sociogram/internal/csr"
 	"github.com/sociogram/sociogram/network"
 )
 
@@ -64,8 +65,9 @@ type Stats struct {
 }
 
 func newKernel(g *network.Graph, S, M []float64) *kernel {
-	off, adj, w32, w64 := g.RawCSR()
-	in, iad, iw32, iw64 := g.RawInCSR()
+	c := csr.Of(g)
+	off, adj, w32, w64 := c.Out.Off, c.Out.Adj, c.Out.W32, c.Out.W64
+	in, iad, iw32, iw64 := c.In.Off, c.In.Adj, c.In.W32, c.In.W64
 	k := &kernel{g: g, directed: g.Directed(), off: off, adj: adj, in: in, iad: iad,
 		w: weightFunc(w32, w64), iw: weightFunc(iw32, iw64), S: S, M: M}
 	k.pos = make([]int32, g.Order())

@@ -315,21 +315,21 @@ func TestPropertyStructuralWholeNetwork(t *testing.T) {
 		shuffled := append([]randomEdge(nil), edges...)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		h := buildGraph(t, n, directed, weighted, shuffled, perm)
-		for v := range int64(n) {
+		for v := range n {
 			hv, ok := h.Lookup(g.Label(v))
 			require.True(t, ok)
 			st := Structural(g, v)
 			msg := fmt.Sprintf("trial %d node %s (directed %v weighted %v)", trial, g.Label(v), directed, weighted)
 			assertSameStats(t, st, Structural(h, hv), msg)
 			var strength float64
-			nb, w := g.Row(v)
-			for k := range nb {
-				strength += w(k)
+			for _, u := range g.Neighbors(v) {
+				w, _ := g.EdgeWeight(v, u)
+				strength += w
 			}
 			if directed {
-				in, iw := g.InRow(v)
-				for k := range in {
-					strength += iw(k)
+				for _, u := range g.InNeighbors(v) {
+					w, _ := g.EdgeWeight(u, v)
+					strength += w
 				}
 			}
 			checkBounds(t, st, strength, directed, msg)
@@ -395,17 +395,17 @@ func TestPropertyNodeTableInvariantUnderRelabelAndShuffle(t *testing.T) {
 			b := network.NewBuilder(directed, weighted)
 			b.DeclareAttr("group")
 			b.DeclareAttr("score")
-			for v := range int64(g.Order()) {
+			for v := range g.Order() {
 				u := b.Node(g.Label(v))
 				i, _ := strconv.Atoi(g.Label(v)[1:])
 				b.SetAttr(u, "group", network.ParseValue(groups[i]))
 				b.SetAttr(u, "score", network.ParseValue(scores[i]))
 			}
-			for v := range int64(g.Order()) {
-				nb, w := g.Row(v)
-				for k, x := range nb {
-					if directed || int64(x) > v {
-						require.NoError(t, b.AddEdge(v, int64(x), w(k)))
+			for v := range g.Order() {
+				for _, x := range g.Neighbors(v) {
+					if directed || x > v {
+						w, _ := g.EdgeWeight(v, x)
+						require.NoError(t, b.AddEdge(v, x, w))
 					}
 				}
 			}

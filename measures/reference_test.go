@@ -109,7 +109,7 @@ func TestNodeTableAgainstNetworkx(t *testing.T) {
 				require.Equal(t, key, tab.Keys[r][0])
 				for c, col := range tab.Columns {
 					got, w := tab.Values[r][c], want[r][c]
-					if math.IsNaN(w) && !math.IsNaN(got) && rg.directed && g.Degree(int64(r)) == 0 &&
+					if math.IsNaN(w) && !math.IsNaN(got) && rg.directed && g.Degree(r) == 0 &&
 						(col == "effective_size" || col == "efficiency" || col == "constraint") {
 						continue // networkx's out-degree test; see the doc comment
 					}

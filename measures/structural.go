@@ -17,7 +17,7 @@ import (
 // per-measure functions below (Size, Density, ...) each call Structural.
 // For many nodes use AllNodes or NodeTable, which compute the strengths
 // once: calling Structural for every node costs O(N·(N + m)).
-func Structural(g *network.Graph, ego int64) Stats {
+func Structural(g *network.Graph, ego int) Stats {
 	var st Stats
 	newKernel(g, nil, nil).compute(int32(ego), &st, true)
 	return st
@@ -49,7 +49,7 @@ func Of(e *network.EgoNet) Stats {
 // Agrees with len(set(nx.all_neighbors(G, i)) - {i}) (networkx 2.8.8,
 // testdata/reference). Cost as Structural (it computes every measure;
 // call Structural once when you need several).
-func Size(g *network.Graph, ego int64) float64 { return Structural(g, ego).Size }
+func Size(g *network.Graph, ego int) float64 { return Structural(g, ego).Size }
 
 // Ties is the number of ties among the alters of ego, ego's own ties
 // excluded (arcs when directed), counted by presence:
@@ -60,7 +60,7 @@ func Size(g *network.Graph, ego int64) float64 { return Structural(g, ego).Size 
 // Never undefined (0 when n < 2). Agrees with networkx
 // G.subgraph(N).number_of_edges() (networkx 2.8.8, testdata/reference).
 // Cost as Structural.
-func Ties(g *network.Graph, ego int64) float64 { return Structural(g, ego).Ties }
+func Ties(g *network.Graph, ego int) float64 { return Structural(g, ego).Ties }
 
 // Density is the share of possible alter–alter ties that are present:
 //
@@ -74,14 +74,14 @@ func Ties(g *network.Graph, ego int64) float64 { return Structural(g, ego).Ties 
 // (both count ties among the neighbours). Cost as Structural. Wasserman,
 // S. & Faust, K. (1994). Social Network Analysis. Cambridge University
 // Press. doi:10.1017/CBO9780511815478.
-func Density(g *network.Graph, ego int64) float64 { return Structural(g, ego).Density }
+func Density(g *network.Graph, ego int) float64 { return Structural(g, ego).Density }
 
 // WeightedDensity is the sum of alter–alter tie weights divided by the
 // number of possible ties (n(n−1)/2, or n(n−1) directed), as egor's
 // ego_density(weight = ...) (egor R/density.R, which expects weights in
 // [0, 1]; we accept any non-negative weight, so the value can exceed 1).
 // Alters only. NaN when n < 2. Cost as Structural.
-func WeightedDensity(g *network.Graph, ego int64) float64 {
+func WeightedDensity(g *network.Graph, ego int) float64 {
 	return Structural(g, ego).WeightedDensity
 }
 
@@ -91,13 +91,13 @@ func WeightedDensity(g *network.Graph, ego int64) float64 {
 // networkx number_connected_components (number_weakly_connected_components
 // when directed) of G.subgraph(N) (networkx 2.8.8, testdata/reference).
 // Cost as Structural.
-func Components(g *network.Graph, ego int64) float64 { return Structural(g, ego).Components }
+func Components(g *network.Graph, ego int) float64 { return Structural(g, ego).Components }
 
 // Isolates is the number of alters with no tie to another alter, in
 // either direction (ties by presence). Never undefined (0 when n = 0).
 // Agrees with networkx number_of_isolates(G.subgraph(N)) (networkx 2.8.8,
 // testdata/reference). Cost as Structural.
-func Isolates(g *network.Graph, ego int64) float64 { return Structural(g, ego).Isolates }
+func Isolates(g *network.Graph, ego int) float64 { return Structural(g, ego).Isolates }
 
 // EffectiveSize is Burt's (1992) effective size, the number of alters less
 // their redundancy:
@@ -113,7 +113,7 @@ func Isolates(g *network.Graph, ego int64) float64 { return Structural(g, ego).I
 // 1e-9, testdata/reference), except that networkx gives NaN to a directed
 // node with in-arcs only, which has alters here. Cost as Structural.
 // Burt, R. S. (1992). Structural Holes. Harvard University Press (no DOI).
-func EffectiveSize(g *network.Graph, ego int64) float64 { return Structural(g, ego).EffectiveSize }
+func EffectiveSize(g *network.Graph, ego int) float64 { return Structural(g, ego).EffectiveSize }
 
 // Efficiency is Burt's (1992) efficiency, the share of the alters that are
 // non-redundant:
@@ -123,7 +123,7 @@ func EffectiveSize(g *network.Graph, ego int64) float64 { return Structural(g, e
 // Scope as EffectiveSize. NaN when n = 0. networkx 2.8.8 has no
 // efficiency function; it equals networkx effective_size divided by the
 // number of alters (testdata/reference). Cost as Structural.
-func Efficiency(g *network.Graph, ego int64) float64 { return Structural(g, ego).Efficiency }
+func Efficiency(g *network.Graph, ego int) float64 { return Structural(g, ego).Efficiency }
 
 // Constraint is Burt's (1992) aggregate constraint:
 //
@@ -134,7 +134,7 @@ func Efficiency(g *network.Graph, ego int64) float64 { return Structural(g, ego)
 // NaN when n = 0. Agrees with networkx constraint and igraph constraint
 // (tested against networkx 2.8.8 and python-igraph 0.10.2 to 1e-9,
 // testdata/reference). Cost as Structural. Burt (1992), as EffectiveSize.
-func Constraint(g *network.Graph, ego int64) float64 { return Structural(g, ego).Constraint }
+func Constraint(g *network.Graph, ego int) float64 { return Structural(g, ego).Constraint }
 
 // Hierarchy is Burt's (1992) hierarchy, how much of the constraint on ego
 // is concentrated on one alter:
@@ -145,7 +145,7 @@ func Constraint(g *network.Graph, ego int64) float64 { return Structural(g, ego)
 // count 0). 0 when the constraint is spread evenly; NaN when n < 2 or C = 0
 // (every tie of the ego has weight 0). No reference tool computes it; the
 // tests check hand derivations. Cost as Structural.
-func Hierarchy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Hierarchy }
+func Hierarchy(g *network.Graph, ego int) float64 { return Structural(g, ego).Hierarchy }
 
 // Redundancy is Burt's redundancy of ego's contacts (Borgatti 1997):
 //
@@ -153,7 +153,7 @@ func Hierarchy(g *network.Graph, ego int64) float64 { return Structural(g, ego).
 //
 // Scope as EffectiveSize. NaN when n = 0. Its complement, effective size,
 // is tested against networkx 2.8.8. Cost as Structural.
-func Redundancy(g *network.Graph, ego int64) float64 { return Structural(g, ego).Redundancy }
+func Redundancy(g *network.Graph, ego int) float64 { return Structural(g, ego).Redundancy }
 
 // EgoBetweenness is Everett & Borgatti's (2005) ego betweenness, the
 // betweenness of the ego within its own ego network (ties by presence):
@@ -176,7 +176,7 @@ func Redundancy(g *network.Graph, ego int64) float64 { return Structural(g, ego)
 // directed and weighted graphs). Everett, M. & Borgatti, S. P. (2005). Ego
 // network betweenness. Social Networks 27(1):31–38.
 // doi:10.1016/j.socnet.2004.11.007.
-func EgoBetweenness(g *network.Graph, ego int64) float64 { return Structural(g, ego).EgoBetweenness }
+func EgoBetweenness(g *network.Graph, ego int) float64 { return Structural(g, ego).EgoBetweenness }
 
 // LocalConstraint is Burt's dyadic constraint of j on i,
 //
@@ -188,7 +188,7 @@ func EgoBetweenness(g *network.Graph, ego int64) float64 { return Structural(g, 
 // is its sum over N(i). 0 when j is not a neighbour of i (networkx would
 // still add the indirect terms). Cost O(n + Σ_{q∈N(i)} deg(q)) with n the
 // order of g (one scratch index per node).
-func LocalConstraint(g *network.Graph, i, j int64) float64 {
+func LocalConstraint(g *network.Graph, i, j int) float64 {
 	k := newKernel(g, []float64{}, []float64{}) // strengths computed below, as needed
 	p := func(u, v int32) float64 {
 		var x, sum float64
@@ -204,7 +204,9 @@ func LocalConstraint(g *network.Graph, i, j int64) float64 {
 		return x / sum
 	}
 	c := p(int32(i), int32(j))
-	if c == 0 && !g.HasEdgeBetween(i, j) && !g.HasEdgeBetween(j, i) {
+	_, ij := g.EdgeWeight(i, j)
+	_, ji := g.EdgeWeight(j, i)
+	if c == 0 && !ij && !ji {
 		return 0
 	}
 	var si float64 // i's strength, the denominator of every p_iq
@@ -253,4 +255,4 @@ func init() {
 //
 // counted by presence. 0 when n < 2. Stats.BrokerageNorm divides it by the
 // number of pairs. Cost as Structural.
-func Brokerage(g *network.Graph, ego int64) float64 { return Structural(g, ego).Brokerage }
+func Brokerage(g *network.Graph, ego int) float64 { return Structural(g, ego).Brokerage }

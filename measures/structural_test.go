@@ -251,9 +251,9 @@ func TestStructuralInvariants(t *testing.T) {
 			other, err := AllNodes(context.Background(), h, AllNodesOptions{})
 			require.NoError(t, err)
 			for v := range base {
-				w, ok := h.Lookup(relabel(g.Label(int64(v))))
+				w, ok := h.Lookup(relabel(g.Label(v)))
 				require.True(t, ok)
-				assertStats(t, base[v], other[w], 1e-9, "relabelled and shuffled node "+g.Label(int64(v)))
+				assertStats(t, base[v], other[w], 1e-9, "relabelled and shuffled node "+g.Label(v))
 			}
 		})
 	}

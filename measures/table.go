@@ -154,13 +154,13 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 			return
 		}
 		for v := 0; v < g.Order(); v++ {
-			fn(g.NodeAttr(int64(v), col))
+			fn(g.NodeAttr(v, col))
 		}
 	}, egos: func() []*network.EgoNet {
 		if nodeEgos == nil {
 			nodeEgos = make([]*network.EgoNet, g.Order())
 			for v := range nodeEgos {
-				nodeEgos[v] = network.EgoNetOf(g, int64(v))
+				nodeEgos[v] = network.EgoNetOf(g, v)
 			}
 		}
 		return nodeEgos
@@ -203,10 +203,10 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 		popt.Progress = func(done, _ int) { opt.Progress(n+done, total) }
 	}
 	err = parallel(ctx, n, popt, func(r int) {
-		t.Keys[r] = []string{g.Label(int64(r))}
+		t.Keys[r] = []string{g.Label(r)}
 		var e *network.EgoNet
 		if needEgo {
-			e = network.EgoNetOf(g, int64(r))
+			e = network.EgoNetOf(g, r)
 		}
 		row := t.Values[r]
 		for c, d := range defs {

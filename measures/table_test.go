@@ -144,13 +144,13 @@ func TestNodeTableWorkers(t *testing.T) {
 	src := loadRefGraph(t, "sparse_isolates", false)
 	b := network.NewBuilder(false, false)
 	for v := 0; v < src.Order(); v++ {
-		id := b.Node(src.Label(int64(v)))
+		id := b.Node(src.Label(v))
 		b.SetAttr(id, "group", network.TextValue([]string{"a", "b", "c"}[v%3]))
 	}
 	for v := 0; v < src.Order(); v++ {
-		for _, u := range src.Neighbors(int64(v)) {
+		for _, u := range src.Neighbors(v) {
 			if int(u) > v {
-				require.NoError(t, b.AddEdge(int64(v), int64(u), 1))
+				require.NoError(t, b.AddEdge(v, u, 1))
 			}
 		}
 	}

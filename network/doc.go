@@ -20,9 +20,13 @@
 //
 // A Graph is a compact, immutable graph in compressed sparse rows: sorted
 // neighbour lists of 4-byte indices (8 bytes per undirected edge; weights add
-// 8 or 16 bytes per edge), with string labels and node attributes. It
-// satisfies gonum's graph.Undirected / graph.Directed and graph.Weighted, so
-// gonum's algorithms run on it. Extract gives the ego network of radius k of
+// 8 or 16 bytes per edge), with string labels and node attributes. Node
+// indices are ints, 0..Order()−1. A Graph is handed to gonum's algorithms
+// through one of two views that say how its ties are read: AsUndirected (a
+// directed graph's weak projection, arcs both ways merged) satisfies
+// graph.WeightedUndirected, AsDirected (an undirected edge as two arcs)
+// graph.WeightedDirected; both pass gonum's graph/testgraph conformance
+// tests. FromGonum builds a Graph from any gonum graph. Extract gives the ego network of radius k of
 // any node (igraph make_ego_graph, networkx ego_graph), and EgoNetOf turns a
 // node's neighbourhood into an EgoNet. An EgoNet's Graph method gives the
 // ego network as a Graph, the ego included.

@@ -93,7 +93,7 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 		}
 		closed = true
 	}
-	node := func(rec []string, col int) (int64, error) {
+	node := func(rec []string, col int) (int, error) {
 		id := strings.TrimSpace(rec[col])
 		if id == "" {
 			return 0, et.errf(ErrEmptyID, "column %q", et.header[col])
@@ -214,7 +214,7 @@ func (t *csvTable) optionalFold(name, flag string) (int, error) {
 // checkSums rejects a graph in which merging duplicate edges summed
 // weights beyond the float64 range.
 func checkSums(g *Graph, file string) error {
-	_, _, w32, w64 := g.RawCSR()
+	w32, w64 := g.w32, g.w64
 	for _, w := range w32 {
 		if math.IsInf(float64(w), 0) {
 			return &ParseError{File: file, Err: fmt.Errorf("%w: duplicate ties sum to more than %g", ErrBadWeight, math.MaxFloat64)}
@@ -273,7 +273,7 @@ func WriteEdgeList(edges, nodes io.Writer, g *Graph) error {
 	for u := 0; u < g.Order(); u++ {
 		row := []string{g.labels[u]}
 		for c := 0; c < attrs.Len(); c++ {
-			row = append(row, g.NodeAttr(int64(u), c).String())
+			row = append(row, g.NodeAttr(u, c).String())
 		}
 		nw.Write(row)
 	}

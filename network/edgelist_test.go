@@ -45,7 +45,7 @@ func TestReadEdgeList(t *testing.T) {
 	assert.Empty(t, rep2.Repairs)
 	assert.Equal(t, g.Order(), back.Order())
 	assert.Equal(t, g.Size(), back.Size())
-	for u := int64(0); u < int64(g.Order()); u++ {
+	for u := range g.Order() {
 		assert.Equal(t, g.Neighbors(u), back.Neighbors(u))
 		assert.Equal(t, g.Label(u), back.Label(u))
 	}
@@ -57,8 +57,8 @@ func TestReadEdgeListDirected(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 3, g.Size())
 	assert.False(t, g.IsWeighted())
-	assert.True(t, g.HasEdgeFromTo(1, 2))
-	assert.False(t, g.HasEdgeFromTo(2, 1))
+	assert.True(t, g.AsDirected().HasEdgeFromTo(1, 2))
+	assert.False(t, g.AsDirected().HasEdgeFromTo(2, 1))
 }
 
 func TestReadEdgeListErrors(t *testing.T) {

@@ -148,7 +148,7 @@ func (e *EgoNet) Graph() *Graph {
 }
 
 // EgoNode returns the ID of the ego in the graph returned by Graph.
-func (e *EgoNet) EgoNode() int64 { return int64(len(e.Alters)) }
+func (e *EgoNet) EgoNode() int { return len(e.Alters) }
 
 func (b *Builder) addRaw(u, v int32, w float64) {
 	b.src = append(b.src, u)

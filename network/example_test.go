@@ -86,7 +86,7 @@ func ExampleExtract() {
 		sub, ego := network.Extract(g, c, radius)
 		var labels []string
 		for v := 0; v < sub.Order(); v++ {
-			labels = append(labels, sub.Label(int64(v)))
+			labels = append(labels, sub.Label(v))
 		}
 		fmt.Printf("radius %d: %v, %d edges, ego is %s\n", radius, labels, sub.Size(), sub.Label(ego))
 	}

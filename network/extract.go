@@ -1,6 +1,9 @@
 package network
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // Extract returns the ego network of radius k around node: the subgraph
 // induced by every node within k steps of it, following ties in either
@@ -11,7 +14,7 @@ import "slices"
 // negative radius is taken as 0.
 //
 // Cost: O(sum of degrees within the radius · log d).
-func Extract(g *Graph, node int64, radius int) (*Graph, int64) {
+func Extract(g *Graph, node, radius int) (*Graph, int) {
 	dist := map[int32]int{int32(node): 0}
 	frontier := []int32{int32(node)}
 	for d := 1; d <= radius && len(frontier) > 0; d++ {
@@ -37,17 +40,31 @@ func Extract(g *Graph, node int64, radius int) (*Graph, int64) {
 		keep = append(keep, v)
 	}
 	slices.Sort(keep)
-	return g.Induced(keep), int64(indexOf(keep, int32(node)))
+	i, _ := slices.BinarySearch(keep, int32(node))
+	return g.induced(keep), i
 }
 
-func indexOf(sorted []int32, v int32) int {
-	i, _ := slices.BinarySearch(sorted, v)
-	return i
+// Induced returns the subgraph induced by the given nodes: the nodes, in
+// ascending index order whatever the order given (a repeated node counts
+// once), with their labels and attributes, and every edge among them with
+// its weight. Node i of the subgraph is the i-th smallest of nodes. The
+// caller's slice is not modified. Like the other methods taking a node
+// index, it panics when a node is not in 0..Order()−1. Cost
+// O(k log k + Σ deg · log k) for k nodes.
+func (g *Graph) Induced(nodes []int) *Graph {
+	keep := make([]int32, len(nodes))
+	for i, v := range nodes {
+		if v < 0 || v >= g.Order() {
+			panic(fmt.Sprintf("network: Induced: node %d out of range [0, %d)", v, g.Order()))
+		}
+		keep[i] = int32(v)
+	}
+	slices.Sort(keep)
+	return g.induced(slices.Compact(keep))
 }
 
-// Induced returns the subgraph induced by the given nodes, which must be
-// sorted and distinct, numbered in that order.
-func (g *Graph) Induced(nodes []int32) *Graph {
+// induced is Induced for nodes sorted and distinct.
+func (g *Graph) induced(nodes []int32) *Graph {
 	b := &Builder{directed: g.directed, weighted: g.weighted, index: make(map[string]int32, len(nodes)), attrs: NewSchema()}
 	for i, v := range nodes {
 		b.labels = append(b.labels, g.labels[v])
@@ -85,7 +102,7 @@ func (g *Graph) Induced(nodes []int32) *Graph {
 // Note that this is the ego-network model: Burt's measures computed on it
 // normalise over the ego network only. For the whole-network model use the
 // graph itself.
-func EgoNetOf(g *Graph, node int64) *EgoNet {
+func EgoNetOf(g *Graph, node int) *EgoNet {
 	ds := &Dataset{
 		EgoAttrs: g.Attrs(), AlterAttrs: g.Attrs(), TieAttrs: NewSchema(),
 		Directed: g.directed, AlterWeighted: g.weighted, TieWeighted: g.weighted,
@@ -102,9 +119,9 @@ func EgoNetOf(g *Graph, node int64) *EgoNet {
 		e.Attrs = g.nodeValues[node]
 	}
 	for _, v := range nb {
-		w, ok := g.EdgeWeight(node, int64(v))
+		w, ok := g.EdgeWeight(node, int(v))
 		if !ok {
-			w, _ = g.EdgeWeight(int64(v), node)
+			w, _ = g.EdgeWeight(int(v), node)
 		}
 		a := Alter{ID: g.labels[v], Weight: w}
 		if g.nodeValues != nil {

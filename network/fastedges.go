@@ -271,7 +271,7 @@ func (r *fastEdgeReader) edge(sf, tf, wf []byte) error {
 			return errAt(r.file, r.line, err, "column %q", r.header[r.wcol])
 		}
 	}
-	if err := r.b.AddEdge(u, v, w); err != nil {
+	if err := r.b.AddEdge(int(u), int(v), w); err != nil {
 		return errAt(r.file, r.line, err, "")
 	}
 	return nil

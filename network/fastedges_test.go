@@ -47,11 +47,11 @@ func requireSameGraph(t *testing.T, want, got *Graph) {
 	require.Equal(t, want.Order(), got.Order(), "order")
 	require.Equal(t, want.Directed(), got.Directed(), "directed")
 	require.Equal(t, want.IsWeighted(), got.IsWeighted(), "weighted")
-	for v := int64(0); v < int64(want.Order()); v++ {
+	for v := range want.Order() {
 		require.Equal(t, want.Label(v), got.Label(v), "label of node %d", v)
 	}
-	wo, wa, ww32, ww64 := want.RawCSR()
-	go_, ga, gw32, gw64 := got.RawCSR()
+	wo, wa, ww32, ww64 := want.off, want.adj, want.w32, want.w64
+	go_, ga, gw32, gw64 := got.off, got.adj, got.w32, got.w64
 	require.Equal(t, wo, go_, "row offsets")
 	require.Equal(t, wa, ga, "rows")
 	require.Equal(t, ww32, gw32, "float32 weights")

@@ -168,10 +168,10 @@ func validateGraph(g *Graph) error {
 		if g.labels[u] == "" {
 			return fmt.Errorf("node %d: empty label", u)
 		}
-		if i, ok := g.Lookup(g.labels[u]); !ok || i != int64(u) {
+		if i, ok := g.Lookup(g.labels[u]); !ok || i != u {
 			return fmt.Errorf("node %d: Lookup(%q) = %d, %v", u, g.labels[u], i, ok)
 		}
-		nbrs, w := g.Row(int64(u))
+		nbrs, w := g.row(u)
 		for k, v := range nbrs {
 			switch {
 			case v < 0 || int(v) >= n:
@@ -186,7 +186,7 @@ func validateGraph(g *Graph) error {
 				return fmt.Errorf("edge %d-%d: weight %v in an unweighted graph", u, v, w(k))
 			}
 			if !g.directed {
-				if back, ok := g.EdgeWeight(int64(v), int64(u)); !ok || back != w(k) {
+				if back, ok := g.EdgeWeight(int(v), int(u)); !ok || back != w(k) {
 					return fmt.Errorf("edge %d-%d: not symmetric (%v, %v)", u, v, back, ok)
 				}
 			}
@@ -199,13 +199,13 @@ func validateGraph(g *Graph) error {
 		// The in-rows hold exactly the out-arcs, reversed, with their weights.
 		arcs := 0
 		for v := range n {
-			in, w := g.InRow(int64(v))
+			in, w := g.inRow(v)
 			arcs += len(in)
 			for k, u := range in {
 				if k > 0 && in[k-1] >= u {
 					return fmt.Errorf("node %d: in-row not strictly increasing", v)
 				}
-				if fw, ok := g.EdgeWeight(int64(u), int64(v)); !ok || fw != w(k) {
+				if fw, ok := g.EdgeWeight(int(u), int(v)); !ok || fw != w(k) {
 					return fmt.Errorf("in-arc %d->%d not an out-arc with the same weight", u, v)
 				}
 			}
@@ -328,21 +328,21 @@ func equalGraphs(a, b *Graph, mode valueMode) error {
 	if err := equalSchemas("nodes", a.Attrs(), b.Attrs()); err != nil {
 		return err
 	}
-	for u := range int64(a.Order()) {
+	for u := range a.Order() {
 		if a.Label(u) != b.Label(u) {
 			return fmt.Errorf("node %d: label %q vs %q", u, a.Label(u), b.Label(u))
 		}
 		if err := equalValues(fmt.Sprintf("node %q", a.Label(u)), a.nodeRow(u), b.nodeRow(u), a.Attrs(), mode); err != nil {
 			return err
 		}
-		an, aw := a.Row(u)
-		bn, bw := b.Row(u)
+		an, aw := a.row(u)
+		bn, bw := b.row(u)
 		if !slices.Equal(an, bn) {
 			return fmt.Errorf("node %q: neighbours %v vs %v", a.Label(u), an, bn)
 		}
 		for k := range an {
 			if aw(k) != bw(k) {
-				return fmt.Errorf("edge %q-%q: weight %v vs %v", a.Label(u), a.Label(int64(an[k])), aw(k), bw(k))
+				return fmt.Errorf("edge %q-%q: weight %v vs %v", a.Label(u), a.Label(int(an[k])), aw(k), bw(k))
 			}
 		}
 	}
@@ -350,7 +350,7 @@ func equalGraphs(a, b *Graph, mode valueMode) error {
 }
 
 // nodeRow returns node u's attribute row (nil when the graph has none).
-func (g *Graph) nodeRow(u int64) Attrs {
+func (g *Graph) nodeRow(u int) Attrs {
 	if g.nodeValues == nil {
 		return nil
 	}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"sort"
 
-	"gonum.org/v1/gonum/graph"
+	"github.com/sociogram/sociogram/internal/csr"
 )
 
 // Graph is a compact, immutable, index-based graph (compressed sparse rows)
@@ -22,10 +22,9 @@ import (
 // weights are never rounded. Node storage is 8 bytes for the row offset plus
 // the label.
 //
-// Graph implements graph.Undirected or graph.Directed (by Directed()) and
-// graph.Weighted (an unweighted graph has weight 1 on every edge). For
-// gonum's path algorithms the weight is a distance; for community and layout
-// algorithms a strength.
+// A Graph is not itself a gonum graph: hand it to gonum's algorithms
+// through AsUndirected or AsDirected, which say which reading of the ties
+// the algorithm gets. Node IDs there are the node indices.
 type Graph struct {
 	directed bool
 	weighted bool
@@ -64,13 +63,13 @@ func (g *Graph) Directed() bool { return g.directed }
 // IsWeighted reports whether edges carry weights other than the default 1.
 func (g *Graph) IsWeighted() bool { return g.weighted }
 
-// Label returns the label (input ID) of node id.
-func (g *Graph) Label(id int64) string { return g.labels[id] }
+// Label returns the label (input ID) of node id, 0 <= id < Order().
+func (g *Graph) Label(id int) string { return g.labels[id] }
 
 // Lookup returns the node with the given label.
-func (g *Graph) Lookup(label string) (int64, bool) {
+func (g *Graph) Lookup(label string) (int, bool) {
 	i, ok := g.index[label]
-	return int64(i), ok
+	return int(i), ok
 }
 
 // Attrs returns the node attribute schema (never nil).
@@ -82,7 +81,7 @@ func (g *Graph) Attrs() *Schema {
 }
 
 // NodeAttr returns the value of attribute column col for node id.
-func (g *Graph) NodeAttr(id int64, col int) Value {
+func (g *Graph) NodeAttr(id, col int) Value {
 	if g.nodeValues == nil {
 		return Value{}
 	}
@@ -91,60 +90,37 @@ func (g *Graph) NodeAttr(id int64, col int) Value {
 
 // Degree returns the number of distinct neighbours of id (out-neighbours
 // when directed).
-func (g *Graph) Degree(id int64) int { return g.off[id+1] - g.off[id] }
+func (g *Graph) Degree(id int) int { return g.off[id+1] - g.off[id] }
 
 // InDegree returns the number of in-neighbours of id (the degree if undirected).
-func (g *Graph) InDegree(id int64) int {
+func (g *Graph) InDegree(id int) int {
 	if !g.directed {
 		return g.Degree(id)
 	}
 	return g.inOff[id+1] - g.inOff[id]
 }
 
-// Neighbors returns a copy of the sorted out-neighbours of id (all
-// neighbours when undirected).
-func (g *Graph) Neighbors(id int64) []int32 {
-	return slices.Clone(g.adj[g.off[id]:g.off[id+1]])
+// Neighbors returns the sorted out-neighbours of id (all neighbours when
+// undirected), in a new slice.
+func (g *Graph) Neighbors(id int) []int {
+	return toInts(g.adj[g.off[id]:g.off[id+1]])
 }
 
-// InNeighbors returns a copy of the sorted in-neighbours of id.
-func (g *Graph) InNeighbors(id int64) []int32 {
+// InNeighbors returns the sorted in-neighbours of id (all neighbours when
+// undirected), in a new slice.
+func (g *Graph) InNeighbors(id int) []int {
 	if !g.directed {
 		return g.Neighbors(id)
 	}
-	return slices.Clone(g.inAdj[g.inOff[id]:g.inOff[id+1]])
+	return toInts(g.inAdj[g.inOff[id]:g.inOff[id+1]])
 }
 
-// Row gives read-only access to the sorted out-row of id and its weights,
-// for algorithms in this module that must not allocate. The slices must not
-// be modified; weight(k) returns the weight of entry k of the row.
-func (g *Graph) Row(id int64) (nbrs []int32, weight func(k int) float64) {
-	lo, hi := g.off[id], g.off[id+1]
-	return g.adj[lo:hi], func(k int) float64 { return g.weightAt(lo + k) }
-}
-
-// InRow is Row for the in-rows of a directed graph (Row when undirected).
-func (g *Graph) InRow(id int64) (nbrs []int32, weight func(k int) float64) {
-	if !g.directed {
-		return g.Row(id)
+func toInts(row []int32) []int {
+	out := make([]int, len(row))
+	for i, v := range row {
+		out[i] = int(v)
 	}
-	lo, hi := g.inOff[id], g.inOff[id+1]
-	return g.inAdj[lo:hi], func(k int) float64 { return g.inWeightAt(lo + k) }
-}
-
-// RawCSR exposes the out-rows for fast engines in this module: offsets,
-// neighbour indices, and per-entry weights (nil when unweighted; exactly one
-// of w32 and w64 is non-nil when weighted). The slices must not be modified.
-func (g *Graph) RawCSR() (off []int, adj []int32, w32 []float32, w64 []float64) {
-	return g.off, g.adj, g.w32, g.w64
-}
-
-// RawInCSR is RawCSR for the in-rows (the out-rows when undirected).
-func (g *Graph) RawInCSR() (off []int, adj []int32, w32 []float32, w64 []float64) {
-	if !g.directed {
-		return g.RawCSR()
-	}
-	return g.inOff, g.inAdj, g.inW32, g.inW64
+	return out
 }
 
 // Bytes returns the memory held by the graph's adjacency and offsets (not
@@ -175,14 +151,46 @@ func (g *Graph) inWeightAt(k int) float64 {
 	return 1
 }
 
-// find returns the position of v in the out-row of u, or -1.
+// row returns the sorted out-row of id (all neighbours when undirected)
+// and the weight of its entry k; the slice must not be modified.
+func (g *Graph) row(id int) ([]int32, func(k int) float64) {
+	lo, hi := g.off[id], g.off[id+1]
+	return g.adj[lo:hi], func(k int) float64 { return g.weightAt(lo + k) }
+}
+
+// inRow is row for the in-rows (row when undirected).
+func (g *Graph) inRow(id int) ([]int32, func(k int) float64) {
+	if !g.directed {
+		return g.row(id)
+	}
+	lo, hi := g.inOff[id], g.inOff[id+1]
+	return g.inAdj[lo:hi], func(k int) float64 { return g.inWeightAt(lo + k) }
+}
+
+// rows returns the compressed rows for package csr: the in-rows are the
+// out-rows when undirected.
+func (g *Graph) rows() csr.Graph {
+	c := csr.Graph{Directed: g.directed, Weighted: g.weighted,
+		Out: csr.Rows{Off: g.off, Adj: g.adj, W32: g.w32, W64: g.w64}}
+	c.In = c.Out
+	if g.directed {
+		c.In = csr.Rows{Off: g.inOff, Adj: g.inAdj, W32: g.inW32, W64: g.inW64}
+	}
+	return c
+}
+
+func init() {
+	csr.Register(func(g any) csr.Graph { return g.(*Graph).rows() })
+}
+
+// find returns the position of v in the out-row of u, or -1 (also when u
+// or v is not a node).
 func (g *Graph) find(u, v int64) int {
-	if u < 0 || v < 0 || int(u) >= len(g.labels) || int(v) >= len(g.labels) {
+	if u < 0 || v < 0 || u >= int64(len(g.labels)) || v >= int64(len(g.labels)) {
 		return -1
 	}
 	lo, hi := g.off[u], g.off[u+1]
-	row := g.adj[lo:hi]
-	k, ok := slices.BinarySearch(row, int32(v))
+	k, ok := slices.BinarySearch(g.adj[lo:hi], int32(v))
 	if !ok {
 		return -1
 	}
@@ -190,173 +198,15 @@ func (g *Graph) find(u, v int64) int {
 }
 
 // EdgeWeight returns the weight of edge u–v (arc u→v when directed) and
-// whether it exists.
-func (g *Graph) EdgeWeight(u, v int64) (float64, bool) {
-	k := g.find(u, v)
+// whether it exists; an unweighted graph's edges have weight 1. Node IDs
+// out of range have no edges.
+func (g *Graph) EdgeWeight(u, v int) (float64, bool) {
+	k := g.find(int64(u), int64(v))
 	if k < 0 {
 		return 0, false
 	}
 	return g.weightAt(k), true
 }
-
-// --- gonum graph interfaces ---
-
-// Node is a node of a Graph or of an ego network's graph.
-type Node int64
-
-// ID returns the node's index.
-func (n Node) ID() int64 { return int64(n) }
-
-// Edge is an edge of a Graph.
-type Edge struct {
-	F, T Node
-	W    float64
-}
-
-// From returns the from node.
-func (e Edge) From() graph.Node { return e.F }
-
-// To returns the to node.
-func (e Edge) To() graph.Node { return e.T }
-
-// ReversedEdge returns the edge reversed.
-func (e Edge) ReversedEdge() graph.Edge { return Edge{F: e.T, T: e.F, W: e.W} }
-
-// Weight returns the edge weight.
-func (e Edge) Weight() float64 { return e.W }
-
-// Node returns the node with the given ID, or nil if there is none.
-func (g *Graph) Node(id int64) graph.Node {
-	if id < 0 || id >= int64(len(g.labels)) {
-		return nil
-	}
-	return Node(id)
-}
-
-// Nodes returns all nodes in index order.
-func (g *Graph) Nodes() graph.Nodes { return &rangeNodes{n: int64(len(g.labels)), cur: -1} }
-
-// From returns the out-neighbours of id (all neighbours when undirected).
-func (g *Graph) From(id int64) graph.Nodes {
-	if id < 0 || id >= int64(len(g.labels)) {
-		return graph.Empty
-	}
-	return &rowNodes{row: g.adj[g.off[id]:g.off[id+1]], cur: -1}
-}
-
-// To returns the in-neighbours of id (all neighbours when undirected).
-func (g *Graph) To(id int64) graph.Nodes {
-	if !g.directed {
-		return g.From(id)
-	}
-	if id < 0 || id >= int64(len(g.labels)) {
-		return graph.Empty
-	}
-	return &rowNodes{row: g.inAdj[g.inOff[id]:g.inOff[id+1]], cur: -1}
-}
-
-// HasEdgeBetween reports whether x and y are adjacent in either direction.
-func (g *Graph) HasEdgeBetween(xid, yid int64) bool {
-	return g.find(xid, yid) >= 0 || (g.directed && g.find(yid, xid) >= 0)
-}
-
-// HasEdgeFromTo reports whether there is an arc u→v (an edge when undirected).
-func (g *Graph) HasEdgeFromTo(uid, vid int64) bool { return g.find(uid, vid) >= 0 }
-
-// Edge returns the edge u→v, or nil.
-func (g *Graph) Edge(uid, vid int64) graph.Edge {
-	if e := g.WeightedEdge(uid, vid); e != nil {
-		return e
-	}
-	return nil
-}
-
-// EdgeBetween returns the edge between x and y, or nil (undirected use).
-func (g *Graph) EdgeBetween(xid, yid int64) graph.Edge { return g.Edge(xid, yid) }
-
-// WeightedEdge returns the weighted edge u→v, or nil.
-func (g *Graph) WeightedEdge(uid, vid int64) graph.WeightedEdge {
-	k := g.find(uid, vid)
-	if k < 0 {
-		return nil
-	}
-	return Edge{F: Node(uid), T: Node(vid), W: g.weightAt(k)}
-}
-
-// WeightedEdgeBetween returns the weighted edge between x and y, or nil.
-func (g *Graph) WeightedEdgeBetween(xid, yid int64) graph.WeightedEdge {
-	return g.WeightedEdge(xid, yid)
-}
-
-// Weight returns the weight of edge x→y: 0 for x == y, the edge weight when
-// the edge exists, and (+Inf, false) otherwise, the convention of gonum's
-// path algorithms where a weight is a distance.
-func (g *Graph) Weight(xid, yid int64) (float64, bool) {
-	if xid == yid {
-		return 0, true
-	}
-	if w, ok := g.EdgeWeight(xid, yid); ok {
-		return w, true
-	}
-	return math.Inf(1), false
-}
-
-// Compile-time checks that Graph satisfies gonum's interfaces.
-var (
-	_ graph.WeightedUndirected = (*Graph)(nil)
-	_ graph.WeightedDirected   = (*Graph)(nil)
-)
-
-type rangeNodes struct{ n, cur int64 }
-
-func (r *rangeNodes) Next() bool {
-	if r.cur+1 >= r.n {
-		r.cur = r.n
-		return false
-	}
-	r.cur++
-	return true
-}
-func (r *rangeNodes) Len() int {
-	if r.cur >= r.n {
-		return 0
-	}
-	return int(r.n - r.cur - 1)
-}
-func (r *rangeNodes) Node() graph.Node {
-	if r.cur < 0 || r.cur >= r.n {
-		return nil
-	}
-	return Node(r.cur)
-}
-func (r *rangeNodes) Reset() { r.cur = -1 }
-
-type rowNodes struct {
-	row []int32
-	cur int
-}
-
-func (r *rowNodes) Next() bool {
-	if r.cur+1 >= len(r.row) {
-		r.cur = len(r.row)
-		return false
-	}
-	r.cur++
-	return true
-}
-func (r *rowNodes) Len() int {
-	if r.cur >= len(r.row) {
-		return 0
-	}
-	return len(r.row) - r.cur - 1
-}
-func (r *rowNodes) Node() graph.Node {
-	if r.cur < 0 || r.cur >= len(r.row) {
-		return nil
-	}
-	return Node(r.row[r.cur])
-}
-func (r *rowNodes) Reset() { r.cur = -1 }
 
 // --- construction ---
 
@@ -381,14 +231,14 @@ func NewBuilder(directed, weighted bool) *Builder {
 }
 
 // Node returns the index of the node with this label, adding it if new.
-func (b *Builder) Node(label string) int64 {
+func (b *Builder) Node(label string) int {
 	if i, ok := b.index[label]; ok {
-		return int64(i)
+		return int(i)
 	}
 	i := int32(len(b.labels))
 	b.index[label] = i
 	b.labels = append(b.labels, label)
-	return int64(i)
+	return int(i)
 }
 
 // HasNode reports whether a node with this label was added.
@@ -398,7 +248,7 @@ func (b *Builder) HasNode(label string) bool { _, ok := b.index[label]; return o
 func (b *Builder) Order() int { return len(b.labels) }
 
 // SetAttr sets attribute name of node id to v.
-func (b *Builder) SetAttr(id int64, name string, v Value) {
+func (b *Builder) SetAttr(id int, name string, v Value) {
 	col := b.attrs.Add(name)
 	for len(b.values) <= int(id) {
 		b.values = append(b.values, nil)
@@ -414,8 +264,8 @@ func (b *Builder) DeclareAttr(name string) { b.attrs.Add(name) }
 // are counted and dropped at Build; duplicate edges are merged and their
 // weights summed. The weight must be finite and non-negative; an unweighted
 // builder ignores it.
-func (b *Builder) AddEdge(u, v int64, w float64) error {
-	if u < 0 || v < 0 || int(u) >= len(b.labels) || int(v) >= len(b.labels) {
+func (b *Builder) AddEdge(u, v int, w float64) error {
+	if u < 0 || v < 0 || u >= len(b.labels) || v >= len(b.labels) {
 		return fmt.Errorf("%w: edge %d-%d", ErrUnknownNode, u, v)
 	}
 	if b.weighted {
@@ -456,10 +306,10 @@ func (b *Builder) Build() (*Graph, BuildStats) {
 	stats := BuildStats{SelfLoops: b.self}
 	var dup int
 	if b.directed {
-		g.off, g.adj, g.w64, dup = csr(n, b.src, b.dst, b.w, false)
-		g.inOff, g.inAdj, g.inW64, _ = csr(n, b.dst, b.src, b.w, false)
+		g.off, g.adj, g.w64, dup = buildRows(n, b.src, b.dst, b.w, false)
+		g.inOff, g.inAdj, g.inW64, _ = buildRows(n, b.dst, b.src, b.w, false)
 	} else {
-		g.off, g.adj, g.w64, dup = csr(n, b.src, b.dst, b.w, true)
+		g.off, g.adj, g.w64, dup = buildRows(n, b.src, b.dst, b.w, true)
 	}
 	stats.Duplicates = dup
 	b.src, b.dst, b.w = nil, nil, nil
@@ -500,10 +350,10 @@ func narrow(w []float64) []float32 {
 	return out
 }
 
-// csr builds sorted rows from an edge list, merging duplicates (summing
+// buildRows builds sorted rows from an edge list, merging duplicates (summing
 // weights). With both, each edge is placed in both endpoints' rows. It
 // returns the number of duplicates merged (counted once per edge).
-func csr(n int, src, dst []int32, w []float64, both bool) ([]int, []int32, []float64, int) {
+func buildRows(n int, src, dst []int32, w []float64, both bool) ([]int, []int32, []float64, int) {
 	deg := make([]int, n+1)
 	for i := range src {
 		deg[src[i]+1]++

@@ -45,7 +45,7 @@ func (h *gmlWhole) node(id string, vals []gmlVal, line int) error {
 	return nil
 }
 
-func (h *gmlWhole) endpoint(id string) int64 {
+func (h *gmlWhole) endpoint(id string) int {
 	u := h.b.Node(id)
 	for len(h.declared) <= int(u) {
 		h.declared = append(h.declared, false)

@@ -81,7 +81,7 @@ func TestReadGraphMLReferenceFiles(t *testing.T) {
 		assert.InDelta(t, 2.0, weight(t, g, "y", "z"), 0)
 		z, _ := g.Lookup("z")
 		y, _ := g.Lookup("y")
-		assert.False(t, g.HasEdgeFromTo(z, y), "arcs keep their direction")
+		assert.False(t, g.AsDirected().HasEdgeFromTo(int64(z), int64(y)), "arcs keep their direction")
 	})
 	t.Run("igraph undirected: duplicate edge, NaN-free missing value, isolate", func(t *testing.T) {
 		g, rep, err := ReadGraphML("testdata/igraph_undirected.graphml", GraphMLOptions{})

@@ -118,7 +118,7 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 		x.esc(g.labels[u])
 		has := false
 		for i := 0; i < attrs.Len(); i++ {
-			v := g.NodeAttr(int64(u), i)
+			v := g.NodeAttr(u, i)
 			if v.Kind == Missing {
 				continue
 			}

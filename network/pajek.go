@@ -211,7 +211,7 @@ func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 				}
 				weighted = true
 			}
-			if err := b.AddEdge(u, v, w); err != nil {
+			if err := b.AddEdge(int(u), int(v), w); err != nil {
 				return nil, rep, errf(err, "")
 			}
 		case secList:
@@ -225,7 +225,7 @@ func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 				if err != nil {
 					return nil, rep, err
 				}
-				if err := b.AddEdge(u, v, 1); err != nil {
+				if err := b.AddEdge(int(u), int(v), 1); err != nil {
 					return nil, rep, errf(err, "")
 				}
 			}

@@ -81,7 +81,7 @@ func TestReadPajekCases(t *testing.T) {
 			assert.Equal(t, c.weighted, g.IsWeighted(), "weighted")
 			assert.Equal(t, c.self, rep.Count(RepairSelfLoops))
 			for i, l := range c.labels {
-				assert.Equal(t, l, g.Label(int64(i)))
+				assert.Equal(t, l, g.Label(i))
 			}
 		})
 	}
@@ -185,12 +185,12 @@ func FuzzPajekReader(f *testing.F) {
 		require.Equal(t, g.Order(), back.Order())
 		require.Equal(t, g.Size(), back.Size())
 		require.Equal(t, g.Directed(), back.Directed())
-		for u := int64(0); u < int64(g.Order()); u++ {
+		for u := range g.Order() {
 			v, ok := back.Lookup(g.Label(u))
 			require.True(t, ok)
 			for _, w := range g.Neighbors(u) {
-				x, _ := g.EdgeWeight(u, int64(w))
-				y, ok := back.EdgeWeight(v, mustLookup(t, back, g.Label(int64(w))))
+				x, _ := g.EdgeWeight(u, w)
+				y, ok := back.EdgeWeight(v, mustLookup(t, back, g.Label(w)))
 				require.True(t, ok)
 				require.Equal(t, x, y)
 			}
@@ -198,7 +198,7 @@ func FuzzPajekReader(f *testing.F) {
 	})
 }
 
-func mustLookup(t *testing.T, g *Graph, label string) int64 {
+func mustLookup(t *testing.T, g *Graph, label string) int {
 	t.Helper()
 	id, ok := g.Lookup(label)
 	require.True(t, ok, label)

@@ -116,7 +116,7 @@ func genGraph(t testing.TB, r *rand.Rand) *Graph {
 		if u == v {
 			continue
 		}
-		require.NoError(t, b.AddEdge(int64(u), int64(v), r.ExpFloat64()))
+		require.NoError(t, b.AddEdge(u, v, r.ExpFloat64()))
 	}
 	g, _ := b.Build()
 	require.NoError(t, validateGraph(g))

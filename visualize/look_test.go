@@ -108,7 +108,7 @@ func pictures(t testing.TB) map[string]*Figure {
 	g := whole(t)
 	var es []float64
 	for v := 0; v < g.Order(); v++ {
-		es = append(es, measures.Structural(g, int64(v)).EffectiveSize)
+		es = append(es, measures.Structural(g, v).EffectiveSize)
 	}
 	f, err = SociogramFigure(g, SociogramOptions{Style: Style{Color: "group", SizeValues: es, SizeName: "effective_size"}, Seed: 1, Highlight: -1, Title: "choir and allotment"})
 	require.NoError(t, err)

@@ -31,7 +31,7 @@ type SociogramOptions struct {
 	// Title of the figure.
 	Title string
 	// Highlight, if ≥ 0, is a node drawn as the ego (dark, larger).
-	Highlight int64
+	Highlight int
 }
 
 // graphGetter returns a get function for lookOf over the nodes of g.
@@ -43,7 +43,7 @@ func graphGetter(g *network.Graph) func(string) ([]network.Value, []network.Valu
 		}
 		vals := make([]network.Value, g.Order())
 		for i := range vals {
-			vals[i] = g.NodeAttr(int64(i), col)
+			vals[i] = g.NodeAttr(i, col)
 		}
 		return vals, vals, true
 	}
@@ -81,13 +81,13 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 	var edges [][2]int
 	var ws []float64
 	for u := 0; u < n; u++ {
-		nbrs, w := g.Row(int64(u))
-		for k, v := range nbrs {
-			if !g.Directed() && int(v) < u {
+		for _, v := range g.Neighbors(u) {
+			if !g.Directed() && v < u {
 				continue
 			}
-			edges = append(edges, [2]int{u, int(v)})
-			ws = append(ws, w(k))
+			w, _ := g.EdgeWeight(u, v)
+			edges = append(edges, [2]int{u, v})
+			ws = append(ws, w)
 		}
 	}
 	var pos []r2.Vec
@@ -101,7 +101,7 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		if score == nil {
 			score = make([]float64, n)
 			for i := range score {
-				score[i] = float64(g.Degree(int64(i)))
+				score[i] = float64(g.Degree(i))
 			}
 		}
 		if len(score) != n {
@@ -113,7 +113,7 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 	}
 	ids := make([]string, n)
 	for i := range ids {
-		ids[i] = g.Label(int64(i))
+		ids[i] = g.Label(i)
 	}
 	lk, err := lookOf(opt.Style, n, ids, graphGetter(g))
 	if err != nil {
@@ -141,7 +141,7 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		}
 		legend = append(legend, LegendEntry{Text: "centre: highest " + name})
 	}
-	if opt.Highlight >= 0 && opt.Highlight < int64(n) {
+	if opt.Highlight >= 0 && opt.Highlight < n {
 		nodes[opt.Highlight].Color, nodes[opt.Highlight].Shape, nodes[opt.Highlight].Radius = EgoColor, ShapeCircle, egoSize
 		legend = append([]LegendEntry{{Text: "ego " + ids[opt.Highlight], Thumbs: []plot.Thumbnailer{NodeThumb{Color: EgoColor}}}}, legend...)
 	}

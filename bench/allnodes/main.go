@@ -124,7 +124,7 @@ func write(path string, g *network.Graph, st []measures.Stats, names []string) e
 	}
 	var buf []byte
 	for v := range st {
-		buf = append(buf[:0], g.Label(int64(v))...)
+		buf = append(buf[:0], g.Label(v)...)
 		for _, fn := range fns {
 			buf = append(buf, ',')
 			if x := fn(&st[v]); math.IsNaN(x) {

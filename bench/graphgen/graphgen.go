@@ -113,7 +113,7 @@ func Graph(n int, edges []Edge, weighted bool) *network.Graph {
 		if weighted {
 			w = 1 + float64(k%5)/4
 		}
-		if err := b.AddEdge(int64(e[0]), int64(e[1]), w); err != nil {
+		if err := b.AddEdge(int(e[0]), int(e[1]), w); err != nil {
 			panic(err) // indices are in range by construction
 		}
 	}

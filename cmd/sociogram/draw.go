@@ -267,7 +267,7 @@ func (d *drawFlags) drawWhole(g *network.Graph) error {
 	if format == "" {
 		return usagef("-o %s: a whole network draws to one FILE ending in .png, .svg or .pdf", d.out)
 	}
-	highlight := int64(-1)
+	highlight := -1
 	if len(d.egos) == 1 {
 		v, ok := g.Lookup(d.egos[0])
 		if !ok {
@@ -355,10 +355,10 @@ func attributed(e *network.EgoNet) *network.Graph {
 	}
 	ego := b.Node(e.ID + " (ego)")
 	for i, a := range e.Alters {
-		_ = b.AddEdge(ego, int64(i), a.Weight)
+		_ = b.AddEdge(ego, i, a.Weight)
 	}
 	for _, t := range e.Ties {
-		_ = b.AddEdge(int64(t.From), int64(t.To), t.Weight)
+		_ = b.AddEdge(t.From, t.To, t.Weight)
 	}
 	g, _ := b.Build()
 	return g

@@ -118,7 +118,7 @@ func rank(ctx context.Context, g *network.Graph) ([]broker, error) {
 	}
 	bs := make([]broker, g.Order())
 	for v, st := range stats {
-		bs[v] = broker{g.Label(int64(v)), g.Degree(int64(v)), st.EffectiveSize, st.Constraint, st.EgoBetweenness}
+		bs[v] = broker{g.Label(v), g.Degree(v), st.EffectiveSize, st.Constraint, st.EgoBetweenness}
 	}
 	sort.SliceStable(bs, func(i, j int) bool {
 		a, b := bs[i], bs[j]
