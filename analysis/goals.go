@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/sociogram/sociogram/measures"
+	"github.com/sociogram/sociogram/network"
 )
 
 // ErrGoals is wrapped by every error about a goals table or a goal rule.
@@ -108,8 +109,8 @@ func ParseGoalRule(s string) (*GoalRule, error) {
 	}
 	r.Spec = spec
 	for _, f := range strings.FieldsFunc(text[at+2:], func(c rune) bool { return c == ' ' || c == ',' || c == '\t' }) {
-		x, err := strconv.ParseFloat(f, 64)
-		if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+		x, err := network.ParseNumber(f)
+		if err != nil {
 			return nil, fmt.Errorf("%w: rule %q: threshold %q is not a number", ErrGoals, text, f)
 		}
 		r.Cuts = append(r.Cuts, x)
@@ -271,8 +272,8 @@ func ReadGoalsFrom(r io.Reader, name string, opt GoalsOptions) (*Goals, error) {
 			return nil, fail("goal", "ego %q has goal %q twice (also line %d)", gl.EgoID, gl.ID, prev)
 		}
 		seen[[2]string{gl.EgoID, gl.ID}] = line
-		w, err := strconv.ParseFloat(field("weight"), 64)
-		if err != nil || !(w > 0) || math.IsInf(w, 0) {
+		w, err := network.ParseNumber(field("weight"))
+		if err != nil || !(w > 0) {
 			return nil, fail("weight", "%q is not a number greater than 0", field("weight"))
 		}
 		gl.Weight = w
