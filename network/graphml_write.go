@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -240,34 +239,21 @@ func WriteGraphMLEgo(w io.Writer, e *EgoNet, opt GraphMLOptions) error {
 
 // GraphMLEgoFileNames returns the file name WriteGraphMLDataset gives each
 // ego, in ego order: a zero-padded position (so that reading the directory in
-// name order keeps the study's order), the ego ID and the wave, with
-// characters other than letters, digits, '-', '.' and '_' replaced by '_',
-// and the extension .graphml.
+// name order keeps the study's order), the ego ID and the wave, made safe
+// and unique by FileNames, and the extension .graphml.
 func GraphMLEgoFileNames(ds *Dataset) []string {
 	width := len(strconv.Itoa(len(ds.Egos)))
 	if width < 3 {
 		width = 3
 	}
-	clean := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r == '-' || r == '.' || r == '_' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') {
-				return r
-			}
-			return '_'
-		}, s)
-	}
-	out := make([]string, len(ds.Egos))
+	keys := make([][]string, len(ds.Egos))
 	for i, e := range ds.Egos {
-		name := fmt.Sprintf("%0*d_%s", width, i+1, clean(e.ID))
+		keys[i] = []string{fmt.Sprintf("%0*d", width, i+1), e.ID}
 		if e.Wave != "" {
-			name += "_" + clean(e.Wave)
+			keys[i] = append(keys[i], e.Wave)
 		}
-		if len(name) > 120 {
-			name = name[:120]
-		}
-		out[i] = name + ".graphml"
 	}
-	return out
+	return FileNames(keys, "graphml")
 }
 
 // WriteGraphMLDataset writes one GraphML file per ego into dir (created if

@@ -60,6 +60,7 @@ func runClassify(args []string, stdout, stderr io.Writer) error {
 	if *rulesFile == "" {
 		return usagef("classify needs --classify RULES.json")
 	}
+	noteInputs(*rulesFile)
 	rs, err := measures.LoadRules(*rulesFile)
 	if err != nil {
 		return err

@@ -84,6 +84,7 @@ func (c *capitalFlags) add(fs *flag.FlagSet) {
 // options loads the rules and instruments the flags name, checks the rules
 // against the data, and returns table options with them.
 func (c *capitalFlags) options(ds *network.Dataset, opt measures.TableOptions) (measures.TableOptions, error) {
+	noteInputs(c.classify, c.instruments)
 	if c.classify != "" {
 		rs, err := measures.LoadRules(c.classify)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/sociogram/sociogram/network"
@@ -97,46 +96,6 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 		}
 		return writeDir(*out, func(dir string) error { return network.WriteEgoCSV(dir, src.ds, in.egoOptions()) })
 	}
-}
-
-// writeDir runs write against a new temporary directory beside path and
-// then moves the result into place: by renaming the directory when path
-// does not exist yet (atomic), else by renaming each file into path (each
-// file atomic; files of path that are not written are left alone). On
-// failure nothing is left behind.
-func writeDir(path string, write func(dir string) error) error {
-	path = filepath.Clean(path)
-	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-		return fmt.Errorf("%s: exists and is not a directory", path)
-	}
-	parent := filepath.Dir(path)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if _, err := os.Stat(path); os.IsNotExist(err) {
-		return os.Rename(tmp, path)
-	}
-	ents, err := os.ReadDir(tmp)
-	if err != nil {
-		return err
-	}
-	for _, e := range ents {
-		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(path, e.Name())); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // checkStaleGraphML refuses to write ego files into a directory that holds

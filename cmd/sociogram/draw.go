@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -392,21 +391,22 @@ func (d *drawFlags) selectEgos(ds *network.Dataset, wave string) ([]*network.Ego
 	return out, nil
 }
 
-// fileName is an ego's file name in an output directory.
-func fileName(e *network.EgoNet, format string) string {
-	clean := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' {
-				return r
-			}
-			return '_'
-		}, s)
+// fileNames are the egos' file names in an output directory: EGO_wWAVE,
+// with --before/--after EGO_wBEFORE-AFTER, made safe and unique by
+// network.FileNames (issue 18: "A B" and "A_B" no longer collide, a wave
+// "../x" stays inside the directory).
+func (d *drawFlags) fileNames(egos []*network.EgoNet, format string) []string {
+	keys := make([][]string, len(egos))
+	for i, e := range egos {
+		keys[i] = []string{e.ID}
+		switch {
+		case d.before != "":
+			keys[i] = append(keys[i], "w"+e.Wave+"-"+d.after)
+		case e.Wave != "":
+			keys[i] = append(keys[i], "w"+e.Wave)
+		}
 	}
-	name := clean(e.ID)
-	if e.Wave != "" {
-		name += "_w" + clean(e.Wave)
-	}
-	return name + "." + format
+	return network.FileNames(keys, format)
 }
 
 // drawSurvey draws egograms or before/after pictures of survey data.
@@ -495,20 +495,18 @@ func (d *drawFlags) drawSurvey(ds *network.Dataset) error {
 			return fmt.Errorf("ego %s: %w", e.ID, err)
 		}
 	}
-	if err := os.MkdirAll(d.out, 0o755); err != nil {
-		return err
-	}
-	for i, e := range egos {
-		name := fileName(e, dirFormat)
-		if d.before != "" {
-			// EGO_wBEFORE-AFTER.png
-			name = strings.TrimSuffix(name, "."+dirFormat) + "-" + d.after + "." + dirFormat
+	// The pictures go to a temporary directory beside d.out and are moved
+	// in only when all are written: on failure (a full disk) d.out is as
+	// it was.
+	names := d.fileNames(egos, dirFormat)
+	return writeDir(d.out, func(dir string) error {
+		for i := range egos {
+			if err := d.write(filepath.Join(dir, names[i]), dirFormat, figs[i]); err != nil {
+				return err
+			}
 		}
-		if err := d.write(filepath.Join(d.out, name), dirFormat, figs[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // drawChart draws --chart MEASURE across egos: a histogram, or the change

@@ -1,11 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
-	"os"
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
@@ -20,10 +21,12 @@ const streamBatch = 2048
 // measure needs the whole dataset, as iqv's levels do), it reads the egos
 // with network.StreamEgoCSV, measures them in batches and writes the rows
 // as they come, so that memory does not grow with the number of egos. The
-// rows go to a temporary file first: when the tables are not grouped by ego
+// rows go to the -o file's temporary file beside it (never to $TMPDIR,
+// which may be small or shared): when the tables are not grouped by ego
 // (network.ErrUngrouped) it is dropped and done is false, and the caller
-// reads the study whole, as for any other input. done is true when this
-// path ran, err its outcome.
+// reads the study whole, as for any other input. Output to stdout or to a
+// device or pipe, which cannot be taken back, takes the usual path. done
+// is true when this path ran, err its outcome.
 func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *capitalFlags, stdout, stderr io.Writer) (done bool, err error) {
 	if len(in.inputKinds()) != 1 || !in.isEgo() || in.egos == "" || in.alters == "" ||
 		mf.format != "csv" || cf.classify != "" || cf.instruments != "" {
@@ -38,13 +41,20 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 			return false, nil
 		}
 	}
-	tmp, err := os.CreateTemp("", "sociogram-egos-*.csv")
-	if err != nil {
-		return false, nil // the usual path needs no temporary file
+	if mf.out == "" || mf.out == "-" {
+		return false, nil
 	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	cw := csv.NewWriter(tmp)
+	if _, _, through, err := outputTarget(mf.out); err != nil || through {
+		return false, nil // the usual path says what is wrong, or writes through
+	}
+	in.noteInputs()
+	tmp, err := createAtomic(mf.out)
+	if err != nil {
+		return true, err
+	}
+	defer tmp.Abort()
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	cw := csv.NewWriter(bw)
 	var batch []*network.EgoNet
 	header := false
 	flush := func() error {
@@ -97,12 +107,12 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 	if err := cw.Error(); err != nil {
 		return true, err
 	}
-	warn(stderr, rep.Lines())
-	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+	if err := bw.Flush(); err != nil {
 		return true, err
 	}
-	return true, writeOutput(mf.out, stdout, func(w io.Writer) error {
-		_, err := io.Copy(w, tmp)
-		return err
-	})
+	warn(stderr, rep.Lines())
+	if err := tmp.Commit(); err != nil {
+		return true, fmt.Errorf("%s: %w", mf.out, err)
+	}
+	return true, nil
 }

@@ -116,13 +116,19 @@ func TestEgosStreaming(t *testing.T) {
 
 			// The streaming path itself: taken or declined.
 			in := inputFlags{egos: args[2], alters: args[4], ties: args[6], egoID: "egoID", alterID: "alterID", wave: opt.Wave}
-			mf := measureFlags{tableFlags: tableFlags{format: "csv"}}
+			// It stages its rows beside the -o file, never in $TMPDIR
+			// (issue 18 item 2): a $TMPDIR that does not exist cannot matter.
+			t.Setenv("TMPDIR", filepath.Join(dir, "no-such-tmpdir"))
+			outPath := filepath.Join(t.TempDir(), "out.csv")
+			mf := measureFlags{tableFlags: tableFlags{format: "csv", out: outPath}}
 			var out, errb bytes.Buffer
 			done, err := streamEgos(&in, specs, &mf, &capitalFlags{}, &out, &errb)
 			require.NoError(t, err)
 			assert.Equal(t, tc.streams, done, "streaming path taken")
+			assert.Empty(t, out.String(), "nothing on stdout with -o")
 			if done {
-				assert.Equal(t, want, out.String())
+				assert.Equal(t, want, readFile(t, outPath))
+				assertNoStrays(t, filepath.Dir(outPath))
 				assert.Contains(t, errb.String(), "duplicate ties merged", "the report is printed")
 			}
 		})

@@ -147,6 +147,11 @@ func (f *inputFlags) wholeOptions() network.EdgeListOptions {
 }
 
 // loaded is what an input holds: a survey dataset or a whole network.
+// noteInputs records the input files, so that no output replaces one.
+func (f *inputFlags) noteInputs() {
+	noteInputs(f.egos, f.alters, f.ties, f.netcanvas, f.edges, f.nodes, f.pajek, f.graphml)
+}
+
 type loaded struct {
 	ds *network.Dataset
 	g  *network.Graph
@@ -156,6 +161,7 @@ type loaded struct {
 // warnings on stderr, and returns a usage error when no input, or both
 // kinds, are given.
 func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
+	f.noteInputs()
 	if k := f.inputKinds(); len(k) > 1 {
 		return nil, usagef("give one input, not %s", strings.Join(k, " and "))
 	}

@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // version is the release version; set with -ldflags "-X main.version=...".
@@ -33,7 +35,25 @@ var commands = map[string]*command{}
 func register(c *command) { commands[c.name] = c }
 
 func main() {
+	cleanupOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// cleanupOnSignal makes SIGINT and SIGTERM remove the temporary output
+// files before the process ends, with the status a shell gives a signalled
+// process (128 + the signal's number).
+func cleanupOnSignal() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sig
+		removeTemps()
+		n := 2
+		if s, ok := s.(syscall.Signal); ok {
+			n = int(s)
+		}
+		os.Exit(128 + n)
+	}()
 }
 
 // run executes the command line and returns the exit status: 0 on success,
@@ -45,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 			status = 3
 		}
 	}()
+	resetInputs()
+	defer resetInputs()
 	if len(args) == 0 {
 		usage(stderr)
 		return 2
