@@ -89,3 +89,61 @@ func BenchmarkKernelAllNodesBA(b *testing.B) {
 func BenchmarkAllNodesBAOneWorker(b *testing.B) {
 	benchAllNodes(b, "ba", false, AllNodesOptions{Workers: 1})
 }
+
+// localFixture is a seeded Barabási–Albert graph (m = 5, seed 1) of n
+// nodes, unweighted.
+func localFixture(n int) *network.Graph {
+	fixtureMu.Lock()
+	defer fixtureMu.Unlock()
+	key := fmt.Sprintf("local/%d", n)
+	if g, ok := fixtures[key]; ok {
+		return g
+	}
+	g := graphgen.Graph(n, graphgen.BarabasiAlbert(n, 5, 1), false)
+	fixtures[key] = g
+	return g
+}
+
+// sameNeighbourhood returns the node of degree deg whose 2-hop volume
+// Σ_{j∈N(v)} deg(j) is closest to vol (the lowest index among ties), and
+// that volume, so that graphs of different order can be compared on nodes
+// whose neighbourhoods cost the same.
+func sameNeighbourhood(g *network.Graph, deg, vol int) (int, int) {
+	best, bestVol := -1, 0
+	for v := range g.Order() {
+		if g.Degree(v) != deg {
+			continue
+		}
+		s := 0
+		for _, j := range g.Neighbors(v) {
+			s += g.Degree(j)
+		}
+		if best < 0 || abs(s-vol) < abs(bestVol-vol) {
+			best, bestVol = v, s
+		}
+	}
+	return best, bestVol
+}
+
+func abs(x int) int { return max(x, -x) }
+
+var sink float64
+
+// BenchmarkConstraintLocal times one Constraint(g, v) call on BA graphs of
+// 2,000 and 200,000 nodes, at a node of degree 10 whose alters have 200
+// ties in all (the closest there is; reported as the metric "2hop"): a
+// per-node call costs the node's 2-hop neighbourhood, so the time should
+// not depend on the order of g.
+func BenchmarkConstraintLocal(b *testing.B) {
+	for _, n := range []int{2_000, 200_000} {
+		g := localFixture(n)
+		v, vol := sameNeighbourhood(g, 10, 200)
+		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink = Constraint(g, v)
+			}
+			b.ReportMetric(float64(vol), "2hop")
+		})
+	}
+}

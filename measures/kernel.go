@@ -2,6 +2,7 @@ package measures
 
 import (
 	"math"
+	"slices"
 
 	"github.com/sociogram/sociogram/internal/csr"
 	"github.com/sociogram/sociogram/network"
@@ -25,11 +26,18 @@ type kernel struct {
 	adj, iad []int32
 	w        func(k int) float64 // weight of out-row entry k
 	iw       func(k int) float64 // weight of in-row entry k
-	S, M     []float64           // per node: sum and max of mutual weights
+	// S and M hold every node's sum and max of mutual weights, and pos
+	// maps every node to its local index in N(i) (or −1), when the kernel
+	// runs over all nodes. A local kernel (newLocalKernel) leaves them nil
+	// and computes the strengths of i and its alters on demand and finds
+	// local indices by binary search in nb, so that one node costs only
+	// its 2-hop neighbourhood.
+	S, M []float64
+	pos  []int32
 
-	pos     []int32   // global node → local index in N(i), or -1
 	nb      []int32   // N(i), sorted global indices
 	p       []float64 // p_ij per local j
+	sl, ml  []float64 // S_j and M_j per local j
 	loff    []int32   // local alter–alter adjacency (undirected sense)
 	ladj    []int32
 	lout    []int32 // local out-adjacency (directed) offsets in loutOff
@@ -64,6 +72,16 @@ type Stats struct {
 	Brokerage, BrokerageNorm, WeightedDensity, Redundancy float64
 }
 
+// newLocalKernel returns a kernel for one node at a time whose set-up and
+// per-node cost do not depend on the order of g.
+func newLocalKernel(g *network.Graph) *kernel {
+	c := csr.Of(g)
+	return &kernel{g: g, directed: g.Directed(), off: c.Out.Off, adj: c.Out.Adj, in: c.In.Off, iad: c.In.Adj,
+		w: weightFunc(c.Out.W32, c.Out.W64), iw: weightFunc(c.In.W32, c.In.W64)}
+}
+
+// newKernel returns a kernel for running over all nodes of g, with every
+// node's strengths (computed when S is nil) and a dense local index.
 func newKernel(g *network.Graph, S, M []float64) *kernel {
 	c := csr.Of(g)
 	off, adj, w32, w64 := c.Out.Off, c.Out.Adj, c.Out.W32, c.Out.W64
@@ -102,13 +120,31 @@ func strengths(k *kernel) ([]float64, []float64) {
 // weights, for every node v < len(S); S and M must be zero.
 func (k *kernel) fillStrengths(S, M []float64) {
 	for v := range S {
-		k.mutualRow(int32(v), func(_ int32, mw float64) {
-			S[v] += mw
-			if mw > M[v] {
-				M[v] = mw
-			}
-		})
+		S[v], M[v] = k.strength(int32(v))
 	}
+}
+
+// strength returns the sum and the largest of v's mutual weights, summed
+// in row order (the same bits wherever it is called).
+func (k *kernel) strength(v int32) (s, m float64) {
+	k.mutualRow(v, func(_ int32, mw float64) {
+		s += mw
+		if mw > m {
+			m = mw
+		}
+	})
+	return s, m
+}
+
+// local returns the local index of node q in N(i), or −1.
+func (k *kernel) local(q int32) int32 {
+	if k.pos != nil {
+		return k.pos[q]
+	}
+	if i, ok := slices.BinarySearch(k.nb, q); ok {
+		return int32(i)
+	}
+	return -1
 }
 
 // mutualRow calls fn for each neighbour q of v (sorted, self excluded) with
@@ -147,31 +183,50 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 	k.nb = k.nb[:0]
 	k.p = k.p[:0]
 	k.toEgo, k.fromEgo = k.toEgo[:0], k.fromEgo[:0]
+	var si float64
+	if k.S != nil {
+		si = k.S[i]
+	} else {
+		si, _ = k.strength(i)
+	}
 	k.mutualRow(i, func(q int32, mw float64) {
-		k.pos[q] = int32(len(k.nb))
+		if k.pos != nil {
+			k.pos[q] = int32(len(k.nb))
+		}
 		k.nb = append(k.nb, q)
 		p := 0.0
-		if k.S[i] > 0 {
-			p = mw / k.S[i]
+		if si > 0 {
+			p = mw / si
 		}
 		k.p = append(k.p, p)
 	})
 	n := len(k.nb)
-	defer func() {
-		for _, q := range k.nb {
-			k.pos[q] = -1
+	if k.pos != nil {
+		defer func() {
+			for _, q := range k.nb {
+				k.pos[q] = -1
+			}
+		}()
+	}
+	// S_j and M_j of each alter: looked up, or summed from its row.
+	k.sl, k.ml = grow(k.sl, n), grow(k.ml, n)
+	for j, q := range k.nb {
+		if k.S != nil {
+			k.sl[j], k.ml[j] = k.S[q], k.M[q]
+		} else {
+			k.sl[j], k.ml[j] = k.strength(q)
 		}
-	}()
+	}
 	if k.directed {
 		for range n {
 			k.toEgo = append(k.toEgo, false)
 			k.fromEgo = append(k.fromEgo, false)
 		}
 		for e := k.off[i]; e < k.off[i+1]; e++ {
-			k.fromEgo[k.pos[k.adj[e]]] = true
+			k.fromEgo[k.local(k.adj[e])] = true
 		}
 		for e := k.in[i]; e < k.in[i+1]; e++ {
-			k.toEgo[k.pos[k.iad[e]]] = true
+			k.toEgo[k.local(k.iad[e])] = true
 		}
 	}
 	st.Size = float64(n)
@@ -187,17 +242,18 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 	for j := 0; j < n; j++ {
 		gj := k.nb[j]
 		var indirect, red float64
+		mj := k.ml[j]
 		k.mutualRow(gj, func(q int32, mw float64) {
-			lq := k.pos[q]
+			lq := k.local(q)
 			if lq < 0 {
 				return
 			}
 			k.ladj = append(k.ladj, lq)
-			if k.S[q] > 0 {
-				indirect += k.p[lq] * mw / k.S[q]
+			if sq := k.sl[lq]; sq > 0 {
+				indirect += k.p[lq] * mw / sq
 			}
-			if k.M[gj] > 0 {
-				red += k.p[lq] * mw / k.M[gj]
+			if mj > 0 {
+				red += k.p[lq] * mw / mj
 			}
 		})
 		k.loff = append(k.loff, int32(len(k.ladj)))
@@ -213,7 +269,7 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 		for j := 0; j < n; j++ {
 			gj := k.nb[j]
 			for e := k.off[gj]; e < k.off[gj+1]; e++ {
-				if lq := k.pos[k.adj[e]]; lq >= 0 {
+				if lq := k.local(k.adj[e]); lq >= 0 {
 					k.lout = append(k.lout, lq)
 					ties++
 					wsum += k.w(e)
@@ -225,7 +281,7 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 		for j := 0; j < n; j++ {
 			gj := k.nb[j]
 			for e := k.off[gj]; e < k.off[gj+1]; e++ {
-				if lq := k.pos[k.adj[e]]; lq > int32(j) {
+				if lq := k.local(k.adj[e]); lq > int32(j) {
 					ties++
 					wsum += k.w(e)
 				}

@@ -10,16 +10,19 @@ import (
 // neighbourhood in g, as networkx and igraph do. For a survey ego network,
 // use Of, which applies this to the ego graph (the ego tied to every alter).
 //
-// Cost: O(N + m) for a graph of N nodes and m ties, because every call
-// first computes every node's strength (Burt's normalisers S and M), plus
-// O(Σ_{j∈N(i)} deg(j)) for the measures and O(Σ_{j∈N(i)} d_j²) for the ego
-// betweenness, d_j being j's degree among the alters; memory O(N). The
-// per-measure functions below (Size, Density, ...) each call Structural.
-// For many nodes use AllNodes or NodeTable, which compute the strengths
-// once: calling Structural for every node costs O(N·(N + m)).
+// Cost: only ego's 2-hop neighbourhood, whatever the size of g:
+// O(Σ_{j∈N(i)} deg(j) · log n) for the measures (Burt's normalisers S_j
+// and M_j of each alter are summed from its row on demand; an alter's
+// neighbours are matched against N(i) by binary search) and
+// O(Σ_{j∈N(i)} d_j²) for the ego betweenness, d_j being j's degree among
+// the alters; memory O(n + t) for n alters and t ties among them. The
+// per-measure functions below (Size, Density, ...) each call Structural,
+// so call Structural once when you need several. For every node use
+// AllNodes or NodeTable, which compute each strength once and share the
+// work between nodes.
 func Structural(g *network.Graph, ego int) Stats {
 	var st Stats
-	newKernel(g, nil, nil).compute(int32(ego), &st, true)
+	newLocalKernel(g).compute(int32(ego), &st, true)
 	return st
 }
 
@@ -186,10 +189,10 @@ func EgoBetweenness(g *network.Graph, ego int) float64 { return Structural(g, eg
 // local_constraint(G, i, j, weight) for every neighbour j (tested against
 // networkx 2.8.8 on undirected, directed and weighted graphs); Constraint
 // is its sum over N(i). 0 when j is not a neighbour of i (networkx would
-// still add the indirect terms). Cost O(n + Σ_{q∈N(i)} deg(q)) with n the
-// order of g (one scratch index per node).
+// still add the indirect terms). Cost O(Σ_{q∈N(i)} deg(q)), i's 2-hop
+// neighbourhood, whatever the order of g.
 func LocalConstraint(g *network.Graph, i, j int) float64 {
-	k := newKernel(g, []float64{}, []float64{}) // strengths computed below, as needed
+	k := newLocalKernel(g) // strengths computed below, as needed
 	p := func(u, v int32) float64 {
 		var x, sum float64
 		k.mutualRow(u, func(q int32, mw float64) {
