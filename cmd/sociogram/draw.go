@@ -391,6 +391,16 @@ func (d *drawFlags) selectEgos(ds *network.Dataset, wave string) ([]*network.Ego
 	return out, nil
 }
 
+// fileName is one ego's file name in an output directory (EGO_wWAVE.format),
+// made safe by network.FileNames.
+func fileName(e *network.EgoNet, format string) string {
+	key := []string{e.ID}
+	if e.Wave != "" {
+		key = append(key, "w"+e.Wave)
+	}
+	return network.FileNames([][]string{key}, format)[0]
+}
+
 // fileNames are the egos' file names in an output directory: EGO_wWAVE,
 // with --before/--after EGO_wBEFORE-AFTER, made safe and unique by
 // network.FileNames (issue 18: "A B" and "A_B" no longer collide, a wave
