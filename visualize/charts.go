@@ -51,7 +51,7 @@ func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	h.FillColor = OkabeIto[0]
+	h.FillColor = okabeIto[0]
 	h.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(1)}
 	p := chartPanel(name, "egos")
 	grid := plotter.NewGrid()
@@ -176,9 +176,9 @@ func (r changeRow) kind() int {
 // changeColour is the colour of an arrow of kind k.
 func changeColour(k int) color.Color {
 	if k == changeDown {
-		return OkabeIto[3]
+		return okabeIto[3]
 	}
-	return OkabeIto[0]
+	return okabeIto[0]
 }
 
 // changeLabel formats a change with its sign and 3 significant digits.

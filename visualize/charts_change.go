@@ -60,13 +60,13 @@ var (
 	expectedLine = draw.LineStyle{Color: GuideColor, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
 	baselineLook = shapeGlyph{shape: ShapeCircle, fill: color.White}
 	firstLook    = NodeThumb{Color: color.White, Shape: ShapeCircle}
-	returnedLook = NodeThumb{Color: OkabeIto[5], Shape: ShapeDiamond}
+	returnedLook = NodeThumb{Color: okabeIto[5], Shape: ShapeDiamond}
 )
 
 // waveLook is the marker of the k-th follow-up wave (k ≥ 1) in the goals
 // picture.
 func waveLook(k int) shapeGlyph {
-	return shapeGlyph{shape: ShapeOf(k), fill: ColorOf(OkabeIto, k-1)}
+	return shapeGlyph{shape: ShapeOf(k), fill: ColorOf(okabeIto, k-1)}
 }
 
 // Trajectory is one person's values of a measure at each wave (NaN where
@@ -462,6 +462,10 @@ func WavesFigure(waves []string, nets []*network.EgoNet, series []MeasureSeries,
 	}
 	layouts := LayoutEgogramWaves(ins, ids)
 	opt.Style.Color = ""
+	ss, err := studyOf(first, opt)
+	if err != nil {
+		return nil, err
+	}
 	f := &Figure{Title: "ego " + first.ID + " across waves " + strings.Join(waves, ", "), Isotropic: true}
 	var legend []LegendEntry
 	var note string
@@ -475,7 +479,7 @@ func WavesFigure(waves []string, nets []*network.EgoNet, series []MeasureSeries,
 		k := indexOf(drawn, w)
 		o := opt
 		o.Title = "wave " + wave
-		net, lg, nt, err := egogramNetwork(e, layouts[k], o)
+		net, lg, nt, err := egogramNetwork(e, layouts[k], o, ss)
 		if err != nil {
 			return nil, err
 		}

@@ -36,6 +36,9 @@ type Figure struct {
 	// Width and Height are the page size used by Write; zero means
 	// SingleWidth × SingleHeight.
 	Width, Height vg.Length
+
+	// nets are the networks of the panels, for Positions and Violations.
+	nets []figureNet
 }
 
 // LegendEntry is one line of a legend: a text and the thumbnails drawn
@@ -49,7 +52,9 @@ type LegendEntry struct {
 type NodeThumb struct {
 	Color  color.Color
 	Shape  Shape
-	Dashed bool
+	Dashed bool // dashed outline
+	Thick  bool // thick outline
+	NA     bool // a dash across (a missing value)
 }
 
 // Thumbnail implements plot.Thumbnailer.
@@ -58,8 +63,14 @@ func (t NodeThumb) Thumbnail(c *draw.Canvas) {
 	if t.Dashed {
 		out.Dashes = []vg.Length{vg.Points(2), vg.Points(1.5)}
 	}
+	if t.Thick {
+		out.Width = vg.Points(2.4)
+	}
 	r := math.Min(float64(c.Max.Y-c.Min.Y), float64(c.Max.X-c.Min.X)) * 0.38
 	drawShape(c, t.Shape, c.Center(), vg.Length(r), t.Color, out)
+	if t.NA {
+		drawDash(c, c.Center(), vg.Length(r))
+	}
 }
 
 // EdgeThumb is a legend thumbnail showing a tie.
@@ -245,17 +256,14 @@ func Isotropic(p *plot.Plot, c draw.Canvas) {
 	}
 }
 
-// Formats lists the output formats Write accepts.
-var Formats = []string{"png", "svg", "pdf"}
+// Formats returns the output formats Write accepts.
+func Formats() []string { return []string{"png", "svg", "pdf"} }
 
 // Write draws the figure at its size (Width × Height) and writes it in
 // format "png" (96 dpi), "svg" (fonts embedded) or "pdf" (fonts embedded,
 // fixed creation date) to w. The same figure always gives the same bytes.
 func (f *Figure) Write(w io.Writer, format string) error {
-	width, height := f.Width, f.Height
-	if width <= 0 || height <= 0 {
-		width, height = SingleWidth, SingleHeight
-	}
+	width, height := f.size()
 	var cw vg.CanvasWriterTo
 	switch format {
 	case "png":

@@ -35,7 +35,9 @@ func TestLabelsDoNotCollide(t *testing.T) {
 			e := ds.Ego(c.ego, c.wave)
 			net, legend, _, err := EgogramNetwork(e, egoOpts())
 			if c.pair {
-				net, legend, _, err = egogramNetwork(e, pair[c.wave], egoOpts())
+				ss, err := NewStudyStyle(ds, egoOpts())
+				require.NoError(t, err)
+				net, legend, _, err = egogramNetwork(e, pair[c.wave], egoOpts(), ss)
 			}
 			require.NoError(t, err)
 			p := newPanel("")

@@ -2,6 +2,7 @@ package visualize
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -32,13 +33,14 @@ type ForceOptions struct {
 //
 // edges lists node pairs (u, v) with 0 ≤ u, v < n; direction, duplicates and
 // self-ties are ignored. A node with no ties is a component of its own.
-// The result is deterministic for a given graph and seed.
+// The result is deterministic for a given graph and seed. Force stops
+// with ctx's error when ctx is done.
 //
 // Cost: O(Iterations · (n + m)) time for a graph of roughly uniform
 // density, O(n + m) memory.
-func Force(n int, edges [][2]int, opt ForceOptions) []r2.Vec {
+func Force(ctx context.Context, n int, edges [][2]int, opt ForceOptions) ([]r2.Vec, error) {
 	if n <= 0 {
-		return nil
+		return nil, ctx.Err()
 	}
 	iters := opt.Iterations
 	if iters <= 0 {
@@ -52,7 +54,9 @@ func Force(n int, edges [][2]int, opt ForceOptions) []r2.Vec {
 		// Each component gets its own stream, so its layout does not depend
 		// on the other components.
 		rng := rand.New(rand.NewPCG(opt.Seed, uint64(c[0])))
-		frComponent(c, adj, pos, iters, rng)
+		if err := frComponent(ctx, c, adj, pos, iters, rng); err != nil {
+			return nil, err
+		}
 		boxes[ci] = centre(c, pos)
 	}
 	pack(comps, boxes, pos)
@@ -61,7 +65,7 @@ func Force(n int, edges [][2]int, opt ForceOptions) []r2.Vec {
 		all[i] = int32(i)
 	}
 	centre(all, pos)
-	return pos
+	return pos, nil
 }
 
 // adjacency returns sorted, de-duplicated undirected neighbour lists
@@ -167,11 +171,11 @@ func bbox32(c []int32, pos []r2.Vec) r2.Box {
 }
 
 // frComponent runs Fruchterman–Reingold on the nodes of one component.
-func frComponent(c []int32, adj [][]int32, pos []r2.Vec, iters int, rng *rand.Rand) {
+func frComponent(ctx context.Context, c []int32, adj [][]int32, pos []r2.Vec, iters int, rng *rand.Rand) error {
 	n := len(c)
 	if n == 1 {
 		pos[c[0]] = r2.Vec{}
-		return
+		return nil
 	}
 	side := math.Sqrt(float64(n)) * 1.5
 	for _, v := range c {
@@ -182,6 +186,11 @@ func frComponent(c []int32, adj [][]int32, pos []r2.Vec, iters int, rng *rand.Ra
 	t0 := side / 10
 	var g grid
 	for it := 0; it < iters; it++ {
+		if it%16 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		g.build(c, pos, reach)
 		for i, v := range c {
 			var d r2.Vec
@@ -225,6 +234,7 @@ func frComponent(c []int32, adj [][]int32, pos []r2.Vec, iters int, rng *rand.Ra
 			pos[v] = r2.Add(pos[v], d)
 		}
 	}
+	return nil
 }
 
 // centre moves the component so that its bounding box is centred on the

@@ -1,6 +1,7 @@
 package visualize
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -74,32 +75,32 @@ func TestConcentric(t *testing.T) {
 // TestForce checks the force-directed layout's invariants: determinism for
 // a seed, ideal edge lengths near k = 1, components that do not overlap.
 func TestForce(t *testing.T) {
-	t.Run("empty", func(t *testing.T) { assert.Nil(t, Force(0, nil, ForceOptions{})) })
+	t.Run("empty", func(t *testing.T) { assert.Nil(t, force(0, nil, ForceOptions{})) })
 	t.Run("one node at the origin", func(t *testing.T) {
-		assert.Equal(t, []r2.Vec{{}}, Force(1, nil, ForceOptions{}))
+		assert.Equal(t, []r2.Vec{{}}, force(1, nil, ForceOptions{}))
 	})
 	t.Run("bad pairs and self-ties are ignored", func(t *testing.T) {
-		p := Force(2, [][2]int{{0, 0}, {0, 5}, {-1, 1}}, ForceOptions{})
+		p := force(2, [][2]int{{0, 0}, {0, 5}, {-1, 1}}, ForceOptions{})
 		// Two isolates, packed one unit apart (boxes of width 1).
 		assert.InDelta(t, 1, r2.Norm(r2.Sub(p[0], p[1])), tol)
 	})
 	t.Run("one tie settles near the ideal length", func(t *testing.T) {
 		// Equilibrium of d²/k = k²/d is d = k = 1.
-		p := Force(2, [][2]int{{0, 1}}, ForceOptions{Seed: 1})
+		p := force(2, [][2]int{{0, 1}}, ForceOptions{Seed: 1})
 		assert.InDelta(t, 1, r2.Norm(r2.Sub(p[0], p[1])), 0.05)
 	})
 	t.Run("deterministic for a seed", func(t *testing.T) {
 		edges := ring(30)
-		a := Force(30, edges, ForceOptions{Seed: 7})
-		b := Force(30, edges, ForceOptions{Seed: 7})
-		c := Force(30, edges, ForceOptions{Seed: 8})
+		a := force(30, edges, ForceOptions{Seed: 7})
+		b := force(30, edges, ForceOptions{Seed: 7})
+		c := force(30, edges, ForceOptions{Seed: 8})
 		assert.Equal(t, a, b)
 		assert.NotEqual(t, a, c)
 	})
 	t.Run("components are packed apart", func(t *testing.T) {
 		// Two triangles and an isolate: bounding boxes must not overlap.
 		edges := [][2]int{{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}}
-		p := Force(7, edges, ForceOptions{Seed: 3})
+		p := force(7, edges, ForceOptions{Seed: 3})
 		boxes := []r2.Box{bbox(p[0:3]), bbox(p[3:6]), bbox(p[6:7])}
 		for i := range boxes {
 			for j := i + 1; j < len(boxes); j++ {
@@ -116,7 +117,7 @@ func TestForce(t *testing.T) {
 		// be well below the mean distance between random pairs.
 		const n = 500
 		edges := randomGraph(n, 2, 1)
-		p := Force(n, edges, ForceOptions{Seed: 1})
+		p := force(n, edges, ForceOptions{Seed: 1})
 		var tie, pair float64
 		for _, e := range edges {
 			tie += r2.Norm(r2.Sub(p[e[0]], p[e[1]]))
@@ -149,7 +150,7 @@ func BenchmarkForce(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				Force(n, edges, ForceOptions{Seed: 1})
+				force(n, edges, ForceOptions{Seed: 1})
 			}
 		})
 	}
@@ -393,4 +394,20 @@ func TestLayoutEgogramPair(t *testing.T) {
 		assert.True(t, inCell(a, p, a.Ring[i], a.Sector[i]), "after alter %d", i)
 	}
 	assert.Equal(t, 2, a.Ring[2], "d's missing ring is the unknown ring")
+}
+
+// force runs Force without a deadline.
+func force(n int, edges [][2]int, opt ForceOptions) []r2.Vec {
+	p, err := Force(context.Background(), n, edges, opt)
+	if err != nil {
+		panic(err) // cannot happen: the context is never done
+	}
+	return p
+}
+
+func TestForceContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Force(ctx, 30, ring(30), ForceOptions{Seed: 1})
+	assert.ErrorIs(t, err, context.Canceled)
 }

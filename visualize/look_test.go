@@ -1,6 +1,7 @@
 package visualize
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -110,10 +111,10 @@ func pictures(t testing.TB) map[string]*Figure {
 	for v := 0; v < g.Order(); v++ {
 		es = append(es, measures.Structural(g, v).EffectiveSize)
 	}
-	f, err = SociogramFigure(g, SociogramOptions{Style: Style{Color: "group", SizeValues: es, SizeName: "effective_size"}, Seed: 1, Highlight: -1, Title: "choir and allotment"})
+	f, err = SociogramFigure(context.Background(), g, SociogramOptions{Style: Style{Color: "group", SizeValues: es, SizeName: "effective_size"}, Seed: 1, Title: "choir and allotment"})
 	require.NoError(t, err)
 	out["sociogram_force"] = f
-	f, err = SociogramFigure(g, SociogramOptions{Style: Style{Color: "group"}, Layout: LayoutCircle, Highlight: 9, Title: "circle layout"})
+	f, err = SociogramFigure(context.Background(), g, SociogramOptions{Style: Style{Color: "group"}, Layout: LayoutCircle, Ego: g.Label(9), Title: "circle layout"})
 	require.NoError(t, err)
 	out["sociogram_circle"] = f
 

@@ -3,14 +3,17 @@ package visualize
 import (
 	"image/color"
 	"math"
+	"slices"
 )
 
-// OkabeIto is the colour-blind-safe palette of Okabe & Ito (2008), "Color
+// OkabeIto returns (a copy of) the colour-blind-safe palette of Okabe & Ito (2008), "Color
 // Universal Design", https://jfly.uni-koeln.de/color/, without its black,
 // in the order used for categories: blue, orange, bluish green, vermillion,
 // sky blue, reddish purple, yellow. Categories beyond the seventh reuse the
 // colours with a different shape.
-var OkabeIto = []color.Color{
+func OkabeIto() []color.Color { return slices.Clone(okabeIto) }
+
+var okabeIto = []color.Color{
 	color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xFF},
 	color.NRGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF},
 	color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xFF},
@@ -82,7 +85,7 @@ func ColorOf(palette []color.Color, i int) color.Color {
 		return MissingColor
 	}
 	if len(palette) == 0 {
-		palette = OkabeIto
+		palette = okabeIto
 	}
 	return palette[i%len(palette)]
 }

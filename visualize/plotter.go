@@ -15,12 +15,16 @@ import (
 // the Network's defaults.
 type Node struct {
 	X, Y  float64 // position in data units
+	ID    string  // the node's ID, for Positions
 	Label string  // drawn beside the node; "" for none
 
 	Color  color.Color // fill; nil: Network.NodeColor
 	Shape  Shape
 	Radius vg.Length // 0: Network.NodeRadius
 	Dashed bool      // dashed outline (e.g. an alter lost since the last wave)
+	Hollow bool      // white fill (e.g. a size value that is undefined)
+	Thick  bool      // thick outline (e.g. an alter new since the last wave)
+	NA     bool      // a dash across the marker (e.g. a missing colour value)
 }
 
 // Edge is a tie between Nodes[From] and Nodes[To].
@@ -28,6 +32,7 @@ type Edge struct {
 	From, To int
 	Width    vg.Length   // 0: Network.EdgeStyle.Width
 	Dashed   bool        // e.g. a tie of another type
+	Dashes   []vg.Length // dash pattern, overriding Dashed; nil: solid
 	Arrow    bool        // draw an arrowhead at To (directed ties)
 	Color    color.Color // nil: Network.EdgeStyle.Color
 }
@@ -64,6 +69,28 @@ type Network struct {
 	// StyleFunc, if not nil, overrides the style of node i.
 	StyleFunc func(i int) (fill color.Color, shape Shape, radius vg.Length)
 
+	// Clearance, when > 0, makes Plot move nodes, in points on the
+	// canvas, until no tie passes within Clearance of the marker of a node
+	// that is not one of its ends and no two markers overlap (see
+	// Violations). Nodes keep to their region: an egogram alter to its
+	// ring and sector, a node of a circle or concentric layout to its ring
+	// between its neighbours, other nodes to within half an edge length of
+	// their place (the ego of an egogram does not move). What cannot be
+	// had at the canvas size stays, and is reported by Violations.
+	Clearance vg.Length
+
+	// Message, if not "", is drawn at the centre of the frame (e.g.
+	// "named nobody at wave 2").
+	Message string
+
+	// regions keep moved nodes to their place (nil: free, within half a
+	// data unit).
+	regions []region
+	// drawn is where the last Plot put the nodes and ties, for Positions
+	// and Violations; cache keeps the moved centres.
+	drawn *drawing
+	cache *clearCache
+
 	// label, node and guide label boxes of the last Plot, for tests
 	placed, nodeBoxes, guideBoxes []vg.Rectangle
 }
@@ -83,7 +110,7 @@ func textStyle(size vg.Length, c color.Color) text.Style {
 func NewNetwork(nodes []Node, edges []Edge) *Network {
 	return &Network{
 		Nodes: nodes, Edges: edges,
-		NodeColor:  OkabeIto[0],
+		NodeColor:  okabeIto[0],
 		NodeRadius: vg.Points(5),
 		Outline:    draw.LineStyle{Color: color.NRGBA{A: 0xFF, R: 0x22, G: 0x22, B: 0x22}, Width: vg.Points(0.8)},
 		EdgeStyle:  draw.LineStyle{Color: EdgeColor, Width: vg.Points(1)},
@@ -213,6 +240,7 @@ func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
 		centres[i] = pt(nd.X, nd.Y)
 		_, _, radii[i] = n.style(i)
 	}
+	n.drawn = n.layoutDrawing(c, pt, centres)
 	// Arcs both ways between two nodes are drawn side by side, each
 	// shifted to its own left, so that neither hides the other.
 	arcs := map[[2]int]bool{}
@@ -237,9 +265,37 @@ func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
 		if nd.Dashed {
 			out.Dashes = []vg.Length{vg.Points(2), vg.Points(1.5)}
 		}
+		if nd.Thick {
+			out.Width = vg.Points(2.4)
+		}
+		if nd.Hollow {
+			fill = color.White
+		}
 		drawShape(&c, shape, centres[i], r, fill, out)
+		if nd.NA {
+			drawDash(&c, centres[i], r)
+		}
+	}
+	if n.Message != "" {
+		sty := n.LabelStyle
+		sty.Font.Size = 10
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+		at := pt(0, 0)
+		if n.Frame != nil {
+			_, out := n.Frame.RingRadii(0)
+			at = pt(0, -out)
+		}
+		halo(&c, sty, at, n.Message)
+		c.FillText(sty, at, n.Message)
 	}
 	n.plotLabels(c, centres, radii, guides)
+}
+
+// drawDash draws a short dark dash across a marker of radius r at p (the
+// mark of a missing value).
+func drawDash(c *draw.Canvas, p vg.Point, r vg.Length) {
+	c.StrokeLine2(draw.LineStyle{Color: color.NRGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xFF}, Width: vg.Points(1.2)},
+		p.X-r*0.6, p.Y, p.X+r*0.6, p.Y)
 }
 
 // plotFrame draws ring circles, sector rays, ring labels and sector
@@ -342,6 +398,9 @@ func (n *Network) plotEdge(c draw.Canvas, e Edge, a, b vg.Point, ra, rb vg.Lengt
 	}
 	if e.Dashed {
 		sty.Dashes = []vg.Length{vg.Points(4), vg.Points(2.5)}
+	}
+	if e.Dashes != nil {
+		sty.Dashes = e.Dashes
 	}
 	d := b.Sub(a)
 	l := vg.Length(math.Hypot(float64(d.X), float64(d.Y)))

@@ -2,6 +2,7 @@ package visualize
 
 import (
 	"bytes"
+	"context"
 	"image/color"
 	"testing"
 
@@ -81,7 +82,7 @@ func TestSociogramNetwork(t *testing.T) {
 		require.NoError(t, b.AddEdge(b.Node(e.u), b.Node(e.v), e.w))
 	}
 	g, _ := b.Build()
-	net, _, _, err := SociogramNetwork(g, SociogramOptions{Layout: LayoutCircle, Highlight: -1})
+	net, _, _, err := SociogramNetwork(context.Background(), g, SociogramOptions{Layout: LayoutCircle})
 	require.NoError(t, err)
 	require.Len(t, net.Edges, 3)
 	// Widths 0.6 + 2.4·(w−1)/(3−1): a→b 0.6, b→c 3, c→a 1.8.
@@ -95,9 +96,9 @@ func TestSociogramNetwork(t *testing.T) {
 	f := &Figure{Panels: []*plot.Plot{p}, Isotropic: true}
 	require.NoError(t, f.Write(&bytes.Buffer{}, "png"))
 
-	_, _, _, err = SociogramNetwork(g, SociogramOptions{Layout: "spiral"})
+	_, _, _, err = SociogramNetwork(context.Background(), g, SociogramOptions{Layout: "spiral"})
 	assert.ErrorContains(t, err, `unknown layout "spiral"`)
-	_, _, _, err = SociogramNetwork(g, SociogramOptions{Style: Style{Color: "nope"}})
+	_, _, _, err = SociogramNetwork(context.Background(), g, SociogramOptions{Style: Style{Color: "nope"}})
 	assert.ErrorIs(t, err, ErrUnknownAttribute)
 }
 

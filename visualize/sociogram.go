@@ -1,6 +1,7 @@
 package visualize
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"math"
@@ -12,26 +13,47 @@ import (
 	"github.com/sociogram/sociogram/network"
 )
 
-// Layout names for SociogramFigure.
+// Layout is the layout of a sociogram.
+type Layout string
+
+// The layouts of SociogramFigure.
 const (
-	LayoutForce      = "force"
-	LayoutCircle     = "circle"
-	LayoutConcentric = "concentric"
+	LayoutForce      Layout = "force" // the default (also "")
+	LayoutCircle     Layout = "circle"
+	LayoutConcentric Layout = "concentric"
 )
 
-// SociogramOptions configures SociogramFigure.
+// ParseLayout returns the layout named s ("" gives LayoutForce).
+func ParseLayout(s string) (Layout, error) {
+	switch l := Layout(s); l {
+	case "":
+		return LayoutForce, nil
+	case LayoutForce, LayoutCircle, LayoutConcentric:
+		return l, nil
+	}
+	return "", fmt.Errorf("unknown layout %q (want force, circle or concentric)", s)
+}
+
+// SociogramOptions configures SociogramFigure. The zero value draws a
+// force-directed layout with seed 0, no node drawn as an ego.
 type SociogramOptions struct {
 	Style
+	// Study, if not nil, gives colours, shapes and scales shared with the
+	// other pictures of a run (its Style is used instead of Style's
+	// mapping fields, Style's label fields still apply); nil computes
+	// them from g.
+	Study *StudyStyle
 	// Layout is LayoutForce (the default), LayoutCircle, or
 	// LayoutConcentric (by SizeValues, or by degree when there are none,
 	// highest at the centre, binned into concentricLevels(n) rings).
-	Layout string
+	Layout Layout
 	// Seed of the force-directed layout.
 	Seed uint64
 	// Title of the figure.
 	Title string
-	// Highlight, if ≥ 0, is a node drawn as the ego (dark, larger).
-	Highlight int
+	// Ego, if not "", is the label of a node drawn as the ego (dark,
+	// larger, with an "ego" legend entry); "" draws every node alike.
+	Ego string
 }
 
 // graphGetter returns a get function for lookOf over the nodes of g.
@@ -49,18 +71,32 @@ func graphGetter(g *network.Graph) func(string) ([]network.Value, []network.Valu
 	}
 }
 
+// graphValues returns a get function for lookOf over the nodes of g.
+func graphValues(g *network.Graph) func(string) ([]network.Value, bool) {
+	get := graphGetter(g)
+	return func(attr string) ([]network.Value, bool) {
+		v, _, ok := get(attr)
+		return v, ok
+	}
+}
+
 // SociogramFigure draws a whole network (or an ego network extracted from
 // one) with a force-directed, circle or concentric layout. Ties are drawn
 // with width by weight and arrows when the graph is directed; the drawing
 // order is the node and edge order of g, so equal input gives equal bytes.
-func SociogramFigure(g *network.Graph, opt SociogramOptions) (*Figure, error) {
-	net, legend, note, err := SociogramNetwork(g, opt)
+// Nodes are moved, within their place in the layout, so that no tie
+// passes within DefaultClearance of a node it does not join (see
+// Figure.Violations). The force layout stops when ctx is done.
+func SociogramFigure(ctx context.Context, g *network.Graph, opt SociogramOptions) (*Figure, error) {
+	net, legend, note, err := SociogramNetwork(ctx, g, opt)
 	if err != nil {
 		return nil, err
 	}
 	p := newPanel("")
 	p.Add(net)
-	return &Figure{Title: opt.Title, Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend, Note: note}, nil
+	f := &Figure{Title: opt.Title, Panels: []*plot.Plot{p}, Isotropic: true, Legend: legend, Note: note}
+	f.nets = []figureNet{{net: net}}
+	return f, nil
 }
 
 // concentricLevels is the number of rings of a concentric sociogram of n
@@ -76,8 +112,35 @@ func concentricLevels(n int) int {
 // Node i is node i of g; edges are g's ties in node order (u < v when
 // undirected), with Arrow set when g is directed and widths from 0.6pt to
 // 3pt by weight when the weights vary.
-func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []LegendEntry, string, error) {
+func SociogramNetwork(ctx context.Context, g *network.Graph, opt SociogramOptions) (*Network, []LegendEntry, string, error) {
 	n := g.Order()
+	layout, err := ParseLayout(string(opt.Layout))
+	if err != nil {
+		return nil, nil, "", err
+	}
+	ss := opt.Study
+	if ss == nil {
+		if ss, err = NewGraphStyle(g, opt.Style); err != nil {
+			return nil, nil, "", err
+		}
+	} else {
+		st := ss.style
+		st.Label, st.NoLabels, st.SizeValues, st.SizeName = opt.Label, opt.NoLabels, opt.SizeValues, opt.SizeName
+		if opt.SizeValues != nil {
+			st.Size = ""
+		}
+		cp := *ss
+		cp.style = st
+		ss = &cp
+	}
+	ego := -1
+	if opt.Ego != "" {
+		v, ok := g.Lookup(opt.Ego)
+		if !ok {
+			return nil, nil, "", fmt.Errorf("%w: no node %q to draw as the ego", network.ErrUnknownNode, opt.Ego)
+		}
+		ego = v
+	}
 	var edges [][2]int
 	var ws []float64
 	for u := 0; u < n; u++ {
@@ -91,11 +154,23 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		}
 	}
 	var pos []r2.Vec
-	switch opt.Layout {
-	case "", LayoutForce:
-		pos = Force(n, edges, ForceOptions{Seed: opt.Seed})
+	regions := make([]region, n)
+	switch layout {
+	case LayoutForce:
+		if pos, err = Force(ctx, n, edges, ForceOptions{Seed: opt.Seed}); err != nil {
+			return nil, nil, "", err
+		}
+		for i, p := range pos {
+			regions[i] = freeRegion(p.X, p.Y)
+		}
 	case LayoutCircle:
 		pos = Circle(n)
+		for i, p := range pos {
+			regions[i] = ringRegion(1, math.Atan2(p.Y, p.X), 0.45*2*math.Pi/float64(n))
+		}
+		if n == 1 {
+			regions[0] = region{fixed: true}
+		}
 	case LayoutConcentric:
 		score := opt.SizeValues
 		if score == nil {
@@ -107,15 +182,26 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		if len(score) != n {
 			return nil, nil, "", fmt.Errorf("%d values for %d nodes", len(score), n)
 		}
-		pos, _ = Concentric(score, ConcentricOptions{Levels: concentricLevels(n)})
-	default:
-		return nil, nil, "", fmt.Errorf("unknown layout %q (want force, circle or concentric)", opt.Layout)
+		var level []int
+		pos, level = Concentric(score, ConcentricOptions{Levels: concentricLevels(n)})
+		count := map[int]int{}
+		for _, l := range level {
+			count[l]++
+		}
+		for i, p := range pos {
+			r := r2.Norm(p)
+			if r == 0 {
+				regions[i] = region{r1: 0.3, half: math.Pi}
+				continue
+			}
+			regions[i] = ringRegion(r, math.Atan2(p.Y, p.X), 0.45*2*math.Pi/float64(count[level[i]]))
+		}
 	}
 	ids := make([]string, n)
 	for i := range ids {
 		ids[i] = g.Label(i)
 	}
-	lk, err := lookOf(opt.Style, n, ids, graphGetter(g))
+	lk, err := lookOf(ss, n, ids, graphValues(g), ego)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -129,10 +215,11 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		}
 	}
 	for i, p := range pos {
-		nodes[i] = Node{X: p.X, Y: p.Y, Label: lk.label[i], Color: lk.color[i], Shape: lk.shape[i], Radius: lk.radius[i]}
+		nodes[i] = Node{X: p.X, Y: p.Y, ID: ids[i], Label: lk.label[i], Color: lk.color[i], Shape: lk.shape[i], Radius: lk.radius[i],
+			NA: lk.na[i], Hollow: lk.hollow[i]}
 	}
 	legend := lk.legend
-	if opt.Layout == LayoutConcentric {
+	if layout == LayoutConcentric {
 		name := opt.SizeName
 		if opt.SizeValues == nil {
 			name = "degree"
@@ -141,22 +228,23 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		}
 		legend = append(legend, LegendEntry{Text: "centre: highest " + name})
 	}
-	if opt.Highlight >= 0 && opt.Highlight < n {
-		nodes[opt.Highlight].Color, nodes[opt.Highlight].Shape, nodes[opt.Highlight].Radius = EgoColor, ShapeCircle, egoSize
-		legend = append([]LegendEntry{{Text: "ego " + ids[opt.Highlight], Thumbs: []plot.Thumbnailer{NodeThumb{Color: EgoColor}}}}, legend...)
+	if ego >= 0 {
+		nodes[ego].Color, nodes[ego].Shape, nodes[ego].Radius = EgoColor, ShapeCircle, egoSize
+		nodes[ego].NA, nodes[ego].Hollow = false, false
+		legend = append([]LegendEntry{{Text: "ego " + ids[ego], Thumbs: []plot.Thumbnailer{NodeThumb{Color: EgoColor}}}}, legend...)
 	}
-	widths := make([]vg.Length, len(edges))
-	lo, hi := tieWidths(widths, ws)
 	scale := vg.Length(1)
 	if n > 150 {
 		scale = 0.4 // as the ties are drawn below
 	}
-	legend = append(legend, weightLegend(lo, hi, scale)...)
+	legend = append(legend, weightLegend(ss.widthLo, ss.widthHi, scale)...)
 	es := make([]Edge, len(edges))
 	for i, e := range edges {
-		es[i] = Edge{From: e[0], To: e[1], Width: widths[i], Arrow: g.Directed()}
+		es[i] = Edge{From: e[0], To: e[1], Width: ss.widthOf(ws[i]), Arrow: g.Directed()}
 	}
 	net := NewNetwork(nodes, es)
+	net.regions = regions
+	net.Clearance = DefaultClearance
 	if n > 150 {
 		net.EdgeStyle.Color = color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0x60}
 		net.Outline.Width = 0.3
@@ -165,4 +253,59 @@ func SociogramNetwork(g *network.Graph, opt SociogramOptions) (*Network, []Legen
 		}
 	}
 	return net, legend, lk.note, nil
+}
+
+// EgoSociogramFigure draws one ego network of a survey with a
+// force-directed, circle or concentric layout: the alters with their
+// attributes (colours, shapes and scales from opt.Study, or from the ego's
+// whole dataset when nil, so that they agree with the study's egograms),
+// the ego drawn as the ego, ego–alter and alter–alter ties. opt.Ego is not
+// used; SizeValues, when given, has one value per alter and then the ego.
+func EgoSociogramFigure(ctx context.Context, e *network.EgoNet, opt SociogramOptions) (*Figure, error) {
+	if opt.Study == nil {
+		ss, err := NewStudyStyle(e.Dataset(), DrawOptions{Style: opt.Style})
+		if err != nil {
+			return nil, err
+		}
+		opt.Study = ss
+	}
+	g := attributedEgoGraph(e)
+	opt.Ego = g.Label(e.EgoNode())
+	if opt.Title == "" {
+		opt.Title = egoTitle(e)
+	}
+	f, err := SociogramFigure(ctx, g, opt)
+	if err != nil {
+		return nil, err
+	}
+	f.nets[0].net.Nodes[e.EgoNode()].ID = e.ID
+	return f, nil
+}
+
+// attributedEgoGraph returns e's ego graph with the alters' attributes as
+// node attributes: alters in order, then the ego (labelled "ID (ego)" so
+// that it cannot merge with an alter of the same ID, its attributes
+// missing).
+func attributedEgoGraph(e *network.EgoNet) *network.Graph {
+	ds := e.Dataset()
+	b := network.NewBuilder(e.Directed(), ds.AlterWeighted || ds.TieWeighted)
+	names := ds.AlterAttrs.Names()
+	for _, n := range names {
+		b.DeclareAttr(n)
+	}
+	for _, a := range e.Alters {
+		v := b.Node(a.ID)
+		for i, n := range names {
+			b.SetAttr(v, n, a.Attrs.At(i))
+		}
+	}
+	ego := b.Node(e.ID + " (ego)")
+	for i, a := range e.Alters {
+		_ = b.AddEdge(ego, i, a.Weight)
+	}
+	for _, t := range e.Ties {
+		_ = b.AddEdge(t.From, t.To, t.Weight)
+	}
+	g, _ := b.Build()
+	return g
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -31,7 +30,8 @@ type Style struct {
 	Size string
 	// SizeValues, when not nil, gives one value per node (per alter in an
 	// egogram) to size by instead, e.g. a measure; SizeName names it in
-	// the legend. NaN values get the middle size.
+	// the legend. Nodes whose value is NaN (undefined) are drawn small and
+	// hollow, with their own legend entry.
 	SizeValues []float64
 	SizeName   string
 
@@ -61,75 +61,38 @@ type nodeLook struct {
 	shape  []Shape
 	radius []vg.Length
 	label  []string
+	na     []bool // colour value missing: grey with a dash
+	hollow []bool // size value undefined: hollow
 	legend []LegendEntry
 	note   string
 }
 
-// lookOf maps the style's attributes onto n nodes whose values come from
-// get (nil when the attribute does not exist); all holds the attribute's
-// values across the whole study, so that colours agree between pictures.
-func lookOf(st Style, n int, ids []string, get func(attr string) (vals, all []network.Value, ok bool)) (*nodeLook, error) {
-	lk := &nodeLook{color: make([]color.Color, n), shape: make([]Shape, n), radius: make([]vg.Length, n), label: make([]string, n)}
+// lookOf maps the study style's attributes onto n nodes whose values come
+// from get (false when the attribute does not exist). Node skip (the ego
+// drawn as the ego, or -1) does not count as missing.
+func lookOf(ss *StudyStyle, n int, ids []string, get func(attr string) ([]network.Value, bool), skip int) (*nodeLook, error) {
+	st := ss.style
+	lk := &nodeLook{color: make([]color.Color, n), shape: make([]Shape, n), radius: make([]vg.Length, n),
+		label: make([]string, n), na: make([]bool, n), hollow: make([]bool, n)}
 	for i := range lk.color {
 		lk.color[i] = ColorOf(st.Palette, 0)
 		lk.radius[i] = defRadius
 	}
+	anyNA, anyUndefined := false, false
 	if st.Color != "" {
-		vals, all, ok := get(st.Color)
+		vals, ok := get(st.Color)
 		if !ok {
 			return nil, fmt.Errorf("%w: no node attribute %q to colour by", ErrUnknownAttribute, st.Color)
 		}
-		levels := Levels(all, nil, 0)
-		numeric := len(levels) > 7
-		for _, v := range all {
-			if !v.IsMissing() && v.Kind != network.Number {
-				numeric = false
-			}
-		}
-		if numeric {
-			lo, hi := numRange(all)
-			for i, v := range vals {
-				f, ok := v.Float()
-				if !ok {
-					lk.color[i] = MissingColor
-					continue
-				}
-				lk.color[i] = Sequential((f - lo) / math.Max(hi-lo, 1e-300))
-			}
-			lk.legend = append(lk.legend, LegendEntry{Text: st.Color})
-			for _, t := range []float64{0, 0.5, 1} {
-				lk.legend = append(lk.legend, LegendEntry{Text: fmtNum(lo + t*(hi-lo)), Thumbs: []plot.Thumbnailer{NodeThumb{Color: Sequential(t)}}})
-			}
-		} else {
-			pos := map[string]int{}
-			for i, l := range levels {
-				pos[l] = i
-			}
-			missing := false
-			for i, v := range vals {
-				k, ok := pos[levelText(v)]
-				if v.IsMissing() || !ok {
-					k, missing = -1, true
-				}
-				lk.color[i] = ColorOf(st.Palette, k)
-				lk.shape[i] = ShapeOf(max(k, 0))
-				if k < 0 {
-					lk.shape[i] = ShapeCircle
-				}
-			}
-			lk.legend = append(lk.legend, LegendEntry{Text: st.Color})
-			for i, l := range levels {
-				lk.legend = append(lk.legend, LegendEntry{Text: l, Thumbs: []plot.Thumbnailer{NodeThumb{Color: ColorOf(st.Palette, i), Shape: ShapeOf(i)}}})
-			}
-			if missing {
-				lk.legend = append(lk.legend, LegendEntry{Text: "missing", Thumbs: []plot.Thumbnailer{NodeThumb{Color: MissingColor}}})
-			}
+		for i, v := range vals {
+			lk.color[i], lk.shape[i], lk.na[i] = ss.colorOf(v)
+			anyNA = anyNA || (lk.na[i] && i != skip)
 		}
 	}
 	sizes := st.SizeValues
 	sizeName := st.SizeName
 	if sizes == nil && st.Size != "" {
-		vals, all, ok := get(st.Size)
+		vals, ok := get(st.Size)
 		if !ok {
 			return nil, fmt.Errorf("%w: no node attribute %q to size by", ErrUnknownAttribute, st.Size)
 		}
@@ -141,16 +104,18 @@ func lookOf(st Style, n int, ids []string, get func(attr string) (vals, all []ne
 			}
 			sizes[i] = f
 		}
-		lo, hi := numRange(all)
-		lk.note = sizeNote(st.Size, lo, hi)
-		sizeNodes(lk.radius, sizes, lo, hi)
+		sizeName = st.Size
+		lk.note = sizeNote(st.Size, ss.sizeLo, ss.sizeHi)
+		sizeNodes(lk.radius, sizes, ss.sizeLo, ss.sizeHi)
 	} else if sizes != nil {
 		if len(sizes) != n {
 			return nil, fmt.Errorf("%d size values for %d nodes", len(sizes), n)
 		}
 		var vs []network.Value
-		for _, f := range sizes {
-			vs = append(vs, network.NumberValue(f))
+		for i, f := range sizes {
+			if i != skip {
+				vs = append(vs, network.NumberValue(f))
+			}
 		}
 		lo, hi := numRange(vs)
 		if sizeName == "" {
@@ -159,10 +124,20 @@ func lookOf(st Style, n int, ids []string, get func(attr string) (vals, all []ne
 		lk.note = sizeNote(sizeName, lo, hi)
 		sizeNodes(lk.radius, sizes, lo, hi)
 	}
+	for i, f := range sizes {
+		if math.IsNaN(f) {
+			lk.hollow[i], lk.radius[i] = true, undefinedRadius
+			anyUndefined = anyUndefined || i != skip
+		}
+	}
+	lk.legend = ss.ColorLegend(anyNA)
+	if anyUndefined {
+		lk.legend = append(lk.legend, LegendEntry{Text: sizeName + " undefined (NA)", Thumbs: []plot.Thumbnailer{undefinedThumb}})
+	}
 	if !st.NoLabels {
 		copy(lk.label, ids)
 		if st.Label != "" {
-			vals, _, ok := get(st.Label)
+			vals, ok := get(st.Label)
 			if !ok {
 				return nil, fmt.Errorf("%w: no node attribute %q to label by", ErrUnknownAttribute, st.Label)
 			}
@@ -176,6 +151,10 @@ func lookOf(st Style, n int, ids []string, get func(attr string) (vals, all []ne
 	}
 	return lk, nil
 }
+
+// undefinedRadius is the radius of a node whose size value is undefined
+// (drawn hollow): small, never a middle size that reads as data.
+const undefinedRadius = 4.2
 
 // sizeNodes sets radii so that node area is linear in the value.
 func sizeNodes(r []vg.Length, v []float64, lo, hi float64) {
@@ -210,76 +189,76 @@ func fmtNum(f float64) string {
 	return strconv.FormatFloat(f, 'g', 3, 64)
 }
 
-// alterGetter returns a get function for lookOf over an ego's alters, with
-// study-wide values from its dataset.
-func alterGetter(e *network.EgoNet) func(string) ([]network.Value, []network.Value, bool) {
-	return func(attr string) ([]network.Value, []network.Value, bool) {
-		vals, ok := e.AlterValues(attr)
-		if !ok {
-			return nil, nil, false
-		}
-		all := slices.Clone(vals)
-		if ds := e.Dataset(); ds != nil {
-			all = all[:0]
-			for _, o := range ds.Egos {
-				v, _ := o.AlterValues(attr)
-				all = append(all, v...)
-			}
-		}
-		return vals, all, true
-	}
+// alterGetter returns a get function for lookOf over an ego's alters.
+func alterGetter(e *network.EgoNet) func(string) ([]network.Value, bool) {
+	return e.AlterValues
 }
 
-// tieLook returns the dashed flag and width of each tie of e, and legend
-// entries for the dashed attribute.
-func tieLook(e *network.EgoNet, st Style) ([]bool, []vg.Length, []LegendEntry, error) {
-	dashed := make([]bool, len(e.Ties))
+// tieDashes are the dash patterns of the levels of Style.Dashed after the
+// first (solid), distinct so that the legend tells every level apart.
+var tieDashes = [][]vg.Length{
+	{vg.Points(4), vg.Points(2.5)},
+	{vg.Points(1.2), vg.Points(1.8)},
+	{vg.Points(7), vg.Points(2), vg.Points(1.2), vg.Points(2)},
+	{vg.Points(8), vg.Points(4)},
+}
+
+// dashesOf returns the dash pattern of level i of the dashed attribute
+// (nil, solid, for the first).
+func dashesOf(i int) []vg.Length {
+	if i <= 0 {
+		return nil
+	}
+	return tieDashes[(i-1)%len(tieDashes)]
+}
+
+// tieLook returns the dash pattern and width of each tie of e on the study
+// style's scales, and legend entries for the dashed attribute and widths.
+func tieLook(e *network.EgoNet, ss *StudyStyle) ([][]vg.Length, []vg.Length, []LegendEntry, error) {
+	dashes := make([][]vg.Length, len(e.Ties))
 	width := make([]vg.Length, len(e.Ties))
 	var legend []LegendEntry
-	if st.Dashed != "" {
-		col, ok := e.Dataset().TieAttrs.Index(st.Dashed)
+	if attr := ss.style.Dashed; attr != "" {
+		col, ok := e.Dataset().TieAttrs.Index(attr)
 		if !ok {
-			return nil, nil, nil, fmt.Errorf("%w: no tie attribute %q for dashed ties", ErrUnknownAttribute, st.Dashed)
+			return nil, nil, nil, fmt.Errorf("%w: no tie attribute %q for dashed ties", ErrUnknownAttribute, attr)
 		}
-		var all []network.Value
-		for _, o := range e.Dataset().Egos {
-			for _, t := range o.Ties {
-				all = append(all, t.Attrs.At(col))
-			}
+		pos := map[string]int{}
+		for i, l := range ss.dashLevels {
+			pos[l] = i
 		}
-		levels := Levels(all, nil, 0)
+		missing := false
 		for i, t := range e.Ties {
 			v := t.Attrs.At(col)
-			dashed[i] = len(levels) > 0 && (v.IsMissing() || levelText(v) != levels[0])
-		}
-		legend = append(legend, LegendEntry{Text: st.Dashed})
-		for i, l := range levels {
-			sty := tieStyle()
-			if i > 0 {
-				sty.Dashes = []vg.Length{vg.Points(4), vg.Points(2.5)}
+			k, ok := pos[levelText(v)]
+			if v.IsMissing() || !ok {
+				dashes[i], missing = missingDashes, true
+				continue
 			}
+			dashes[i] = dashesOf(k)
+		}
+		legend = append(legend, LegendEntry{Text: attr})
+		for i, l := range ss.dashLevels {
+			sty := tieStyle()
+			sty.Dashes = dashesOf(i)
 			legend = append(legend, LegendEntry{Text: l, Thumbs: []plot.Thumbnailer{EdgeThumb{sty}}})
 		}
-	}
-	ws := make([]float64, len(e.Ties))
-	for i, t := range e.Ties {
-		ws[i] = t.Weight
-	}
-	// The width scale spans the weights of the whole study, so that
-	// widths agree between pictures (and in a grid, with its one legend).
-	var all []float64
-	if ds := e.Dataset(); ds != nil {
-		for _, o := range ds.Egos {
-			for _, t := range o.Ties {
-				all = append(all, t.Weight)
-			}
+		if missing {
+			sty := tieStyle()
+			sty.Dashes = missingDashes
+			legend = append(legend, LegendEntry{Text: "missing " + attr, Thumbs: []plot.Thumbnailer{EdgeThumb{sty}}})
 		}
 	}
-	lo, hi := weightRange(append(all, ws...))
-	widthsIn(width, ws, lo, hi)
-	legend = append(legend, weightLegend(lo, hi, 1)...)
-	return dashed, width, legend, nil
+	for i, t := range e.Ties {
+		width[i] = ss.widthOf(t.Weight)
+	}
+	legend = append(legend, weightLegend(ss.widthLo, ss.widthHi, 1)...)
+	return dashes, width, legend, nil
 }
+
+// missingDashes is the dash pattern of a tie whose dashed attribute is
+// missing.
+var missingDashes = []vg.Length{vg.Points(0.8), vg.Points(3)}
 
 // tieWidths sets widths from 0.6pt to 3pt linear in the weight when the
 // weights vary, else 1pt, and returns the smallest and largest weight.

@@ -22,40 +22,49 @@ func TestLookOf(t *testing.T) {
 	study := map[string][]network.Value{
 		"score": {num(0), num(1), num(2), num(3), num(4), num(5), num(6), num(7), num(8), num(10)},
 	}
-	get := func(a string) ([]network.Value, []network.Value, bool) {
+	get := func(a string) ([]network.Value, bool) {
 		v, ok := attrs[a]
-		all := study[a]
-		if all == nil {
-			all = v
-		}
-		return v, all, ok
+		return v, ok
+	}
+	// mk returns the study style of st over the study's values (the
+	// nodes' own where the study has none).
+	mk := func(st Style) *StudyStyle {
+		ss := &StudyStyle{style: st}
+		require.NoError(t, ss.init(func(a string) ([]network.Value, bool) {
+			if all, ok := study[a]; ok {
+				return all, true
+			}
+			return get(a)
+		}, "node"))
+		return ss
 	}
 	ids := []string{"x", "y", "z"}
 
 	t.Run("categories: colour and shape by level, missing grey", func(t *testing.T) {
-		lk, err := lookOf(Style{Color: "role"}, 3, ids, get)
+		lk, err := lookOf(mk(Style{Color: "role"}), 3, ids, get, -1)
 		require.NoError(t, err)
 		// Levels sorted: family (0), friends (1).
-		assert.Equal(t, OkabeIto[1], lk.color[0])
+		assert.Equal(t, okabeIto[1], lk.color[0])
 		assert.Equal(t, ShapeSquare, lk.shape[0])
-		assert.Equal(t, OkabeIto[0], lk.color[1])
+		assert.Equal(t, okabeIto[0], lk.color[1])
 		assert.Equal(t, MissingColor, lk.color[2])
 		var texts []string
 		for _, e := range lk.legend {
 			texts = append(texts, e.Text)
 		}
-		assert.Equal(t, []string{"role", "family", "friends", "missing"}, texts)
+		assert.Equal(t, []string{"role", "family", "friends", "missing role"}, texts)
+		assert.Equal(t, []bool{false, false, true}, lk.na, "the missing value is marked with a dash")
 		assert.Equal(t, []string{"x", "y", "z"}, lk.label, "labels default to IDs")
 	})
 	t.Run("numeric with many levels: sequential scale over the study range", func(t *testing.T) {
-		lk, err := lookOf(Style{Color: "score"}, 3, ids, get)
+		lk, err := lookOf(mk(Style{Color: "score"}), 3, ids, get, -1)
 		require.NoError(t, err)
 		assert.Equal(t, Sequential(0), lk.color[0])
 		assert.Equal(t, Sequential(1), lk.color[1])
 		assert.Equal(t, Sequential(0.5), lk.color[2])
 	})
 	t.Run("size: area linear in the value", func(t *testing.T) {
-		lk, err := lookOf(Style{Size: "age"}, 3, ids, get)
+		lk, err := lookOf(mk(Style{Size: "age"}), 3, ids, get, -1)
 		require.NoError(t, err)
 		// r = √(3.5² + t·(11² − 3.5²)), t = (v − 20)/(80 − 20).
 		assert.InDelta(t, 3.5, float64(lk.radius[0]), 1e-12)
@@ -63,17 +72,21 @@ func TestLookOf(t *testing.T) {
 		assert.InDelta(t, math.Sqrt(3.5*3.5+0.5*(121-12.25)), float64(lk.radius[2]), 1e-12)
 		assert.Equal(t, "size: age, from 20 (smallest) to 80 (largest)", lk.note)
 	})
-	t.Run("size values with NaN get the middle size", func(t *testing.T) {
-		lk, err := lookOf(Style{SizeValues: []float64{1, math.NaN(), 3}, SizeName: "constraint"}, 3, ids, get)
+	t.Run("size values with NaN: small, hollow, own legend entry", func(t *testing.T) {
+		lk, err := lookOf(mk(Style{SizeValues: []float64{1, math.NaN(), 3}, SizeName: "constraint"}), 3, ids, get, -1)
 		require.NoError(t, err)
-		assert.Equal(t, vg.Length(defRadius), lk.radius[1])
+		assert.Equal(t, vg.Length(undefinedRadius), lk.radius[1])
+		assert.Less(t, float64(lk.radius[1]), float64(lk.radius[2]), "never a middle size")
+		assert.Equal(t, []bool{false, true, false}, lk.hollow)
+		require.Len(t, lk.legend, 1)
+		assert.Equal(t, "constraint undefined (NA)", lk.legend[0].Text)
 		assert.Equal(t, "size: constraint, from 1 (smallest) to 3 (largest)", lk.note)
 	})
 	t.Run("labels from an attribute, none when missing", func(t *testing.T) {
-		lk, err := lookOf(Style{Label: "role"}, 3, ids, get)
+		lk, err := lookOf(mk(Style{Label: "role"}), 3, ids, get, -1)
 		require.NoError(t, err)
 		assert.Equal(t, []string{"friends", "family", ""}, lk.label)
-		lk, err = lookOf(Style{NoLabels: true}, 3, ids, get)
+		lk, err = lookOf(mk(Style{NoLabels: true}), 3, ids, get, -1)
 		require.NoError(t, err)
 		assert.Equal(t, []string{"", "", ""}, lk.label)
 	})
@@ -89,7 +102,7 @@ func TestLookOf(t *testing.T) {
 	}
 	for _, c := range errs {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := lookOf(c.st, 3, ids, get)
+			_, err := lookOf(&StudyStyle{style: c.st}, 3, ids, get, -1)
 			assert.ErrorContains(t, err, c.msg)
 		})
 	}
@@ -151,7 +164,9 @@ func TestTieWidthsAcrossStudy(t *testing.T) {
 	require.NoError(t, b.AddTie("b", "", "x", "y", 4, trow))
 	ds, _ := b.Build()
 
-	_, width, legend, err := tieLook(ds.Ego("a", ""), Style{})
+	ss, err := NewStudyStyle(ds, DrawOptions{})
+	require.NoError(t, err)
+	_, width, legend, err := tieLook(ds.Ego("a", ""), ss)
 	require.NoError(t, err)
 	require.Len(t, width, 2)
 	assert.InDelta(t, 0.6, float64(width[0]), 1e-12)
@@ -162,7 +177,7 @@ func TestTieWidthsAcrossStudy(t *testing.T) {
 	}
 	assert.Equal(t, []string{"tie weight", "1", "4"}, texts)
 
-	_, width, _, err = tieLook(ds.Ego("b", ""), Style{})
+	_, width, _, err = tieLook(ds.Ego("b", ""), ss)
 	require.NoError(t, err)
 	assert.InDelta(t, 3, float64(width[0]), 1e-12, "b's one tie is the study's heaviest")
 }

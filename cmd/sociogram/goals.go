@@ -191,7 +191,7 @@ func drawGoals(dir string, rows []analysis.Attainment) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFigure(filepath.Join(dir, "goals_"+fileName(&network.EgoNet{ID: p.EgoID}, "png")), f); err != nil {
+		if err := writeFigure(filepath.Join(dir, "goals_"+network.FileNames([][]string{{p.EgoID}}, "png")[0]), f); err != nil {
 			return err
 		}
 	}

@@ -291,7 +291,7 @@ func writeGroupChart(path string, t *analysis.GroupTable) error {
 // names (.png, .svg, .pdf).
 func writeFigureFile(path string, f *visualize.Figure) error {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	if !slices.Contains(visualize.Formats, ext) {
+	if !slices.Contains(visualize.Formats(), ext) {
 		return usagef("%s: unknown image extension %q (want .png, .svg or .pdf)", path, filepath.Ext(path))
 	}
 	return writeOutput(path, nil, func(w io.Writer) error { return f.Write(w, ext) })

@@ -154,20 +154,18 @@ func load(edges, nodes string) (*network.Graph, error) {
 	return g, err
 }
 
-// drawBrokers draws g with node size by effective size, the top broker
-// highlighted as the ego.
+// drawBrokers draws g with node size by effective size, every family
+// sized alike by it (the top broker too: a whole network has no ego).
 func drawBrokers(path, title string, g *network.Graph, bs []broker) error {
 	size := make([]float64, g.Order())
 	for _, b := range bs {
 		v, _ := g.Lookup(b.name)
 		size[v] = b.effectiveSize
 	}
-	top, _ := g.Lookup(bs[0].name)
-	f, err := visualize.SociogramFigure(g, visualize.SociogramOptions{
-		Style:     visualize.Style{SizeValues: size, SizeName: "effective size"},
-		Seed:      1,
-		Title:     title + ": node size is effective size",
-		Highlight: top,
+	f, err := visualize.SociogramFigure(context.Background(), g, visualize.SociogramOptions{
+		Style: visualize.Style{SizeValues: size, SizeName: "effective size"},
+		Seed:  1,
+		Title: title + ": node size is effective size",
 	})
 	if err != nil {
 		return err
