@@ -5,12 +5,16 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sociogram/sociogram/network"
 )
@@ -295,7 +299,13 @@ func parallel(ctx context.Context, n int, opt TableOptions, row func(r int)) err
 // FormatValue formats a measure value for output: the shortest decimal
 // that reads back as the same float64 (strconv 'g', -1), whole numbers
 // below 2⁵³ without exponent or decimals, and "NA" for NaN or an infinity.
-func FormatValue(x float64) string {
+func FormatValue(x float64) string { return FormatValueDigits(x, -1) }
+
+// FormatValueDigits is FormatValue with at most digits significant digits
+// (1 to 17; -1 for the shortest exact form), as R's write.csv writes 15:
+// 4.199999999999999, the rounding error of a sum, becomes 4.2. Whole
+// numbers below 2⁵³ keep every digit.
+func FormatValueDigits(x float64, digits int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "NA"
 	}
@@ -305,21 +315,108 @@ func FormatValue(x float64) string {
 	if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
 		return strconv.FormatFloat(x, 'f', 0, 64)
 	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
+	if digits == 0 || digits > 17 || digits < -1 {
+		digits = -1
+	}
+	s := strconv.FormatFloat(x, 'g', digits, 64)
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}
+
+// WriteOptions says how WriteCSVWith and WriteJSONWith write a table. The
+// zero value writes what WriteCSV and WriteJSON write.
+type WriteOptions struct {
+	// Digits is the number of significant digits of values that are not
+	// whole numbers, 1 to 17 (15 is R's write.csv; 17 always reads back
+	// as the same float64); 0 writes the shortest decimal that reads back
+	// exactly.
+	Digits int
+	// KeyNames, when not nil, replaces the table's key column names (it
+	// must have as many).
+	KeyNames []string
+	// Syntactic rewrites every column name as a syntactic name that R's
+	// read.csv, pandas' attribute access and SQL take as it is (see
+	// SyntacticName), made unique by a suffix _2, _3, ... .
+	Syntactic bool
+}
+
+// SyntacticName returns name with every run of characters other than
+// ASCII letters, digits and '_' replaced by one '_', with no '_' at the
+// end, and with "X" put first when it would start with a digit or '_' (as
+// R's make.names): "blau(role)" → "blau_role", "count(role=family|friend)"
+// → "count_role_family_friend", "size:before" → "size_before".
+func SyntacticName(name string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range name {
+		ok := r < utf8.RuneSelf && (r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		if !ok {
+			under = b.Len() > 0
+			continue
+		}
+		if under {
+			b.WriteByte('_')
+			under = false
+		}
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if s == "" || s[0] == '_' || (s[0] >= '0' && s[0] <= '9') {
+		s = "X" + s
+	}
+	return s
+}
+
+// header returns the key and column names as opt says.
+func (t *Table) header(opt WriteOptions) ([]string, error) {
+	keys := t.KeyNames
+	if opt.KeyNames != nil {
+		if len(opt.KeyNames) != len(t.KeyNames) {
+			return nil, fmt.Errorf("%d key names for %d key columns", len(opt.KeyNames), len(t.KeyNames))
+		}
+		keys = opt.KeyNames
+	}
+	names := append(append([]string(nil), keys...), t.Columns...)
+	if !opt.Syntactic {
+		return names, nil
+	}
+	seen := map[string]bool{}
+	for i, n := range names {
+		s := SyntacticName(n)
+		for k := 2; seen[s]; k++ {
+			s = SyntacticName(n) + "_" + strconv.Itoa(k)
+		}
+		seen[s] = true
+		names[i] = s
+	}
+	return names, nil
 }
 
 // WriteCSV writes the table as CSV: a header of the key names then the
 // column names, one line per row, undefined values as NA.
-func (t *Table) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	rec := append(append([]string(nil), t.KeyNames...), t.Columns...)
-	if err := cw.Write(rec); err != nil {
+func (t *Table) WriteCSV(w io.Writer) error { return t.WriteCSVWith(w, WriteOptions{}) }
+
+// WriteCSVWith is WriteCSV with the names and digits opt gives.
+func (t *Table) WriteCSVWith(w io.Writer, opt WriteOptions) error {
+	head, err := t.header(opt)
+	if err != nil {
 		return err
 	}
+	digits := opt.Digits
+	if digits == 0 {
+		digits = -1
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	var rec []string
 	for r := range t.Values {
 		rec = append(rec[:0], t.Keys[r]...)
 		for _, x := range t.Values[r] {
-			rec = append(rec, FormatValue(x))
+			rec = append(rec, FormatValueDigits(x, digits))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -332,10 +429,21 @@ func (t *Table) WriteCSV(w io.Writer) error {
 // WriteJSON writes the table as a JSON array of objects, one per row, with
 // keys in column order (key columns first), key values as strings,
 // measures as numbers and undefined values as null.
-func (t *Table) WriteJSON(w io.Writer) error {
+func (t *Table) WriteJSON(w io.Writer) error { return t.WriteJSONWith(w, WriteOptions{}) }
+
+// WriteJSONWith is WriteJSON with the names and digits opt gives.
+func (t *Table) WriteJSONWith(w io.Writer, opt WriteOptions) error {
+	head, err := t.header(opt)
+	if err != nil {
+		return err
+	}
+	digits := opt.Digits
+	if digits == 0 {
+		digits = -1
+	}
 	bw := bufio.NewWriter(w)
-	names := make([][]byte, 0, len(t.KeyNames)+len(t.Columns))
-	for _, n := range append(append([]string(nil), t.KeyNames...), t.Columns...) {
+	names := make([][]byte, 0, len(head))
+	for _, n := range head {
 		b, err := json.Marshal(n)
 		if err != nil {
 			return err
@@ -364,7 +472,7 @@ func (t *Table) WriteJSON(w io.Writer) error {
 			bw.WriteString(",")
 			bw.Write(names[len(t.KeyNames)+c])
 			bw.WriteString(":")
-			if s := FormatValue(x); s == "NA" {
+			if s := FormatValueDigits(x, digits); s == "NA" {
 				bw.WriteString("null")
 			} else {
 				bw.WriteString(s)

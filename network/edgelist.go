@@ -23,7 +23,9 @@ type EdgeListOptions struct {
 	Weight   string
 	NodeID   string // ID column of the node CSV; default "id"
 	Directed bool   // edges are arcs source → target
-	Comma    rune   // field delimiter; default ','
+	// Comma is the field delimiter of both files; 0 detects it from the
+	// edge list's header (see DetectDelimiter).
+	Comma rune
 }
 
 // ReadEdgeList reads a whole network from an edge list CSV and, when nodes
@@ -52,7 +54,7 @@ func ReadEdgeList(edges, nodes string, opt EdgeListOptions) (*Graph, Report, err
 // ReadEdgeListFrom is ReadEdgeList on open inputs; nodes may be nil.
 func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report, error) {
 	if opt.Comma == 0 {
-		opt.Comma = ','
+		opt.Comma = sniffDelimiter(edges)
 	}
 	if g, rep, ok, err := readEdgeListFast(edges, nodes, opt); ok {
 		return g, rep, err // the common case, without encoding/csv (fastedges.go)

@@ -69,7 +69,7 @@ func TestReadEdgeListErrors(t *testing.T) {
 		{"empty file", "", "", "edges.csv: empty file", ErrEmptyFile},
 		{"header only", "source,target\n", "", "edges.csv:1: empty file", ErrEmptyFile},
 		{"no target column", "source,to\na,b\n", "", `edges.csv:1: missing required column "target"`, ErrMissingColumn},
-		{"wrong delimiter", "source;target\na;b\n", "", `edges.csv:1: missing required column "source"`, ErrMissingColumn},
+		{"no delimiter found", "source target\na b\n", "", `edges.csv:1: missing required column "source"`, ErrMissingColumn},
 		{"too few fields", "source,target\na,b\nc\n", "", "edges.csv:3:", ErrFieldCount},
 		{"bad weight", "source,target,weight\na,b,x\n", "", `edges.csv:2: bad weight: "x"`, ErrBadWeight},
 		{"huge weight", "source,target,weight\na,b,1e999\n", "", `edges.csv:2: bad weight`, ErrBadWeight},

@@ -13,16 +13,21 @@ import (
 )
 
 // EgoCSVOptions names the columns of the three-table ego CSV layout (egor's
-// "threefiles": egos.csv, alters.csv, aaties.csv). The zero value uses egor's
-// default names.
+// "threefiles": egos.csv, alters.csv, aaties.csv) and says how to read
+// them. The zero value uses our default names, finds egor's own names
+// (.egoID, .altID, .srcID, .tgtID, as as_egos_df, as_alters_df and
+// as_aaties_df write them) when ours are not there, detects each file's
+// delimiter, and stops at a missing weight.
 type EgoCSVOptions struct {
-	EgoID   string // ego ID column in all three tables; default "egoID"
-	AlterID string // alter ID column in alters.csv; default "alterID"
-	Source  string // first alter of a tie in aaties.csv; default "Source"
-	Target  string // second alter of a tie; default "Target"
+	EgoID   string // ego ID column in all three tables; default "egoID", else ".egoID"
+	AlterID string // alter ID column in alters.csv; default "alterID", else ".altID"
+	Source  string // first alter of a tie in aaties.csv; default "Source", else ".srcID"
+	Target  string // second alter of a tie; default "Target", else ".tgtID"
 	// Weight is the alter–alter tie weight column. Empty means "weight" (in
 	// any letter case: "Weight" too) if aaties.csv has such a column, else
-	// unweighted; "-" means unweighted.
+	// unweighted; "-" means unweighted, and a "weight" column (in any
+	// letter case) is then ignored altogether (it is not an attribute
+	// either), so that ties listed twice merge as unweighted.
 	Weight string
 	// AlterWeight is the ego–alter tie weight column of alters.csv; empty
 	// means none (every ego–alter tie has weight 1).
@@ -32,7 +37,70 @@ type EgoCSVOptions struct {
 	// ego in that wave; otherwise each ego ID must be unique.
 	Wave     string
 	Directed bool // alter–alter ties are arcs Source → Target
-	Comma    rune // field delimiter; default ','
+	// Comma is the field delimiter; 0 detects it from each file's header
+	// (see DetectDelimiter).
+	Comma rune
+	// Decimal is the decimal mark of numbers (attribute values and
+	// weights): '.' or ','; 0 means ',' in a ';'-separated file (R's
+	// write.csv2) and '.' otherwise. A number read with a decimal comma
+	// keeps the '.' form as its Text.
+	Decimal rune
+	// MissingWeight says what to do with a tie whose weight is missing (an
+	// empty field or NA); MissingAlterWeight the same for an alter's
+	// ego–alter weight. Dropping an alter drops its ties too. What was
+	// dropped or filled in is counted in the Report.
+	MissingWeight, MissingAlterWeight MissingWeight
+}
+
+// MissingAction is what a reader does with a missing weight.
+type MissingAction uint8
+
+const (
+	// MissingError stops the reading with an error wrapping
+	// ErrMissingWeight that names the file, line and column.
+	MissingError MissingAction = iota
+	// MissingDrop leaves the tie (or alter) out.
+	MissingDrop
+	// MissingFill uses MissingWeight.Value as the weight.
+	MissingFill
+)
+
+// MissingWeight is a policy for missing weights. The zero value stops the
+// reading (MissingError).
+type MissingWeight struct {
+	Action MissingAction
+	Value  float64 // the weight used with MissingFill: finite, not negative
+}
+
+// What the ego CSV readers did with missing weights; the What values of a
+// Repair.
+const (
+	RepairMissingTieWeightDropped   = "ties with a missing weight dropped"
+	RepairMissingAlterWeightDropped = "alters with a missing weight dropped"
+	RepairTiesOfDroppedAlters       = "ties to alters dropped for a missing weight dropped"
+)
+
+// repairFilled is the What of weights filled in with v.
+func repairFilled(v float64) string {
+	return "missing weights set to " + strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// Default column names, then egor's internal names, tried in this order
+// when an option is empty or our default.
+var (
+	egoIDNames   = []string{"egoID", ".egoID", ".EGOID"}
+	alterIDNames = []string{"alterID", ".altID", ".ALTID"}
+	sourceNames  = []string{"Source", ".srcID", ".SRCID"}
+	targetNames  = []string{"Target", ".tgtID", ".TGTID"}
+)
+
+// columnNames returns the names to look for: the defaults when opt is ""
+// or the first default, else opt alone.
+func columnNames(opt string, defaults []string) []string {
+	if opt == "" || opt == defaults[0] {
+		return defaults
+	}
+	return []string{opt}
 }
 
 func (o EgoCSVOptions) withDefaults() EgoCSVOptions {
@@ -45,10 +113,77 @@ func (o EgoCSVOptions) withDefaults() EgoCSVOptions {
 	def(&o.AlterID, "alterID")
 	def(&o.Source, "Source")
 	def(&o.Target, "Target")
-	if o.Comma == 0 {
-		o.Comma = ','
-	}
 	return o
+}
+
+// checkMissing rejects a fill value that is not a weight.
+func (o EgoCSVOptions) checkMissing() error {
+	for _, m := range []MissingWeight{o.MissingWeight, o.MissingAlterWeight} {
+		if m.Action == MissingFill {
+			if err := checkWeight(m.Value); err != nil {
+				return fmt.Errorf("the value for missing weights: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// weightCol reads one weight column with a missing-weight policy, counting
+// what it dropped and filled in.
+type weightCol struct {
+	t       *csvTable
+	col     int // -1: no weight column, every weight is 1
+	policy  MissingWeight
+	what    string // "tie" or "alter", for the error
+	dropped int
+	filled  int
+}
+
+// read returns the weight of rec, read at line; keep is false when the row
+// is to be dropped.
+func (w *weightCol) read(rec []string, line int) (weight float64, keep bool, err error) {
+	if w.col < 0 {
+		return 1, true, nil
+	}
+	s := strings.TrimSpace(rec[w.col])
+	if s == "" || s == "NA" {
+		switch w.policy.Action {
+		case MissingDrop:
+			w.dropped++
+			return 0, false, nil
+		case MissingFill:
+			w.filled++
+			return w.policy.Value, true, nil
+		}
+		shown := s
+		if shown == "" {
+			shown = "empty"
+		}
+		return 0, false, errAt(w.t.file, line, ErrMissingWeight, "column %q is %s; a missing %s weight can stop the reading (the default), drop the %s, or be set to a value", w.t.header[w.col], shown, w.what, w.what)
+	}
+	v, err := parseWeight(w.t.number(s))
+	if err != nil {
+		return 0, false, errAt(w.t.file, line, err, "column %q", w.t.header[w.col])
+	}
+	return v, true, nil
+}
+
+// report records what w dropped and filled in.
+func (w *weightCol) report(rep *Report, dropped string) {
+	if w.col < 0 {
+		return
+	}
+	rep.Add(w.t.file, dropped, w.dropped)
+	rep.Add(w.t.file, repairFilled(w.policy.Value), w.filled)
+}
+
+// droppedAlters remembers the alters left out for a missing weight, so
+// that their ties are left out too rather than taken for ties to unknown
+// alters.
+type droppedAlters map[[2]string]bool
+
+func (d droppedAlters) has(ego, src, dst string) bool {
+	return len(d) > 0 && (d[[2]string{ego, src}] || d[[2]string{ego, dst}])
 }
 
 // ReadEgoCSV reads a study from the three tables of the ego CSV layout. ties
@@ -114,12 +249,15 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	if egos == nil || alters == nil {
 		return nil, rep, errors.New("ego CSV needs an egos and an alters file")
 	}
+	if err := opt.checkMissing(); err != nil {
+		return nil, rep, err
+	}
 	// Weights are decided by the headers, so read them first.
-	et, err := newCSVTable(egos, opt.Comma)
+	et, err := newCSVTable(egos, opt.Comma, opt.Decimal)
 	if err != nil {
 		return nil, rep, err
 	}
-	at, err := newCSVTable(alters, opt.Comma)
+	at, err := newCSVTable(alters, opt.Comma, opt.Decimal)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -132,7 +270,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 				return nil, rep, err
 			}
 		}
-		if tt, err = newCSVTable(tin, opt.Comma); err != nil {
+		if tt, err = newCSVTable(tin, opt.Comma, opt.Decimal); err != nil {
 			return nil, rep, err
 		}
 		if tin.BOM {
@@ -144,17 +282,20 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 			rep.Add(in.Name, RepairBOM, 1)
 		}
 	}
-	alterWeight, tieWeight, err := weightColumns(at, tt, opt)
+	alterWeight, tieWeight, ignored, err := weightColumns(at, tt, opt)
+	if err != nil {
+		return nil, rep, err
+	}
+	aw := weightCol{t: at, col: alterWeight, policy: opt.MissingAlterWeight, what: "alter"}
+	tw := weightCol{t: tt, col: tieWeight, policy: opt.MissingWeight, what: "tie"}
+
+	// egos.csv
+	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
 	if err != nil {
 		return nil, rep, err
 	}
 	b := NewDatasetBuilder(DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave})
-
-	// egos.csv
-	egoCol, err := et.need(opt.EgoID, "--ego-id")
-	if err != nil {
-		return nil, rep, err
-	}
+	b.ds.EgoIDColumn = et.header[egoCol]
 	waveCol := -1
 	if opt.Wave != "" {
 		if waveCol, err = et.need(opt.Wave, "--wave"); err != nil {
@@ -177,7 +318,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 		if waveCol >= 0 {
 			wave = strings.TrimSpace(rec[waveCol])
 		}
-		if err := b.AddEgo(id, wave, rowAttrs(rec, egoAttr)); err != nil {
+		if err := b.AddEgo(id, wave, et.attrs(rec, egoAttr)); err != nil {
 			return nil, rep, et.errf(err, "")
 		}
 	}
@@ -186,11 +327,11 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	}
 
 	// alters.csv
-	aEgo, err := at.need(opt.EgoID, "--ego-id")
+	aEgo, err := at.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
 	if err != nil {
 		return nil, rep, err
 	}
-	aID, err := at.need(opt.AlterID, "--alter-id")
+	aID, err := at.needAny(columnNames(opt.AlterID, alterIDNames), "--alter-id")
 	if err != nil {
 		return nil, rep, err
 	}
@@ -199,6 +340,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 		aWave = at.optional(opt.Wave)
 	}
 	alterAttr := attrColumns(at.header, b.AlterAttrs(), aEgo, aID, aWave, alterWeight)
+	dropped := droppedAlters{}
 	for {
 		rec, err := at.next()
 		if err == io.EOF {
@@ -207,29 +349,33 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 		if err != nil {
 			return nil, rep, err
 		}
-		w := 1.0
-		if alterWeight >= 0 {
-			if w, err = parseWeight(rec[alterWeight]); err != nil {
-				return nil, rep, at.errf(err, "column %q", opt.AlterWeight)
-			}
+		w, keep, err := aw.read(rec, at.line)
+		if err != nil {
+			return nil, rep, err
 		}
-		if err := b.AddAlter(strings.TrimSpace(rec[aEgo]), field(rec, aWave), strings.TrimSpace(rec[aID]), w, rowAttrs(rec, alterAttr)); err != nil {
+		ego, alter := strings.TrimSpace(rec[aEgo]), strings.TrimSpace(rec[aID])
+		if !keep {
+			dropped[[2]string{ego, alter}] = true
+			continue
+		}
+		if err := b.AddAlter(ego, field(rec, aWave), alter, w, at.attrs(rec, alterAttr)); err != nil {
 			return nil, rep, at.errf(err, "")
 		}
 	}
 
 	// aaties.csv
 	var tieLines []int32 // the line of each AddTie call, to name a contradicting duplicate
+	tiesOfDropped := 0
 	if tt != nil {
-		tEgo, err := tt.need(opt.EgoID, "--ego-id")
+		tEgo, err := tt.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
 		if err != nil {
 			return nil, rep, err
 		}
-		src, err := tt.need(opt.Source, "--source")
+		src, err := tt.needAny(columnNames(opt.Source, sourceNames), "--source")
 		if err != nil {
 			return nil, rep, err
 		}
-		dst, err := tt.need(opt.Target, "--target")
+		dst, err := tt.needAny(columnNames(opt.Target, targetNames), "--target")
 		if err != nil {
 			return nil, rep, err
 		}
@@ -237,7 +383,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 		if opt.Wave != "" {
 			tWave = tt.optional(opt.Wave)
 		}
-		tieAttr := attrColumns(tt.header, b.TieAttrs(), tEgo, src, dst, tWave, tieWeight)
+		tieAttr := attrColumns(tt.header, b.TieAttrs(), tEgo, src, dst, tWave, tieWeight, ignored)
 		for {
 			rec, err := tt.next()
 			if err == io.EOF {
@@ -246,14 +392,20 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 			if err != nil {
 				return nil, rep, err
 			}
-			w := 1.0
-			if tieWeight >= 0 {
-				if w, err = parseWeight(rec[tieWeight]); err != nil {
-					return nil, rep, tt.errf(err, "column %q", tt.header[tieWeight])
-				}
+			ego, s, d := strings.TrimSpace(rec[tEgo]), strings.TrimSpace(rec[src]), strings.TrimSpace(rec[dst])
+			if dropped.has(ego, s, d) {
+				tiesOfDropped++
+				continue
+			}
+			w, keep, err := tw.read(rec, tt.line)
+			if err != nil {
+				return nil, rep, err
+			}
+			if !keep {
+				continue
 			}
 			tieLines = append(tieLines, int32(tt.line))
-			if err := b.AddTie(strings.TrimSpace(rec[tEgo]), field(rec, tWave), strings.TrimSpace(rec[src]), strings.TrimSpace(rec[dst]), w, rowAttrs(rec, tieAttr)); err != nil {
+			if err := b.AddTie(ego, field(rec, tWave), s, d, w, tt.attrs(rec, tieAttr)); err != nil {
 				return nil, rep, tt.errf(err, "")
 			}
 		}
@@ -267,6 +419,9 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 		return nil, rep, &ParseError{File: name, Line: int(tieLines[conflict.seq]), Err: conflict.err}
 	}
 	rep.addStats(name, st)
+	aw.report(&rep, RepairMissingAlterWeightDropped)
+	tw.report(&rep, RepairMissingTieWeightDropped)
+	rep.Add(name, RepairTiesOfDroppedAlters, tiesOfDropped)
 	return ds, rep, nil
 }
 
@@ -274,24 +429,35 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 // the tie weight column of the ties table (tt may be nil), -1 for none:
 // the tie weight is "weight" in any letter case when present unless opt.Weight names another
 // column or is "-"; the alter weight only when opt.AlterWeight names one.
-func weightColumns(at, tt *csvTable, opt EgoCSVOptions) (alterWeight, tieWeight int, err error) {
-	alterWeight, tieWeight = -1, -1
-	if tt != nil && opt.Weight != "-" {
-		if opt.Weight == "" {
+// ignored is the ties table's "weight" column when opt.Weight is "-" (it is
+// then no attribute either), else -1.
+func weightColumns(at, tt *csvTable, opt EgoCSVOptions) (alterWeight, tieWeight, ignored int, err error) {
+	alterWeight, tieWeight, ignored = -1, -1, -1
+	if tt != nil {
+		switch opt.Weight {
+		case "-", "":
 			// "weight" in any letter case, as the edge list reads it.
-			if tieWeight, err = tt.optionalFold("weight", "--weight"); err != nil {
-				return -1, -1, err
+			col, err := tt.optionalFold("weight", "--weight")
+			if err != nil {
+				return -1, -1, -1, err
 			}
-		} else if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
-			return -1, -1, err
+			if opt.Weight == "-" {
+				ignored = col
+			} else {
+				tieWeight = col
+			}
+		default:
+			if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
+				return -1, -1, -1, err
+			}
 		}
 	}
 	if opt.AlterWeight != "" {
 		if alterWeight, err = at.need(opt.AlterWeight, "--alter-weight"); err != nil {
-			return -1, -1, err
+			return -1, -1, -1, err
 		}
 	}
-	return alterWeight, tieWeight, nil
+	return alterWeight, tieWeight, ignored, nil
 }
 
 // attrColumns adds every header column not in skip to s and returns, for
@@ -346,11 +512,12 @@ func parseWeight(s string) (float64, error) {
 }
 
 // WriteEgoCSV writes a study as egos.csv, alters.csv and aaties.csv in dir
-// (created if needed), with the column names of opt (egor's defaults for the
-// zero value). Missing values are written as NA. Reading the files back with
+// (created if needed), with the column names of opt (the ego ID column the
+// data was read from, Dataset.EgoIDColumn, and egor's defaults for the
+// others, for the zero value). Missing values are written as NA. Reading the files back with
 // the same options gives an equal Dataset.
 func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
-	o := opt.withDefaults()
+	o := opt.keyNames(ds).withDefaults()
 	if o.Wave == "" {
 		o.Wave = ds.WaveColumn
 	}
@@ -390,7 +557,7 @@ func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
 // by default), or an alter attribute named opt.AlterWeight, which the
 // reader would take as weights.
 func WriteEgoCSVTo(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions) error {
-	opt = opt.withDefaults()
+	opt = opt.keyNames(ds).withDefaults()
 	if opt.Wave == "" && ds.WaveColumn != "" {
 		opt.Wave = ds.WaveColumn
 	}
@@ -400,7 +567,9 @@ func WriteEgoCSVTo(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions)
 		return err
 	}
 	ew, aw, tw := csv.NewWriter(egos), csv.NewWriter(alters), csv.NewWriter(ties)
-	ew.Comma, aw.Comma, tw.Comma = opt.Comma, opt.Comma, opt.Comma
+	if opt.Comma != 0 {
+		ew.Comma, aw.Comma, tw.Comma = opt.Comma, opt.Comma, opt.Comma
+	}
 	key := func(e *EgoNet) []string {
 		if waves {
 			return []string{e.ID, e.Wave}
@@ -443,6 +612,14 @@ func WriteEgoCSVTo(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions)
 		}
 	}
 	return nil
+}
+
+// keyNames fills an empty EgoID with the ego ID column ds was read from.
+func (o EgoCSVOptions) keyNames(ds *Dataset) EgoCSVOptions {
+	if o.EgoID == "" {
+		o.EgoID = ds.EgoIDColumn
+	}
+	return o
 }
 
 // egoCSVHeaders returns the header rows of egos.csv, alters.csv and
@@ -489,8 +666,8 @@ func egoCSVHeaders(ds *Dataset, opt EgoCSVOptions) ([3][]string, error) {
 			seen[name] = true
 		}
 	}
-	if _, ok := ds.TieAttrs.Index(tieW); ok && !ds.TieWeighted && opt.Weight != "-" {
-		return heads, fmt.Errorf("cannot write ego CSV: the tie attribute %q would be read back as the tie weight; write and read with the weight column set to \"-\" (--weight -)", tieW)
+	if _, ok := ds.TieAttrs.Index(tieW); ok && !ds.TieWeighted {
+		return heads, fmt.Errorf("cannot write ego CSV: the tie attribute %q would be read back as the tie weight, or ignored with the weight column \"-\"; rename the attribute", tieW)
 	}
 	if _, ok := ds.AlterAttrs.Index(opt.AlterWeight); ok && !ds.AlterWeighted && opt.AlterWeight != "" {
 		return heads, fmt.Errorf("cannot write ego CSV: the alter attribute %q would be read back as the ego–alter weight; choose another --alter-weight", opt.AlterWeight)

@@ -22,6 +22,10 @@ type Dataset struct {
 	AlterWeighted bool   // alters carry an ego–alter weight
 	TieWeighted   bool   // alter–alter ties carry weights
 	WaveColumn    string // name of the wave column, "" when there is none
+	// EgoIDColumn is the name of the ego ID column the data was read from
+	// (e.g. "person"; "" when the source has none), so that tables written
+	// from the data can keep it.
+	EgoIDColumn string
 }
 
 // Waves returns the distinct waves in the order first seen ("" when the

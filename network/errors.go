@@ -22,6 +22,7 @@ var (
 	ErrTooLarge       = errors.New("input too large")
 	ErrInvalidUTF8    = errors.New("invalid UTF-8")
 	ErrMixedDirection = errors.New("mixed directed and undirected edges")
+	ErrMissingWeight  = errors.New("missing weight")
 )
 
 // ParseError records where in which file a reader found bad input.

@@ -95,20 +95,41 @@ func NewInput(name string, r io.Reader, mustGzip bool) (*Input, error) {
 }
 
 // csvTable reads a CSV file with a header row, giving each record with its
-// line number and turning every failure into a *ParseError.
+// line number and turning every failure into a *ParseError. A header whose
+// first name is empty (R's write.csv row names, pandas' index) marks a
+// row-names column: it is left out of header and records.
 type csvTable struct {
-	file   string
-	r      *csv.Reader
-	header []string
-	col    map[string]int
-	line   int
+	file    string
+	r       *csv.Reader
+	header  []string
+	col     map[string]int
+	line    int
+	comma   rune // the field delimiter in use
+	skip    int  // 1 when the first column holds row names
+	decimal rune // '.' or ','
 }
 
-func newCSVTable(in *Input, delim rune) (*csvTable, error) {
+// newCSVTable reads the header of in. delim 0 detects the delimiter from the
+// header (see DetectDelimiter); decimal 0 means ',' with ';'-separated files
+// (R's write.csv2) and '.' otherwise.
+func newCSVTable(in *Input, delim rune, decimal ...rune) (*csvTable, error) {
+	if delim == 0 {
+		delim = sniffDelimiter(in)
+	}
+	dec := rune(0)
+	if len(decimal) > 0 {
+		dec = decimal[0]
+	}
+	if dec == 0 {
+		dec = '.'
+		if delim == ';' {
+			dec = ','
+		}
+	}
 	r := csv.NewReader(in)
 	r.Comma = delim
 	r.ReuseRecord = true
-	t := &csvTable{file: in.Name, r: r, col: map[string]int{}}
+	t := &csvTable{file: in.Name, r: r, col: map[string]int{}, comma: delim, decimal: dec}
 	rec, err := r.Read()
 	if err == io.EOF {
 		return nil, &ParseError{File: in.Name, Err: fmt.Errorf("%w: no header row", ErrEmptyFile)}
@@ -116,20 +137,114 @@ func newCSVTable(in *Input, delim rune) (*csvTable, error) {
 	if err != nil {
 		return nil, t.wrap(nil, err)
 	}
-	t.header = append([]string(nil), rec...)
+	if len(rec) > 1 && strings.TrimSpace(rec[0]) == "" {
+		t.skip = 1
+	}
+	t.header = append([]string(nil), rec[t.skip:]...)
 	for i, h := range t.header {
 		if !utf8.ValidString(h) {
-			return nil, &ParseError{File: in.Name, Line: 1, Column: i + 1, Err: ErrInvalidUTF8}
+			return nil, &ParseError{File: in.Name, Line: 1, Column: i + 1 + t.skip, Err: ErrInvalidUTF8}
 		}
 		h = strings.TrimSpace(h)
 		t.header[i] = h
 		if _, dup := t.col[h]; dup {
-			return nil, &ParseError{File: in.Name, Line: 1, Column: i + 1, Err: fmt.Errorf("%w: column %q appears twice in the header", ErrDuplicateID, h)}
+			return nil, &ParseError{File: in.Name, Line: 1, Column: i + 1 + t.skip, Err: fmt.Errorf("%w: column %q appears twice in the header", ErrDuplicateID, h)}
 		}
 		t.col[h] = i
 	}
 	t.line = 1
 	return t, nil
+}
+
+// DetectDelimiter returns the field delimiter of a CSV file as the readers
+// find it when none is given: of ',', ';' and tab, the one that appears
+// most often outside quotes in the header line; ',' when none does, or on
+// a tie with ','. The file may be gzip compressed.
+func DetectDelimiter(path string) (rune, error) {
+	in, err := Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer in.Close()
+	return sniffDelimiter(in), nil
+}
+
+// sniffDelimiter is DetectDelimiter on an open input; it consumes nothing.
+func sniffDelimiter(in *Input) rune {
+	head, _ := in.r.Peek(1 << 16)
+	var n [3]int // ',', ';', tab
+	quoted := false
+scan:
+	for _, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			break scan
+		case c == ',':
+			n[0]++
+		case c == ';':
+			n[1]++
+		case c == '\t':
+			n[2]++
+		}
+	}
+	best, comma := n[0], ','
+	if n[1] > best {
+		best, comma = n[1], ';'
+	}
+	if n[2] > best {
+		comma = '\t'
+	}
+	return comma
+}
+
+// attrs parses the attribute fields of a record (see rowAttrs), reading
+// numbers with the table's decimal mark.
+func (t *csvTable) attrs(rec []string, cols []int) Attrs {
+	if t.decimal != ',' {
+		return rowAttrs(rec, cols)
+	}
+	n := 0
+	for _, c := range cols {
+		if c >= n {
+			n = c + 1
+		}
+	}
+	a := make(Attrs, n)
+	for i, c := range cols {
+		if c >= 0 {
+			a[c] = parseValueDecimalComma(rec[i])
+		}
+	}
+	return a
+}
+
+// number returns a weight field in the '.' form parseWeight reads.
+func (t *csvTable) number(s string) string {
+	if t.decimal == ',' {
+		return decimalCommaToPoint(s)
+	}
+	return s
+}
+
+// needAny returns the position of the first of names the header has; the
+// error names the first and, after it, the others.
+func (t *csvTable) needAny(names []string, flag string) (int, error) {
+	for _, n := range names {
+		if i, ok := t.col[n]; ok {
+			return i, nil
+		}
+	}
+	if len(names) == 1 {
+		return t.need(names[0], flag)
+	}
+	hint := ""
+	if flag != "" {
+		hint = fmt.Sprintf(" (set another name with %s)", flag)
+	}
+	return -1, &ParseError{File: t.file, Line: 1, Err: fmt.Errorf("%w %q (or %s); the header has %s%s", ErrMissingColumn, names[0], quoteList(names[1:]), quoteList(t.header), hint)}
 }
 
 // need returns the position of a required column.
@@ -162,7 +277,7 @@ func (t *csvTable) next() ([]string, error) {
 		}
 		if errors.Is(err, csv.ErrFieldCount) {
 			// encoding/csv returns the record with this error.
-			return nil, t.wrap(fmt.Errorf("%w: the record has %d fields, the header has %d", ErrFieldCount, len(rec), len(t.header)), err)
+			return nil, t.wrap(fmt.Errorf("%w: the record has %d fields, the header has %d", ErrFieldCount, len(rec), len(t.header)+t.skip), err)
 		}
 		return nil, t.wrap(nil, err)
 	}
@@ -172,7 +287,7 @@ func (t *csvTable) next() ([]string, error) {
 			return nil, &ParseError{File: t.file, Line: t.line, Column: i + 1, Err: ErrInvalidUTF8}
 		}
 	}
-	return rec, nil
+	return rec[t.skip:], nil
 }
 
 // errf makes a *ParseError at the current record.

@@ -371,7 +371,7 @@ func TestWritersRefuseUnreadableOutput(t *testing.T) {
 		{"tie attribute named like the ego ID column", build("role", "egoID", false), EgoCSVOptions{}, `aaties.csv would have two columns named "egoID"`},
 		{"weighted ties and a tie attribute named weight", build("role", "weight", true), EgoCSVOptions{}, `aaties.csv would have two columns named "weight"`},
 		{"unweighted ties and a tie attribute named weight", build("role", "weight", false), EgoCSVOptions{}, `the tie attribute "weight" would be read back as the tie weight`},
-		{"the same, written with --weight -", build("role", "weight", false), EgoCSVOptions{Weight: "-"}, ""},
+		{"the same, written with --weight -", build("role", "weight", false), EgoCSVOptions{Weight: "-"}, `the tie attribute "weight" would be read back as the tie weight, or ignored with the weight column "-"`},
 		{"an alter attribute named like the alter weight column", build("closeness", "kind", false), EgoCSVOptions{AlterWeight: "closeness"}, `the alter attribute "closeness" would be read back as the ego–alter weight`},
 	}
 	for _, c := range cases {

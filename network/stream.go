@@ -51,6 +51,9 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	if egos == "" || alters == "" {
 		return rep, errors.New("ego CSV needs an egos and an alters file")
 	}
+	if err := opt.checkMissing(); err != nil {
+		return rep, err
+	}
 	ein, ain, tin, closeAll, err := openEgoFiles(egos, alters, ties)
 	defer closeAll()
 	if err != nil {
@@ -58,17 +61,17 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	}
 
 	// Headers and columns, in ReadEgoCSV's order.
-	et, err := newCSVTable(ein, opt.Comma)
+	et, err := newCSVTable(ein, opt.Comma, opt.Decimal)
 	if err != nil {
 		return rep, err
 	}
-	at, err := newCSVTable(ain, opt.Comma)
+	at, err := newCSVTable(ain, opt.Comma, opt.Decimal)
 	if err != nil {
 		return rep, err
 	}
 	var tt *csvTable
 	if tin != nil {
-		if tt, err = newCSVTable(tin, opt.Comma); err != nil {
+		if tt, err = newCSVTable(tin, opt.Comma, opt.Decimal); err != nil {
 			return rep, err
 		}
 		if tin.BOM {
@@ -80,12 +83,14 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 			rep.Add(in.Name, RepairBOM, 1)
 		}
 	}
-	alterWeight, tieWeight, err := weightColumns(at, tt, opt)
+	alterWeight, tieWeight, ignored, err := weightColumns(at, tt, opt)
 	if err != nil {
 		return rep, err
 	}
+	aw := weightCol{t: at, col: alterWeight, policy: opt.MissingAlterWeight, what: "alter"}
+	tw := weightCol{t: tt, col: tieWeight, policy: opt.MissingWeight, what: "tie"}
 	dopt := DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave}
-	egoCol, err := et.need(opt.EgoID, "--ego-id")
+	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
 	if err != nil {
 		return rep, err
 	}
@@ -127,16 +132,16 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 		return rep, err
 	}
 	defer ein.Close()
-	if et, err = newCSVTable(ein, opt.Comma); err != nil {
+	if et, err = newCSVTable(ein, opt.Comma, opt.Decimal); err != nil {
 		return rep, err
 	}
 
 	// The columns of alters.csv and aaties.csv.
-	aEgo, err := at.need(opt.EgoID, "--ego-id")
+	aEgo, err := at.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
 	if err != nil {
 		return rep, err
 	}
-	aID, err := at.need(opt.AlterID, "--alter-id")
+	aID, err := at.needAny(columnNames(opt.AlterID, alterIDNames), "--alter-id")
 	if err != nil {
 		return rep, err
 	}
@@ -146,13 +151,13 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	}
 	var tEgo, tSrc, tDst, tWave int
 	if tt != nil {
-		if tEgo, err = tt.need(opt.EgoID, "--ego-id"); err != nil {
+		if tEgo, err = tt.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id"); err != nil {
 			return rep, err
 		}
-		if tSrc, err = tt.need(opt.Source, "--source"); err != nil {
+		if tSrc, err = tt.needAny(columnNames(opt.Source, sourceNames), "--source"); err != nil {
 			return rep, err
 		}
-		if tDst, err = tt.need(opt.Target, "--target"); err != nil {
+		if tDst, err = tt.needAny(columnNames(opt.Target, targetNames), "--target"); err != nil {
 			return rep, err
 		}
 		tWave = -1
@@ -163,11 +168,12 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 
 	// The schemas shared by every ego's Dataset, with ReadEgoCSV's columns.
 	shared := NewDatasetBuilder(dopt).ds
+	shared.EgoIDColumn = et.header[egoCol]
 	egoAttr := attrColumns(et.header, shared.EgoAttrs, egoCol, waveCol)
 	alterAttr := attrColumns(at.header, shared.AlterAttrs, aEgo, aID, aWave, alterWeight)
 	var tieAttr []int
 	if tt != nil {
-		tieAttr = attrColumns(tt.header, shared.TieAttrs, tEgo, tSrc, tDst, tWave, tieWeight)
+		tieAttr = attrColumns(tt.header, shared.TieAttrs, tEgo, tSrc, tDst, tWave, tieWeight, ignored)
 	}
 
 	// Pass 2: one ego at a time. pending holds the next row of alters.csv
@@ -209,6 +215,7 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 		tieName = tt.file
 	}
 	var tieLines []int32
+	tiesOfDropped := 0
 	for cur := 0; ; cur++ {
 		rec, err := et.next()
 		if err == io.EOF {
@@ -219,14 +226,16 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 		}
 		b := NewDatasetBuilder(dopt)
 		b.ds.EgoAttrs, b.ds.AlterAttrs, b.ds.TieAttrs = shared.EgoAttrs, shared.AlterAttrs, shared.TieAttrs
+		b.ds.EgoIDColumn = shared.EgoIDColumn
 		id := strings.TrimSpace(rec[egoCol])
 		wave := ""
 		if waveCol >= 0 {
 			wave = strings.TrimSpace(rec[waveCol])
 		}
-		if err := b.AddEgo(id, wave, rowAttrs(rec, egoAttr)); err != nil {
+		if err := b.AddEgo(id, wave, et.attrs(rec, egoAttr)); err != nil {
 			return rep, et.errf(err, "")
 		}
+		dropped := droppedAlters{}
 		for {
 			if err := next(at, &aPend, aEgo, aWave, cur); err != nil {
 				return rep, err
@@ -236,13 +245,15 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 			}
 			r := aPend.rec
 			aPend.ego = -1
-			w := 1.0
-			if alterWeight >= 0 {
-				if w, err = parseWeight(r[alterWeight]); err != nil {
-					return rep, errAt(at.file, aPend.line, err, "column %q", opt.AlterWeight)
-				}
+			w, keep, err := aw.read(r, aPend.line)
+			if err != nil {
+				return rep, err
 			}
-			if err := b.AddAlter(id, wave, strings.TrimSpace(r[aID]), w, rowAttrs(r, alterAttr)); err != nil {
+			if !keep {
+				dropped[[2]string{id, strings.TrimSpace(r[aID])}] = true
+				continue
+			}
+			if err := b.AddAlter(id, wave, strings.TrimSpace(r[aID]), w, at.attrs(r, alterAttr)); err != nil {
 				return rep, errAt(at.file, aPend.line, err, "")
 			}
 		}
@@ -256,14 +267,20 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 			}
 			r := tPend.rec
 			tPend.ego = -1
-			w := 1.0
-			if tieWeight >= 0 {
-				if w, err = parseWeight(r[tieWeight]); err != nil {
-					return rep, errAt(tt.file, tPend.line, err, "column %q", tt.header[tieWeight])
-				}
+			s, d := strings.TrimSpace(r[tSrc]), strings.TrimSpace(r[tDst])
+			if dropped.has(id, s, d) {
+				tiesOfDropped++
+				continue
+			}
+			w, keep, err := tw.read(r, tPend.line)
+			if err != nil {
+				return rep, err
+			}
+			if !keep {
+				continue
 			}
 			tieLines = append(tieLines, int32(tPend.line))
-			if err := b.AddTie(id, wave, strings.TrimSpace(r[tSrc]), strings.TrimSpace(r[tDst]), w, rowAttrs(r, tieAttr)); err != nil {
+			if err := b.AddTie(id, wave, s, d, w, tt.attrs(r, tieAttr)); err != nil {
 				if errors.Is(err, ErrUnknownAlter) {
 					// Perhaps listed later in an ungrouped alters.csv.
 					err = fmt.Errorf("%w; if %s lists it further down, %w", err, at.file, ErrUngrouped)
@@ -291,6 +308,9 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 		}
 	}
 	rep.addStats(tieName, stats)
+	aw.report(&rep, RepairMissingAlterWeightDropped)
+	tw.report(&rep, RepairMissingTieWeightDropped)
+	rep.Add(tieName, RepairTiesOfDroppedAlters, tiesOfDropped)
 	return rep, nil
 }
 

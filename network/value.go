@@ -177,3 +177,28 @@ func (a *Attrs) set(i int, v Value) {
 	}
 	(*a)[i] = v
 }
+
+// decimalCommaToPoint rewrites a number written with a decimal comma (R's
+// write.csv2, most of Europe: "4,2") in the '.' form strconv reads ("4.2"):
+// a field with one comma and no point has the comma replaced. Any other
+// field is returned as it is.
+func decimalCommaToPoint(s string) string {
+	t := strings.TrimSpace(s)
+	if strings.Count(t, ",") != 1 || strings.Contains(t, ".") {
+		return s
+	}
+	return strings.Replace(t, ",", ".", 1)
+}
+
+// parseValueDecimalComma is ParseValue for a file whose numbers have a
+// decimal comma: "4,2" is the Number 4.2 with Text "4.2" (so that it is
+// written back in the '.' form every reader accepts); a field that is not a
+// number with its comma replaced is read by ParseValue as it is.
+func parseValueDecimalComma(s string) Value {
+	if t := decimalCommaToPoint(s); t != s {
+		if v := ParseValue(t); v.Kind == Number {
+			return v
+		}
+	}
+	return ParseValue(s)
+}

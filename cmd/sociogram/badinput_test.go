@@ -71,8 +71,9 @@ var badCases = []badCase{
 	{name: "truncated edge list", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target,weight\na,b,1\nb,c"}}, bad: "edges", line: 3, want: "wrong number of fields"},
 
 	// Wrong delimiters.
-	{name: "semicolons read as commas", files: map[string]file{"egos": {"egos.csv", "egoID;sex\ne1;f\n"}}, bad: "egos", line: 1, want: `missing required column "egoID"; the header has "egoID;sex"`},
-	{name: "tabs read as commas", whole: true, files: map[string]file{"edges": {"edges.csv", "source\ttarget\na\tb\n"}}, bad: "edges", line: 1, want: `missing required column "source"`},
+	// (A header with as many semicolons or tabs as commas is taken as comma-separated.)
+	{name: "semicolons read as commas", files: map[string]file{"egos": {"egos.csv", "egoID;sex,age\ne1;f,30\n"}}, bad: "egos", line: 1, want: `missing required column "egoID" (or ".egoID", ".EGOID"); the header has "egoID;sex", "age"`},
+	{name: "tabs read as commas", whole: true, files: map[string]file{"edges": {"edges.csv", "source\ttarget,w\na\tb,1\n"}}, bad: "edges", line: 1, want: `missing required column "source"`},
 	{name: "delimiter changes mid-file", files: map[string]file{"alters": {"alters.csv", "egoID,alterID,sex\ne1,a,f\ne1;b;m\n"}}, bad: "alters", line: 3, want: "wrong number of fields"},
 
 	// Quotes.

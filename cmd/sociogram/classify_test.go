@@ -91,7 +91,7 @@ func TestClassify(t *testing.T) {
 			"--classify", f["rules.json"], "--measures", "bonding,bridging,linking,unclassified,bonding_share"}
 		require.Equal(t, 0, run(args, &out, &errb), errb.String())
 		assert.Equal(t, "egoID,wave,bonding,bridging,linking,unclassified,bonding_share\n"+
-			"p1,1,2,0,1,0,0.6666666666666666\np1,2,1,2,0,1,0.25\np2,1,0,0,0,0,NA\n", out.String())
+			"p1,1,2,0,1,0,0.666666666666667\np1,2,1,2,0,1,0.25\np2,1,0,0,0,0,NA\n", out.String())
 	})
 	t.Run("no waves", func(t *testing.T) {
 		// Wave 1 alone, without a wave column: the wave key is left out.

@@ -111,7 +111,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	in.addEgo(fs)
 	in.addCommon(fs)
 	var mf measureFlags
-	mf.add(fs)
+	mf.addList(fs, "comma-separated `LIST` of measures to compare, e.g. size,density,bridging(sex); default: none (only kept, gained, lost and jaccard are written)")
 	var cf capitalFlags
 	cf.add(fs)
 	before := fs.String("before", "", "the earlier `WAVE` (default: the first wave in the egos table)")
@@ -191,5 +191,5 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return mf.writeTable(stdout, t)
+	return mf.writeTable(stdout, t, src.ds)
 }

@@ -89,5 +89,5 @@ func runEgos(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return mf.writeTable(stdout, t)
+	return mf.writeTable(stdout, t, src.ds)
 }

@@ -2,8 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -47,6 +47,9 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 	if _, _, through, err := outputTarget(mf.out); err != nil || through {
 		return false, nil // the usual path says what is wrong, or writes through
 	}
+	if err := in.checkCSV(); err != nil {
+		return true, err
+	}
 	in.noteInputs()
 	tmp, err := createAtomic(mf.out)
 	if err != nil {
@@ -54,39 +57,37 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 	}
 	defer tmp.Abort()
 	bw := bufio.NewWriterSize(tmp, 1<<16)
-	cw := csv.NewWriter(bw)
 	var batch []*network.EgoNet
 	header := false
+	var buf bytes.Buffer
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		d := batch[0].Dataset()
 		ds := &network.Dataset{Egos: batch, EgoAttrs: d.EgoAttrs, AlterAttrs: d.AlterAttrs, TieAttrs: d.TieAttrs,
-			Directed: d.Directed, AlterWeighted: d.AlterWeighted, TieWeighted: d.TieWeighted, WaveColumn: d.WaveColumn}
+			Directed: d.Directed, AlterWeighted: d.AlterWeighted, TieWeighted: d.TieWeighted, WaveColumn: d.WaveColumn,
+			EgoIDColumn: d.EgoIDColumn}
 		t, err := measures.EgoTable(context.Background(), ds, specs, measures.TableOptions{})
 		if err != nil {
 			return err
 		}
-		if !header {
-			header = true
-			if err := cw.Write(append(append([]string(nil), t.KeyNames...), t.Columns...)); err != nil {
-				return err
-			}
+		buf.Reset()
+		if err := t.WriteCSVWith(&buf, mf.writeOptions(t.KeyNames, ds)); err != nil {
+			return err
 		}
-		var rec []string
-		for r := range t.Values {
-			rec = append(rec[:0], t.Keys[r]...)
-			for _, x := range t.Values[r] {
-				rec = append(rec, measures.FormatValue(x))
-			}
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
+		rows := buf.Bytes()
+		if header {
+			rows = rows[bytes.IndexByte(rows, '\n')+1:] // the header once
+		}
+		header = true
+		if _, err := bw.Write(rows); err != nil {
+			return err
 		}
 		batch = batch[:0]
 		return nil
 	}
+	in.sayDelimiters(stderr, in.egos, in.alters, in.ties)
 	rep, err := network.StreamEgoCSV(in.egos, in.alters, in.ties, in.egoOptions(), func(e *network.EgoNet) error {
 		batch = append(batch, e)
 		if len(batch) == streamBatch {
@@ -101,11 +102,7 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 		err = flush()
 	}
 	if err != nil {
-		return true, err
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return true, err
+		return true, in.hintMissing(err)
 	}
 	if err := bw.Flush(); err != nil {
 		return true, err

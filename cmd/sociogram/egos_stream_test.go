@@ -62,14 +62,15 @@ func surveyFiles(t *testing.T, n int, waves, shuffled bool) string {
 	return put(t, t.TempDir(), map[string]string{"egos.csv": e.String(), "alters.csv": a.String(), "aaties.csv": ti.String()})
 }
 
-// wantEgos is the output of the usual path: ReadEgoCSV, EgoTable, WriteCSV.
+// wantEgos is the output of the usual path: ReadEgoCSV, EgoTable, WriteCSVWith
+// at the CLI's default of 15 significant digits.
 func wantEgos(t *testing.T, dir string, opt network.EgoCSVOptions, specs []measures.Spec) string {
 	ds, _, err := network.ReadEgoCSV(filepath.Join(dir, "egos.csv"), filepath.Join(dir, "alters.csv"), filepath.Join(dir, "aaties.csv"), opt)
 	require.NoError(t, err)
 	tab, err := measures.EgoTable(t.Context(), ds, specs, measures.TableOptions{})
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, tab.WriteCSV(&b))
+	require.NoError(t, tab.WriteCSVWith(&b, measures.WriteOptions{Digits: 15}))
 	return b.String()
 }
 
@@ -120,7 +121,7 @@ func TestEgosStreaming(t *testing.T) {
 			// (issue 18 item 2): a $TMPDIR that does not exist cannot matter.
 			t.Setenv("TMPDIR", filepath.Join(dir, "no-such-tmpdir"))
 			outPath := filepath.Join(t.TempDir(), "out.csv")
-			mf := measureFlags{tableFlags: tableFlags{format: "csv", out: outPath}}
+			mf := measureFlags{digits: 15, keyNames: "input", names: "as-is", tableFlags: tableFlags{format: "csv", out: outPath}}
 			var out, errb bytes.Buffer
 			done, err := streamEgos(&in, specs, &mf, &capitalFlags{}, &out, &errb)
 			require.NoError(t, err)

@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/sociogram/sociogram/network"
@@ -34,6 +37,11 @@ type inputFlags struct {
 	// both
 	weight   string
 	directed bool
+
+	// CSV reading (see addCSV)
+	delimiter, decimal                string
+	missingWeight, missingAlterWeight string
+	delimitersSaid                    bool // sayDelimiters has spoken
 }
 
 // addEgo registers the survey-data flags on fs.
@@ -41,11 +49,10 @@ func (f *inputFlags) addEgo(fs *flag.FlagSet) {
 	fs.StringVar(&f.egos, "egos", "", "egos table `FILE` (egoID, attributes...)")
 	fs.StringVar(&f.alters, "alters", "", "alters table `FILE` (egoID, alterID, attributes...)")
 	fs.StringVar(&f.ties, "ties", "", "alter-alter ties table `FILE` (egoID, Source, Target[, weight]); optional")
-	fs.StringVar(&f.egoID, "ego-id", "egoID", "ego ID `COLUMN` in all three tables")
-	fs.StringVar(&f.alterID, "alter-id", "alterID", "alter ID `COLUMN` of the alters table")
-	fs.StringVar(&f.source, "source", "", "first endpoint `COLUMN` of a tie (default Source in the ties table, source in an edge list)")
-	fs.StringVar(&f.target, "target", "", "second endpoint `COLUMN` of a tie (default Target in the ties table, target in an edge list)")
+	fs.StringVar(&f.egoID, "ego-id", "egoID", "ego ID `COLUMN` in all three tables (egor's .egoID is found too)")
+	fs.StringVar(&f.alterID, "alter-id", "alterID", "alter ID `COLUMN` of the alters table (egor's .altID is found too)")
 	fs.StringVar(&f.alterWeight, "alter-weight", "", "ego-alter tie weight `COLUMN` of the alters table")
+	fs.StringVar(&f.missingAlterWeight, "missing-alter-weight", "error", "what to do with an alter whose --alter-weight is empty or NA: `error`, drop (the alter and its ties), or a VALUE to use")
 	fs.StringVar(&f.wave, "wave", "", "wave (time point) `COLUMN` of the egos table")
 	fs.StringVar(&f.netcanvas, "netcanvas", "", "survey ego networks from a Network Canvas CSV export `DIR` (one ego per interview; --ego-id networkCanvasCaseID for case IDs)")
 }
@@ -60,7 +67,12 @@ func (f *inputFlags) addWhole(fs *flag.FlagSet) {
 
 // addCommon registers the flags that apply to both kinds of input.
 func (f *inputFlags) addCommon(fs *flag.FlagSet) {
-	fs.StringVar(&f.weight, "weight", "", "tie weight `COLUMN` (default \"weight\" when present; \"-\" for none)")
+	fs.StringVar(&f.source, "source", "", "first endpoint `COLUMN` of a tie (default Source or egor's .srcID in the ties table, source in an edge list)")
+	fs.StringVar(&f.target, "target", "", "second endpoint `COLUMN` of a tie (default Target or egor's .tgtID in the ties table, target in an edge list)")
+	fs.StringVar(&f.weight, "weight", "", "tie weight `COLUMN` (default \"weight\" when present; \"-\" ignores a weight column: ties unweighted)")
+	fs.StringVar(&f.missingWeight, "missing-weight", "error", "what to do with a tie whose weight is empty or NA (survey tables): `error`, drop (the tie), or a VALUE to use")
+	fs.StringVar(&f.delimiter, "delimiter", "", "CSV field `DELIMITER`: , or ; or tab (default: detected from each file's header, and said on stderr)")
+	fs.StringVar(&f.decimal, "decimal", "", "decimal `MARK` of numbers in CSV files: . or , (default , in ;-separated files, as R's write.csv2, else .)")
 	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target); GraphML and Pajek files say so themselves")
 	fs.StringVar(&f.graphml, "graphml", "", "GraphML `FILE|DIR`: a directory, or a file with a graph-level egoID key, Network Canvas's nc:caseId or several graphs, holds survey ego networks, one graph per ego; any other file is a whole network")
 }
@@ -133,17 +145,115 @@ func (f *inputFlags) inputKinds() []string {
 	return k
 }
 
-// egoOptions returns the reader options of the survey flags.
+// egoOptions returns the reader options of the survey flags; checkCSV has
+// checked them.
 func (f *inputFlags) egoOptions() network.EgoCSVOptions {
+	comma, _ := parseDelimiter(f.delimiter)
+	mw, _ := parseMissing("--missing-weight", f.missingWeight)
+	maw, _ := parseMissing("--missing-alter-weight", f.missingAlterWeight)
+	dec := rune(0)
+	if f.decimal != "" {
+		dec = rune(f.decimal[0])
+	}
 	return network.EgoCSVOptions{
 		EgoID: f.egoID, AlterID: f.alterID, Source: f.source, Target: f.target,
 		Weight: f.weight, AlterWeight: f.alterWeight, Wave: f.wave, Directed: f.directed,
+		Comma: comma, Decimal: dec, MissingWeight: mw, MissingAlterWeight: maw,
 	}
 }
 
 // wholeOptions returns the reader options of the whole-network flags.
 func (f *inputFlags) wholeOptions() network.EdgeListOptions {
-	return network.EdgeListOptions{Source: f.source, Target: f.target, Weight: f.weight, NodeID: f.nodeID, Directed: f.directed}
+	comma, _ := parseDelimiter(f.delimiter)
+	return network.EdgeListOptions{Source: f.source, Target: f.target, Weight: f.weight, NodeID: f.nodeID, Directed: f.directed, Comma: comma}
+}
+
+// checkCSV checks the CSV reading flags before any data is read.
+func (f *inputFlags) checkCSV() error {
+	if _, err := parseDelimiter(f.delimiter); err != nil {
+		return err
+	}
+	switch f.decimal {
+	case "", ".", ",":
+	default:
+		return usagef("unknown --decimal %q (want . or ,)", f.decimal)
+	}
+	if f.missingAlterWeight != "error" && f.missingAlterWeight != "" && f.alterWeight == "" {
+		return usagef("--missing-alter-weight needs --alter-weight COLUMN")
+	}
+	if _, err := parseMissing("--missing-weight", f.missingWeight); err != nil {
+		return err
+	}
+	_, err := parseMissing("--missing-alter-weight", f.missingAlterWeight)
+	return err
+}
+
+// hintMissing adds the flag that chooses what to do to a missing-weight
+// error.
+func (f *inputFlags) hintMissing(err error) error {
+	if !errors.Is(err, network.ErrMissingWeight) {
+		return err
+	}
+	flag := "--missing-weight"
+	var pe *network.ParseError
+	if errors.As(err, &pe) && pe.File == f.alters {
+		flag = "--missing-alter-weight"
+	}
+	return fmt.Errorf("%w (%s error|drop|VALUE)", err, flag)
+}
+
+// parseDelimiter reads --delimiter: "" (detect), ",", ";", "tab" or a tab.
+func parseDelimiter(s string) (rune, error) {
+	switch s {
+	case "":
+		return 0, nil
+	case ",", ";", "\t":
+		return rune(s[0]), nil
+	case "tab", "TAB", `\t`:
+		return '\t', nil
+	}
+	return 0, usagef("unknown --delimiter %q (want , or ; or tab)", s)
+}
+
+// parseMissing reads --missing-weight and --missing-alter-weight: error,
+// drop, or a weight.
+func parseMissing(flag, s string) (network.MissingWeight, error) {
+	switch s {
+	case "", "error":
+		return network.MissingWeight{}, nil
+	case "drop":
+		return network.MissingWeight{Action: network.MissingDrop}, nil
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		return network.MissingWeight{}, usagef("%s %q: want error, drop, or a weight (a finite number, not negative)", flag, s)
+	}
+	return network.MissingWeight{Action: network.MissingFill, Value: v}, nil
+}
+
+// sayDelimiters prints, for each CSV file whose delimiter was not given,
+// the delimiter the readers detect from its header, when it is not a comma
+// (so that a surprise shows before a confusing error).
+func (f *inputFlags) sayDelimiters(stderr io.Writer, files ...string) {
+	if f.delimiter != "" || f.delimitersSaid {
+		return
+	}
+	f.delimitersSaid = true
+	for _, p := range files {
+		if p == "" {
+			continue
+		}
+		c, err := network.DetectDelimiter(p)
+		if err != nil || c == ',' {
+			continue // the reader reports a file it cannot open
+		}
+		name := map[rune]string{';': "';'", '\t': "tab"}[c]
+		dec := ""
+		if c == ';' && f.decimal == "" {
+			dec = " with decimal commas"
+		}
+		fmt.Fprintf(stderr, "sociogram: %s: %s-separated%s (detected from the header; --delimiter to choose)\n", p, name, dec)
+	}
 }
 
 // loaded is what an input holds: a survey dataset or a whole network.
@@ -164,6 +274,9 @@ func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 	f.noteInputs()
 	if k := f.inputKinds(); len(k) > 1 {
 		return nil, usagef("give one input, not %s", strings.Join(k, " and "))
+	}
+	if err := f.checkCSV(); err != nil {
+		return nil, err
 	}
 	switch {
 	case f.graphml != "":
@@ -190,9 +303,10 @@ func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 		if f.egos == "" || f.alters == "" {
 			return nil, usagef("survey input needs --egos and --alters (and --ties for alter-alter ties)")
 		}
+		f.sayDelimiters(stderr, f.egos, f.alters, f.ties)
 		ds, rep, err := network.ReadEgoCSV(f.egos, f.alters, f.ties, f.egoOptions())
 		if err != nil {
-			return nil, err
+			return nil, f.hintMissing(err)
 		}
 		warn(stderr, rep.Lines())
 		return &loaded{ds: ds}, nil
@@ -200,6 +314,7 @@ func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 		if f.edges == "" {
 			return nil, usagef("whole-network input needs --edges (the node file is optional)")
 		}
+		f.sayDelimiters(stderr, f.edges)
 		g, rep, err := network.ReadEdgeList(f.edges, f.nodes, f.wholeOptions())
 		if err != nil {
 			return nil, err

@@ -79,5 +79,5 @@ func runNodes(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return mf.writeTable(stdout, t)
+	return mf.writeTable(stdout, t, nil)
 }

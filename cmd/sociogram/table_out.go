@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sociogram/sociogram/measures"
+	"github.com/sociogram/sociogram/network"
 )
 
 // tableFlags are the output flags of the commands that write a table:
@@ -20,6 +21,7 @@ type tableFlags struct {
 // flagAdder is the part of *flag.FlagSet the flag groups use.
 type flagAdder interface {
 	StringVar(p *string, name, value, usage string)
+	IntVar(p *int, name string, value int, usage string)
 }
 
 func (t *tableFlags) add(fs flagAdder) {
@@ -46,19 +48,53 @@ func (t *tableFlags) write(stdout io.Writer, writeCSV, writeJSON func(io.Writer)
 }
 
 // measureFlags are the flags shared by the commands that print a table of
-// measures (egos, nodes, compare): --measures and the table flags.
+// measures (egos, nodes, compare): --measures, the table flags and the
+// flags that make the table join back to the input (--key-names, --digits,
+// --names).
 type measureFlags struct {
-	list string
+	list     string
+	keyNames string
+	digits   int
+	names    string
 	tableFlags
 }
 
 func (m *measureFlags) add(fs flagAdder) {
-	fs.StringVar(&m.list, "measures", "", "comma-separated `LIST` of measures, e.g. size,density,blau(sex),count(role=family|friend); default: every structural measure")
+	m.addList(fs, "comma-separated `LIST` of measures, e.g. size,density,blau(sex),count(role=family|friend); default: every structural measure")
+}
+
+// addList is add with the usage text of --measures.
+func (m *measureFlags) addList(fs flagAdder, usage string) {
+	fs.StringVar(&m.list, "measures", "", usage)
 	m.tableFlags.add(fs)
+	fs.StringVar(&m.keyNames, "key-names", "input", "names of the key columns: `input` (the input's own, e.g. person, interview) or egoID (egoID, wave)")
+	fs.IntVar(&m.digits, "digits", 15, "significant `N` digits of values that are not whole numbers, 1-17 (15 as R's write.csv; 17 reads back exactly)")
+	fs.StringVar(&m.names, "names", "as-is", "column `NAMES`: as-is (blau(role)) or r (syntactic: blau_role, for tools that rename other names)")
+}
+
+// check checks the format and the naming flags.
+func (m *measureFlags) check() error {
+	if err := m.tableFlags.check(); err != nil {
+		return err
+	}
+	if m.digits < 1 || m.digits > 17 {
+		return usagef("--digits %d: want 1 to 17", m.digits)
+	}
+	switch m.keyNames {
+	case "input", "egoID":
+	default:
+		return usagef("unknown --key-names %q (want input or egoID)", m.keyNames)
+	}
+	switch m.names {
+	case "as-is", "r":
+	default:
+		return usagef("unknown --names %q (want as-is or r)", m.names)
+	}
+	return nil
 }
 
 // specs parses the measures list (the default list when none is given)
-// and checks the format, both before any data is read.
+// and checks the output flags, both before any data is read.
 func (m *measureFlags) specs() ([]measures.Spec, error) {
 	if err := m.check(); err != nil {
 		return nil, err
@@ -73,9 +109,33 @@ func (m *measureFlags) specs() ([]measures.Spec, error) {
 	return specs, nil
 }
 
-// writeTable writes a measures table as the table flags say.
-func (m *measureFlags) writeTable(stdout io.Writer, t *measures.Table) error {
-	return m.tableFlags.write(stdout, t.WriteCSV, t.WriteJSON)
+// writeOptions returns the table writer options of the flags for a table
+// with these key names, read from ds (nil for a whole network): with
+// --key-names input, "egoID" and "wave" become the input's ego ID and
+// wave column names.
+func (m *measureFlags) writeOptions(keys []string, ds *network.Dataset) measures.WriteOptions {
+	opt := measures.WriteOptions{Digits: m.digits, Syntactic: m.names == "r"}
+	if m.keyNames == "input" && ds != nil {
+		opt.KeyNames = append([]string(nil), keys...)
+		for i, k := range opt.KeyNames {
+			switch {
+			case k == "egoID" && ds.EgoIDColumn != "":
+				opt.KeyNames[i] = ds.EgoIDColumn
+			case k == "wave" && ds.WaveColumn != "":
+				opt.KeyNames[i] = ds.WaveColumn
+			}
+		}
+	}
+	return opt
+}
+
+// writeTable writes a measures table read from ds (nil for a whole
+// network) as the flags say.
+func (m *measureFlags) writeTable(stdout io.Writer, t *measures.Table, ds *network.Dataset) error {
+	opt := m.writeOptions(t.KeyNames, ds)
+	return m.tableFlags.write(stdout,
+		func(w io.Writer) error { return t.WriteCSVWith(w, opt) },
+		func(w io.Writer) error { return t.WriteJSONWith(w, opt) })
 }
 
 // isTerminal reports whether w is a terminal (a character device), the

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The interop tables (testdata/interop, written by make.py there; see its
+// README) hold the same study twice: in the layout another tool writes
+// (egor's sample files, R's write.csv and write.csv2, ...) and in
+// sociogram's plain three tables. Each test runs a command on both and
+// wants the same output: the expected values are those of the plain
+// tables, whose reading the rest of the test suite checks against hand
+// derivations and reference tools.
+
+const interopDir = "testdata/interop"
+
+// runOK runs the CLI and fails the test on a non-zero status; it returns
+// stdout and stderr.
+func runOK(t *testing.T, args ...string) (string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	status := run(args, &out, &errb)
+	require.Equal(t, 0, status, "sociogram %s\nstderr: %s", strings.Join(args, " "), errb.String())
+	return out.String(), errb.String()
+}
+
+// threeTables returns the input flags of a three-table study in dir.
+func threeTables(dir, egos, alters, ties string) []string {
+	return []string{"--egos", filepath.Join(dir, egos), "--alters", filepath.Join(dir, alters), "--ties", filepath.Join(dir, ties)}
+}
+
+// sameDrawings draws every ego of both inputs into two directories and
+// wants the same files, byte for byte (draw's output is deterministic).
+func sameDrawings(t *testing.T, foreign, plain []string, extra ...string) {
+	t.Helper()
+	a, b := t.TempDir(), t.TempDir()
+	runOK(t, append(append(append([]string{"draw"}, foreign...), extra...), "--all", "-o", a)...)
+	runOK(t, append(append(append([]string{"draw"}, plain...), extra...), "--all", "-o", b)...)
+	fa, err := os.ReadDir(a)
+	require.NoError(t, err)
+	fb, err := os.ReadDir(b)
+	require.NoError(t, err)
+	require.Equal(t, len(fb), len(fa), "number of pictures")
+	require.NotEmpty(t, fa)
+	for i := range fa {
+		require.Equal(t, fb[i].Name(), fa[i].Name())
+		x, err := os.ReadFile(filepath.Join(a, fa[i].Name()))
+		require.NoError(t, err)
+		y, err := os.ReadFile(filepath.Join(b, fb[i].Name()))
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(x, y), "%s differs", fa[i].Name())
+	}
+}
+
+const interopMeasures = "size,ties,density,constraint,effective_size,ego_betweenness,weighted_density"
+
+// egor's 32-ego example: ';', a row-names column "", quoted numbers, read
+// with no flags at all.
+func TestEgor32ReadsWithoutFlags(t *testing.T) {
+	dir := filepath.Join(interopDir, "egor32")
+	foreign := threeTables(dir, "egos_32.csv", "alteri_32.csv", "edges_32.csv")
+	plain := threeTables(filepath.Join(dir, "plain"), "egos.csv", "alters.csv", "aaties.csv")
+	m := interopMeasures + ",blau(alter.sex),richness(alter.age)"
+	got, stderr := runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m)...)
+	want, _ := runOK(t, append(append([]string{"egos"}, plain...), "--measures", m)...)
+	assert.Equal(t, want, got)
+	assert.Equal(t, 33, strings.Count(got, "\n"), "32 egos and the header")
+	assert.Contains(t, stderr, "egos_32.csv: ';'-separated with decimal commas (detected from the header; --delimiter to choose)")
+	// The same with the delimiter given: nothing said.
+	got, stderr = runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m, "--delimiter", ";")...)
+	assert.Equal(t, want, got)
+	assert.Empty(t, stderr)
+	sameDrawings(t, foreign, plain, "--color", "alter.sex")
+}
+
+// A transnat-like table set: egor's internal names (.egoID, .altID,
+// .srcID, .tgtID) written by R's write.csv with its row names and NA.
+func TestEgorInternalNames(t *testing.T) {
+	dir := filepath.Join(interopDir, "transnat")
+	foreign := threeTables(dir, "ego.csv", "alter.csv", "aatie.csv")
+	plain := threeTables(filepath.Join(dir, "plain"), "egos.csv", "alters.csv", "aaties.csv")
+	m := interopMeasures + ",blau(sex),prop(relation=kin),count(country=DE)"
+	got, stderr := runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m)...)
+	want, _ := runOK(t, append(append([]string{"egos"}, plain...), "--measures", m)...)
+	// The key column keeps the input's name.
+	gl, wl := strings.SplitN(got, "\n", 2), strings.SplitN(want, "\n", 2)
+	assert.Equal(t, ".egoID,"+strings.TrimPrefix(wl[0], "egoID,"), gl[0])
+	assert.Equal(t, wl[1], gl[1])
+	assert.Empty(t, stderr, "comma-separated: nothing to say")
+	sameDrawings(t, foreign, plain, "--color", "relation")
+}
+
+// write.csv2 with NA weights and the study's own key names: each
+// --missing-weight choice against the plain tables with those ties
+// dropped or given weight 1.
+func TestWriteCSV2MissingWeights(t *testing.T) {
+	dir := filepath.Join(interopDir, "csv2")
+	foreign := append(threeTables(dir, "egos.csv", "alters.csv", "aaties.csv"), "--ego-id", "person", "--wave", "interview", "--weight", "strength")
+	m := interopMeasures + ",mean(closeness),blau(role)"
+
+	var out, errb bytes.Buffer
+	status := run(append(append([]string{"egos"}, foreign...), "--measures", m, "--delimiter", ";"), &out, &errb)
+	assert.Equal(t, 1, status)
+	assert.Regexp(t, `^sociogram: testdata/interop/csv2/aaties.csv:\d+: missing weight: column "strength" is NA; a missing tie weight can stop the reading \(the default\), drop the tie, or be set to a value \(--missing-weight error\|drop\|VALUE\)\n$`, errb.String())
+
+	for _, c := range []struct{ choice, plain, report string }{
+		{"drop", "plain_drop", "ties with a missing weight dropped"},
+		{"1", "plain_fill1", "missing weights set to 1"},
+	} {
+		t.Run(c.choice, func(t *testing.T) {
+			plain := append(threeTables(filepath.Join(dir, c.plain), "egos.csv", "alters.csv", "aaties.csv"), "--ego-id", "person", "--wave", "interview", "--weight", "strength")
+			got, stderr := runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m, "--missing-weight", c.choice)...)
+			want, _ := runOK(t, append(append([]string{"egos"}, plain...), "--measures", m)...)
+			assert.Equal(t, want, got)
+			assert.True(t, strings.HasPrefix(got, "person,interview,"), "key columns keep the input's names: %s", got)
+			assert.Regexp(t, `aaties.csv: \d+ `+c.report, stderr)
+
+			got, _ = runOK(t, append(append([]string{"compare"}, foreign...), "--measures", "size,density,mean(closeness)", "--missing-weight", c.choice)...)
+			want, _ = runOK(t, append(append([]string{"compare"}, plain...), "--measures", "size,density,mean(closeness)")...)
+			assert.Equal(t, want, got)
+
+			sameDrawings(t, append(foreign, "--missing-weight", c.choice), plain, "--rings", "closeness", "--color", "role")
+		})
+	}
+}
