@@ -8,9 +8,25 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 )
 
-// UndirectedView is a Graph read as an undirected gonum graph; make one
-// with Graph.AsUndirected. Node IDs are the node indices 0..Order()-1;
-// nodes are simple.Node and edges simple.WeightedEdge.
+// UndirectedView is what AsUndirected returns: a gonum graph.Undirected
+// that is also a graph.WeightedUndirected.
+type UndirectedView interface {
+	graph.Undirected
+	graph.WeightedUndirected
+}
+
+// DirectedView is what AsDirected returns: a gonum graph.Directed that is
+// also a graph.WeightedDirected.
+type DirectedView interface {
+	graph.Directed
+	graph.WeightedDirected
+}
+
+// AsUndirected returns g as a gonum graph.Undirected and
+// graph.WeightedUndirected, for gonum's algorithms. Node IDs are the node indices
+// 0..Order()−1; nodes are simple.Node and edges simple.WeightedEdge. The
+// view also lists its edges (Edges and WeightedEdges, each edge once, from
+// the lower ID) and reads g without copying it.
 //
 // For an undirected graph it is the graph itself. For a directed graph it
 // is the weak projection: x and y are adjacent when there is an arc x→y,
@@ -20,38 +36,39 @@ import (
 // graph stays unweighted: every edge of its projection has weight 1.
 //
 // Weight(x, y) follows gonum's path convention: 0 when x = y, the edge
-// weight when x and y are adjacent, and (+Inf, false) otherwise. A weight is
-// a distance for gonum's path algorithms and a strength for its community
+// weight when x and y are adjacent, and (+Inf, false) otherwise. A weight
+// is a distance to gonum's path algorithms and a strength to its community
 // and centrality algorithms, so pick the algorithm that reads it as you
 // mean it.
 //
-// The zero value is an empty graph. Cost: Node, HasEdgeBetween and the
-// edge lookups O(log d) for degree d; From(x) O(d) over the whole
-// iteration (O(d) to start when directed, to count the merged row); Edges
-// and WeightedEdges O(m) and allocate every edge.
-type UndirectedView struct{ g *Graph }
+// Cost: Node O(1); HasEdgeBetween and the edge lookups O(log d) for degree
+// d; From(x) O(d) (when g is directed, O(d) more to count the merged row
+// before the first node); Edges and WeightedEdges O(m), allocating every
+// edge.
+func (g *Graph) AsUndirected() UndirectedView { return undirectedView{g} }
 
-// DirectedView is a Graph read as a directed gonum graph; make one with
-// Graph.AsDirected. Node IDs are the node indices 0..Order()-1; nodes are
-// simple.Node and edges simple.WeightedEdge. For a directed graph the arcs
-// are the graph's; for an undirected graph each edge x–y is the two arcs
-// x→y and y→x, each with the edge's weight. Weight follows the convention
-// of UndirectedView. The zero value is an empty graph. Cost as
-// UndirectedView; From and To start in O(1).
-type DirectedView struct{ g *Graph }
+// AsDirected returns g as a gonum graph.Directed and
+// graph.WeightedDirected, for gonum's algorithms. Node IDs are the node indices
+// 0..Order()−1; nodes are simple.Node and edges simple.WeightedEdge. For a
+// directed graph the arcs are g's; for an undirected graph each edge x–y
+// is the two arcs x→y and y→x, each with the edge's weight. Weight follows
+// the convention of AsUndirected. The view also lists its arcs (Edges and
+// WeightedEdges, by tail then head) and reads g without copying it. Cost:
+// Node, From and To O(1); HasEdgeFromTo and the edge lookups O(log d);
+// Edges and WeightedEdges O(m), allocating every arc.
+func (g *Graph) AsDirected() DirectedView { return directedView{g} }
 
-// AsUndirected returns g as a gonum graph.Undirected and
-// graph.WeightedUndirected (see UndirectedView).
-func (g *Graph) AsUndirected() UndirectedView { return UndirectedView{g} }
-
-// AsDirected returns g as a gonum graph.Directed and graph.WeightedDirected
-// (see DirectedView).
-func (g *Graph) AsDirected() DirectedView { return DirectedView{g} }
+// undirectedView and directedView are the views; the zero value of each
+// is an empty graph.
+type (
+	undirectedView struct{ g *Graph }
+	directedView   struct{ g *Graph }
+)
 
 // Compile-time checks: each view satisfies one reading, never both.
 var (
-	_ graph.WeightedUndirected = UndirectedView{}
-	_ graph.WeightedDirected   = DirectedView{}
+	_ UndirectedView = undirectedView{}
+	_ DirectedView   = directedView{}
 )
 
 // order is the number of nodes of g, 0 for a nil graph.
@@ -88,17 +105,17 @@ func gonumWeight(xid, yid int64, w float64, ok bool) (float64, bool) {
 	return w, true
 }
 
-// --- UndirectedView ---
+// --- the undirected view ---
 
 // Node returns the node with the given ID, or nil if there is none.
-func (u UndirectedView) Node(id int64) graph.Node { return node(u.g, id) }
+func (u undirectedView) Node(id int64) graph.Node { return node(u.g, id) }
 
 // Nodes returns all nodes in index order.
-func (u UndirectedView) Nodes() graph.Nodes { return nodes(u.g) }
+func (u undirectedView) Nodes() graph.Nodes { return nodes(u.g) }
 
 // From returns the neighbours of id in ascending order (out- and
 // in-neighbours merged when the graph is directed).
-func (u UndirectedView) From(id int64) graph.Nodes {
+func (u undirectedView) From(id int64) graph.Nodes {
 	g := u.g
 	if id < 0 || id >= order(g) {
 		return graph.Empty
@@ -116,7 +133,7 @@ func (u UndirectedView) From(id int64) graph.Nodes {
 
 // weightBetween returns the projected weight of x–y and whether they are
 // adjacent.
-func (u UndirectedView) weightBetween(xid, yid int64) (float64, bool) {
+func (u undirectedView) weightBetween(xid, yid int64) (float64, bool) {
 	g := u.g
 	if g == nil {
 		return 0, false
@@ -146,13 +163,13 @@ func (u UndirectedView) weightBetween(xid, yid int64) (float64, bool) {
 }
 
 // HasEdgeBetween reports whether x and y are adjacent.
-func (u UndirectedView) HasEdgeBetween(xid, yid int64) bool {
+func (u undirectedView) HasEdgeBetween(xid, yid int64) bool {
 	_, ok := u.weightBetween(xid, yid)
 	return ok
 }
 
 // Edge returns the edge from u to v (as WeightedEdge), or nil.
-func (u UndirectedView) Edge(uid, vid int64) graph.Edge {
+func (u undirectedView) Edge(uid, vid int64) graph.Edge {
 	if e := u.WeightedEdge(uid, vid); e != nil {
 		return e
 	}
@@ -160,11 +177,11 @@ func (u UndirectedView) Edge(uid, vid int64) graph.Edge {
 }
 
 // EdgeBetween returns the edge from x to y, or nil.
-func (u UndirectedView) EdgeBetween(xid, yid int64) graph.Edge { return u.Edge(xid, yid) }
+func (u undirectedView) EdgeBetween(xid, yid int64) graph.Edge { return u.Edge(xid, yid) }
 
 // WeightedEdge returns the edge from u to v with its projected weight, or
 // nil.
-func (u UndirectedView) WeightedEdge(uid, vid int64) graph.WeightedEdge {
+func (u undirectedView) WeightedEdge(uid, vid int64) graph.WeightedEdge {
 	w, ok := u.weightBetween(uid, vid)
 	if !ok {
 		return nil
@@ -173,20 +190,20 @@ func (u UndirectedView) WeightedEdge(uid, vid int64) graph.WeightedEdge {
 }
 
 // WeightedEdgeBetween returns the edge from x to y with its weight, or nil.
-func (u UndirectedView) WeightedEdgeBetween(xid, yid int64) graph.WeightedEdge {
+func (u undirectedView) WeightedEdgeBetween(xid, yid int64) graph.WeightedEdge {
 	return u.WeightedEdge(xid, yid)
 }
 
 // Weight returns the weight of x–y: 0 for x = y, the edge weight when x
 // and y are adjacent, and (+Inf, false) otherwise.
-func (u UndirectedView) Weight(xid, yid int64) (float64, bool) {
+func (u undirectedView) Weight(xid, yid int64) (float64, bool) {
 	w, ok := u.weightBetween(xid, yid)
 	return gonumWeight(xid, yid, w, ok)
 }
 
 // Edges returns every edge once, from the lower to the higher node ID, in
 // order.
-func (u UndirectedView) Edges() graph.Edges {
+func (u undirectedView) Edges() graph.Edges {
 	es := u.edges()
 	if len(es) == 0 {
 		return graph.Empty
@@ -200,7 +217,7 @@ func (u UndirectedView) Edges() graph.Edges {
 
 // WeightedEdges returns every edge once with its weight, from the lower to
 // the higher node ID, in order.
-func (u UndirectedView) WeightedEdges() graph.WeightedEdges {
+func (u undirectedView) WeightedEdges() graph.WeightedEdges {
 	es := u.edges()
 	if len(es) == 0 {
 		return graph.Empty
@@ -212,7 +229,7 @@ func (u UndirectedView) WeightedEdges() graph.WeightedEdges {
 	return iterator.NewOrderedWeightedEdges(out)
 }
 
-func (u UndirectedView) edges() []simple.WeightedEdge {
+func (u undirectedView) edges() []simple.WeightedEdge {
 	var es []simple.WeightedEdge
 	for x := range order(u.g) {
 		it := u.From(x)
@@ -227,16 +244,16 @@ func (u UndirectedView) edges() []simple.WeightedEdge {
 	return es
 }
 
-// --- DirectedView ---
+// --- the directed view ---
 
 // Node returns the node with the given ID, or nil if there is none.
-func (d DirectedView) Node(id int64) graph.Node { return node(d.g, id) }
+func (d directedView) Node(id int64) graph.Node { return node(d.g, id) }
 
 // Nodes returns all nodes in index order.
-func (d DirectedView) Nodes() graph.Nodes { return nodes(d.g) }
+func (d directedView) Nodes() graph.Nodes { return nodes(d.g) }
 
 // From returns the nodes reached by an arc from id, in ascending order.
-func (d DirectedView) From(id int64) graph.Nodes {
+func (d directedView) From(id int64) graph.Nodes {
 	g := d.g
 	if id < 0 || id >= order(g) || g.off[id] == g.off[id+1] {
 		return graph.Empty
@@ -245,7 +262,7 @@ func (d DirectedView) From(id int64) graph.Nodes {
 }
 
 // To returns the nodes with an arc to id, in ascending order.
-func (d DirectedView) To(id int64) graph.Nodes {
+func (d directedView) To(id int64) graph.Nodes {
 	g := d.g
 	if id < 0 || id >= order(g) {
 		return graph.Empty
@@ -259,7 +276,7 @@ func (d DirectedView) To(id int64) graph.Nodes {
 	return &rowNodes{row: g.inAdj[g.inOff[id]:g.inOff[id+1]], cur: -1}
 }
 
-func (d DirectedView) arc(uid, vid int64) (float64, bool) {
+func (d directedView) arc(uid, vid int64) (float64, bool) {
 	if d.g == nil {
 		return 0, false
 	}
@@ -271,18 +288,18 @@ func (d DirectedView) arc(uid, vid int64) (float64, bool) {
 }
 
 // HasEdgeBetween reports whether there is an arc x→y or y→x.
-func (d DirectedView) HasEdgeBetween(xid, yid int64) bool {
+func (d directedView) HasEdgeBetween(xid, yid int64) bool {
 	return d.HasEdgeFromTo(xid, yid) || d.HasEdgeFromTo(yid, xid)
 }
 
 // HasEdgeFromTo reports whether there is an arc u→v.
-func (d DirectedView) HasEdgeFromTo(uid, vid int64) bool {
+func (d directedView) HasEdgeFromTo(uid, vid int64) bool {
 	_, ok := d.arc(uid, vid)
 	return ok
 }
 
 // Edge returns the arc u→v (as WeightedEdge), or nil.
-func (d DirectedView) Edge(uid, vid int64) graph.Edge {
+func (d directedView) Edge(uid, vid int64) graph.Edge {
 	if e := d.WeightedEdge(uid, vid); e != nil {
 		return e
 	}
@@ -290,7 +307,7 @@ func (d DirectedView) Edge(uid, vid int64) graph.Edge {
 }
 
 // WeightedEdge returns the arc u→v with its weight, or nil.
-func (d DirectedView) WeightedEdge(uid, vid int64) graph.WeightedEdge {
+func (d directedView) WeightedEdge(uid, vid int64) graph.WeightedEdge {
 	w, ok := d.arc(uid, vid)
 	if !ok {
 		return nil
@@ -300,13 +317,13 @@ func (d DirectedView) WeightedEdge(uid, vid int64) graph.WeightedEdge {
 
 // Weight returns the weight of the arc x→y: 0 for x = y, the arc's weight
 // when there is one, and (+Inf, false) otherwise.
-func (d DirectedView) Weight(xid, yid int64) (float64, bool) {
+func (d directedView) Weight(xid, yid int64) (float64, bool) {
 	w, ok := d.arc(xid, yid)
 	return gonumWeight(xid, yid, w, ok)
 }
 
 // Edges returns every arc, ordered by tail then head.
-func (d DirectedView) Edges() graph.Edges {
+func (d directedView) Edges() graph.Edges {
 	es := d.arcs()
 	if len(es) == 0 {
 		return graph.Empty
@@ -320,7 +337,7 @@ func (d DirectedView) Edges() graph.Edges {
 
 // WeightedEdges returns every arc with its weight, ordered by tail then
 // head.
-func (d DirectedView) WeightedEdges() graph.WeightedEdges {
+func (d directedView) WeightedEdges() graph.WeightedEdges {
 	es := d.arcs()
 	if len(es) == 0 {
 		return graph.Empty
@@ -332,7 +349,7 @@ func (d DirectedView) WeightedEdges() graph.WeightedEdges {
 	return iterator.NewOrderedWeightedEdges(out)
 }
 
-func (d DirectedView) arcs() []simple.WeightedEdge {
+func (d directedView) arcs() []simple.WeightedEdge {
 	g := d.g
 	var es []simple.WeightedEdge
 	for u := range order(g) {

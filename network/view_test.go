@@ -29,10 +29,10 @@ func TestViewsSatisfyOneReading(t *testing.T) {
 	assert.False(t, isU || isD, "*Graph itself is no gonum graph")
 	x = g.AsUndirected()
 	_, isD = x.(graph.Directed)
-	assert.False(t, isD, "UndirectedView is not graph.Directed")
+	assert.False(t, isD, "the undirected view is not graph.Directed")
 	x = g.AsDirected()
 	_, isU = x.(graph.Undirected)
-	assert.False(t, isU, "DirectedView is not graph.Undirected")
+	assert.False(t, isU, "the directed view is not graph.Undirected")
 }
 
 // viewBuilder returns a testgraph.Builder that builds a gonum simple graph
@@ -396,8 +396,8 @@ func TestUndirectedViewWeights(t *testing.T) {
 // The zero views are empty graphs; out-of-range IDs have no node and no
 // neighbours.
 func TestViewZeroAndRange(t *testing.T) {
-	var u UndirectedView
-	var d DirectedView
+	var u undirectedView
+	var d directedView
 	assert.Nil(t, u.Node(0))
 	assert.Equal(t, 0, u.Nodes().Len())
 	assert.Equal(t, 0, d.Nodes().Len())
