@@ -209,7 +209,11 @@ func TypeProfilesFigure(title string, measures []string, profiles []TypeProfile)
 		rows[len(profiles)-1-i] = fmt.Sprintf("type %d (n = %d)", pr.Type, pr.Size)
 	}
 	p.Add(&heatCells{profiles: profiles, cols: len(measures)})
-	p.NominalX(measures...)
+	labels := make([]string, len(measures))
+	for i, m := range measures {
+		labels[i] = wrapMeasure(m, 18)
+	}
+	p.NominalX(labels...)
 	p.NominalY(rows...)
 	p.X.Min, p.X.Max = -0.5, float64(len(measures))-0.5
 	p.Y.Min, p.Y.Max = -0.5, float64(len(profiles))-0.5
@@ -223,9 +227,30 @@ func TypeProfilesFigure(title string, measures []string, profiles []TypeProfile)
 		f.Legend = append(f.Legend, LegendEntry{Text: label, Thumbs: []plot.Thumbnailer{swatch{Diverging(z)}}})
 	}
 	f.Note = "cells: each type's mean z-score (sample SD) of the measure"
-	f.Width = max(SingleWidth, vg.Points(95*float64(len(measures))+260))
-	f.Height = max(vg.Points(240), vg.Points(48*float64(len(profiles))+120))
+	f.Width = max(SingleWidth, vg.Points(110*float64(len(measures))+260))
+	f.Height = max(vg.Points(260), vg.Points(48*float64(len(profiles))+140))
 	return f, nil
+}
+
+// wrapMeasure breaks a measure's name into lines of about width runes:
+// before an opening parenthesis and after a '|' or ',' once a line is
+// long enough.
+func wrapMeasure(m string, width int) string {
+	var b strings.Builder
+	line := 0
+	for _, r := range m {
+		if r == '(' && line >= width/2 {
+			b.WriteByte('\n')
+			line = 0
+		}
+		b.WriteRune(r)
+		line++
+		if (r == '|' || r == ',') && line >= width {
+			b.WriteByte('\n')
+			line = 0
+		}
+	}
+	return b.String()
 }
 
 type swatch struct{ c color.Color }

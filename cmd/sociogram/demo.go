@@ -34,6 +34,11 @@ DIR (default ./sociogram-demo):
   egogram_*.png    network maps of three people
   before_after_*.png  the person who gained most bridging ties, both waves
   size_*.png, bridging_*.png  distributions at each wave and change per person
+  groups.csv, groups.png  change in bridging ties, size and LSNS-6 of people
+                   supported by third-sector and statutory agencies
+                   (sociogram groups)
+  types.csv, type_profiles.csv, types.png, types_tree.png  three network
+                   types at wave 1 (sociogram types)
 
 It prints where each file is and a short summary of what changed.
 
@@ -55,6 +60,8 @@ type demoOutput struct {
 type demoResult struct {
 	files   []demoOutput
 	summary []string
+	groups  []string // change by agency (demoAnalysis)
+	types   []string // network types at wave 1 (demoAnalysis)
 }
 
 func runDemo(args []string, stdout, stderr io.Writer) error {
@@ -78,6 +85,14 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "\nWhat changed between wave 1 and wave 2:")
 	for _, l := range res.summary {
+		fmt.Fprintf(stdout, "  %s\n", l)
+	}
+	fmt.Fprintln(stdout, "\nChange by agency (third sector - statutory), groups.csv:")
+	for _, l := range res.groups {
+		fmt.Fprintf(stdout, "  %s\n", l)
+	}
+	fmt.Fprintf(stdout, "\nNetwork types at wave 1 (Ward on z-scores of %s), types.csv:\n", demoTypes)
+	for _, l := range res.types {
 		fmt.Fprintf(stdout, "  %s\n", l)
 	}
 	return nil
@@ -218,6 +233,9 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 	}
 
 	res.summary = demoSummary(measures.Summary(ds), change, table)
+	if res.groups, res.types, err = demoAnalysis(ctx, ds, opt, dir, res); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,6 +32,16 @@ func readCSVFile(t *testing.T, path string) ([]string, map[string]map[string]str
 	return recs[0], rows
 }
 
+// rowWhere returns the row whose column col holds v (nil if none).
+func rowWhere(rows map[string]map[string]string, col, v string) map[string]string {
+	for _, r := range rows {
+		if r[col] == v {
+			return r
+		}
+	}
+	return nil
+}
+
 func TestDemo(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	var out, errb bytes.Buffer
@@ -40,7 +51,8 @@ func TestDemo(t *testing.T) {
 		"measures.csv", "change.csv", "summary.csv",
 		"egogram_P01.png", "egogram_P03.png", "egogram_P13.png", "before_after_P01.png",
 		"size_wave1.png", "size_wave2.png", "size_change.png",
-		"bridging_wave1.png", "bridging_wave2.png", "bridging_change.png"}
+		"bridging_wave1.png", "bridging_wave2.png", "bridging_change.png",
+		"groups.csv", "groups.png", "types.csv", "type_profiles.csv", "types.png", "types_tree.png"}
 	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join(dir, f))
 		if !assert.NoError(t, err, "demo did not write %s", f) {
@@ -117,6 +129,44 @@ func TestDemo(t *testing.T) {
 	assert.Equal(t, "223", summary["1/40"]["alters"])
 	assert.Equal(t, "259", summary["2/40"]["alters"])
 	assert.Equal(t, "1", summary["1/40"]["zero_alter_egos"])
+
+	// The comparison of agencies: the means of groups.csv are the means of
+	// change.csv's M:change over the people egos.csv puts in each agency
+	// (a second path to the same numbers: no code of analysis.Groups).
+	egoHead, egoRows := readCSVFile(t, filepath.Join(dir, "data", "egos.csv"))
+	require.Contains(t, egoHead, "agency")
+	_, groups := readCSVFile(t, filepath.Join(dir, "groups.csv"))
+	require.Len(t, groups, 3, "bridging, size, lsns6")
+	for _, m := range []string{"bridging", "size", "lsns6"} {
+		sum := map[string]float64{}
+		n := map[string]int{}
+		for _, r := range change {
+			x, err := strconv.ParseFloat(r[m+":change"], 64)
+			if err != nil {
+				continue // NA
+			}
+			ag := egoRows[r["egoID"]+"/1"]["agency"]
+			sum[ag] += x
+			n[ag]++
+		}
+		g := rowWhere(groups, "measure", m+":change")
+		require.NotNil(t, g, "groups.csv row %s:change", m)
+		assert.Equal(t, "third_sector", g["group_a"])
+		assert.Equal(t, strconv.Itoa(n["third_sector"]), g["n_a"])
+		assert.Equal(t, strconv.Itoa(n["statutory"]), g["n_b"])
+		ma, _ := strconv.ParseFloat(g["mean_a"], 64)
+		mb, _ := strconv.ParseFloat(g["mean_b"], 64)
+		assert.InDelta(t, sum["third_sector"]/float64(n["third_sector"]), ma, 1e-12, "%s mean change, third sector", m)
+		assert.InDelta(t, sum["statutory"]/float64(n["statutory"]), mb, 1e-12, "%s mean change, statutory", m)
+	}
+	// The typology at wave 1: one row per person; P07 (no alters: density
+	// and the proportions undefined) and P13 (one alter: density
+	// undefined) have type NA.
+	_, types := readCSVFile(t, filepath.Join(dir, "types.csv"))
+	assert.Len(t, types, 40)
+	assert.Equal(t, "NA", rowWhere(types, "egoID", "P07")["type"])
+	assert.Equal(t, "NA", rowWhere(types, "egoID", "P13")["type"])
+	assert.Equal(t, "1", rowWhere(types, "egoID", "P01")["type"], "the first typed person is in type 1 (cutree numbering)")
 
 	// The demo is reproducible: a second run writes byte-identical files
 	// (SPEC: pictures byte-identical for identical input).

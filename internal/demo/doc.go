@@ -40,7 +40,11 @@
 //
 // The columns:
 //
-//   - egos.csv: egoID, wave (1 or 2), sex (F/M), age (years), rg01–rg27 (the
+//   - egos.csv: egoID, wave (1 or 2), sex (F/M), age (years), agency (the
+//     service that supports the person: third_sector, a voluntary or
+//     community organisation, or statutory, an NHS or local-authority team;
+//     people who engage with the intervention are more often with a
+//     third-sector agency, 0.6 against 0.3), rg01–rg27 (the
 //     27 Resource Generator-UK items, 1 = knows someone who could provide
 //     the resource; Webber & Huxley 2007), lsns1–lsns6 (the Lubben Social
 //     Network Scale LSNS-6 items, 0–5; Lubben et al. 2006).

@@ -110,7 +110,8 @@ type egoWave struct {
 type ego struct {
 	id     string
 	sex    string
-	age    int // 0 is missing
+	age    int    // 0 is missing
+	agency string // ThirdSector or Statutory
 	engage bool
 	waves  [2]egoWave
 	rg     [2][]int // -1 is missing
@@ -119,6 +120,18 @@ type ego struct {
 }
 
 var roles = []string{Family, Friend, Neighbour, Professional, Group}
+
+// Agency types: the kind of service that supports the person, as the
+// Connecting People study compared them (Webber et al. 2019).
+const (
+	ThirdSector = "third_sector" // a voluntary or community organisation
+	Statutory   = "statutory"    // an NHS or local-authority mental health team
+)
+
+// agencySalt seeds the agency stream: agencies are drawn from their own
+// splitmix64 stream so that adding them left every other value of the
+// study as it was.
+const agencySalt = 0x6167656e6379
 
 // Role mixes: who people name before the intervention, and whom they gain
 // after it (workers help people join groups and meet neighbours).
@@ -203,6 +216,7 @@ func key(a, b string) [2]string {
 // Resource Generator answer are missing.
 func Generate(seed uint64) Files {
 	r := &rng{s: seed}
+	ra := &rng{s: seed ^ agencySalt}
 	egos := make([]*ego, 40)
 	for i := range egos {
 		e := &ego{id: fmt.Sprintf("P%02d", i+1)}
@@ -210,6 +224,12 @@ func Generate(seed uint64) Files {
 		e.sex = []string{"F", "M"}[r.pick([]float64{0.55, 0.45})]
 		e.age = 19 + r.intn(50)
 		e.engage = r.chance(0.7)
+		// People who engage are more often with a third-sector agency
+		// (0.6 against 0.3), so the agencies differ in change.
+		e.agency = Statutory
+		if ra.chance(map[bool]float64{true: 0.6, false: 0.3}[e.engage]) {
+			e.agency = ThirdSector
+		}
 
 		// Wave 1.
 		n := 2 + r.intn(5) + r.intn(5) // 2–10, mostly 5–7
@@ -392,7 +412,7 @@ func lubben(as []alter) []int {
 func write(egos []*ego) Files {
 	var eb, ab, tb bytes.Buffer
 	ew, aw, tw := csv.NewWriter(&eb), csv.NewWriter(&ab), csv.NewWriter(&tb)
-	head := []string{"egoID", "wave", "sex", "age"}
+	head := []string{"egoID", "wave", "sex", "age", "agency"}
 	head = append(head, RGUKItems...)
 	head = append(head, LSNSItems...)
 	ew.Write(head)
@@ -413,7 +433,7 @@ func write(egos []*ego) Files {
 	for wv := 0; wv < 2; wv++ {
 		wave := strconv.Itoa(wv + 1)
 		for _, e := range egos {
-			row := []string{e.id, wave, e.sex, num(e.age, e.age == 0)}
+			row := []string{e.id, wave, e.sex, num(e.age, e.age == 0), e.agency}
 			for _, x := range e.rg[wv] {
 				row = append(row, num(x, x < 0))
 			}
