@@ -436,70 +436,16 @@ func WavesFigure(waves []string, nets []*network.EgoNet, series []MeasureSeries,
 	if first == nil {
 		return nil, fmt.Errorf("waves picture: the person was not interviewed at any of the waves %s", strings.Join(waves, ", "))
 	}
-	// Statuses since the previous interview, from the library's changes.
-	changes, err := measures.WaveChanges(first.Dataset(), waves, "")
-	if err != nil {
-		return nil, err
-	}
-	byTo := map[string]*measures.EgoChange{}
-	for i := range changes {
-		if c := &changes[i]; c.EgoID == first.ID && c.Present() {
-			byTo[c.To] = c
-		}
-	}
-	var ins []EgogramInput
-	var ids [][]string
-	var drawn []int
-	for w, e := range nets {
-		if e == nil {
-			continue
-		}
-		in, err := EgogramInputOf(e, opt.EgogramOptions)
-		if err != nil {
-			return nil, err
-		}
-		ins, ids, drawn = append(ins, in), append(ids, alterIDs(e)), append(drawn, w)
-	}
-	layouts := LayoutEgogramWaves(ins, ids)
-	opt.Style.Color = ""
-	ss, err := studyOf(first, opt)
+	panels, legend, note, err := wavesNetworks(waves, nets, first, opt)
 	if err != nil {
 		return nil, err
 	}
 	f := &Figure{Title: "ego " + first.ID + " across waves " + strings.Join(waves, ", "), Isotropic: true}
-	var legend []LegendEntry
-	var note string
-	for w, wave := range waves {
-		e := nets[w]
-		if e == nil {
-			p := newPanel("wave " + wave + ": not interviewed")
-			f.Panels = append(f.Panels, p)
-			continue
+	for _, wp := range panels {
+		p := newPanel(wp.title)
+		if wp.net != nil {
+			p.Add(wp.net)
 		}
-		k := indexOf(drawn, w)
-		o := opt
-		o.Title = "wave " + wave
-		net, lg, nt, err := egogramNetwork(e, layouts[k], o, ss)
-		if err != nil {
-			return nil, err
-		}
-		legend, note = lg, nt
-		c := byTo[wave]
-		if c == nil {
-			o.Title += fmt.Sprintf(": %d named", len(e.Alters))
-			for i := range e.Alters {
-				net.Nodes[i].Color, net.Nodes[i].Shape = firstLook.Color, firstLook.Shape
-			}
-		} else {
-			_, sa := c.Statuses()
-			o.Title += fmt.Sprintf(": %d kept, %d gained, %d back, %d lost", len(c.Kept), len(c.Gained)-len(c.Returned), len(c.Returned), len(c.Lost))
-			for i, s := range sa {
-				lk := map[measures.AlterStatus]NodeThumb{measures.StatusKept: keptLook, measures.StatusGained: gainedLook, measures.StatusReturned: returnedLook}[s]
-				net.Nodes[i].Color, net.Nodes[i].Shape = lk.Color, lk.Shape
-			}
-		}
-		p := newPanel(o.Title)
-		p.Add(net)
 		f.Panels = append(f.Panels, p)
 	}
 	f.Legend = append(legend,
@@ -526,6 +472,78 @@ func WavesFigure(waves []string, nets []*network.EgoNet, series []MeasureSeries,
 	f.Width = vg.Points(300*float64(cols) + 170)
 	f.Height = vg.Points(300*float64(rows) + 40)
 	return f, nil
+}
+
+// wavePanel is one panel of WavesFigure: its title and network (nil when
+// the person was not interviewed).
+type wavePanel struct {
+	title string
+	net   *Network
+}
+
+// wavesNetworks lays out and styles the maps of WavesFigure.
+func wavesNetworks(waves []string, nets []*network.EgoNet, first *network.EgoNet, opt DrawOptions) ([]wavePanel, []LegendEntry, string, error) {
+	// Statuses since the previous interview, from the library's changes.
+	changes, err := measures.WaveChanges(first.Dataset(), waves, "")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	byTo := map[string]*measures.EgoChange{}
+	for i := range changes {
+		if c := &changes[i]; c.EgoID == first.ID && c.Present() {
+			byTo[c.To] = c
+		}
+	}
+	var ins []EgogramInput
+	var ids [][]string
+	var drawn []int
+	for w, e := range nets {
+		if e == nil {
+			continue
+		}
+		in, err := EgogramInputOf(e, opt.EgogramOptions)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		ins, ids, drawn = append(ins, in), append(ids, alterIDs(e)), append(drawn, w)
+	}
+	layouts := LayoutEgogramWaves(ins, ids)
+	opt.Style.Color = ""
+	ss, err := studyOf(first, opt)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var out []wavePanel
+	var legend []LegendEntry
+	var note string
+	for w, wave := range waves {
+		e := nets[w]
+		if e == nil {
+			out = append(out, wavePanel{title: "wave " + wave + ": not interviewed"})
+			continue
+		}
+		net, lg, nt, err := egogramNetwork(e, layouts[indexOf(drawn, w)], opt, ss)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		legend, note = lg, nt
+		title := "wave " + wave
+		if c := byTo[wave]; c == nil {
+			title += fmt.Sprintf(": %d named", len(e.Alters))
+			for i := range e.Alters {
+				net.Nodes[i].Color, net.Nodes[i].Shape = firstLook.Color, firstLook.Shape
+			}
+		} else {
+			_, sa := c.Statuses()
+			title += fmt.Sprintf(": %d kept, %d new, %d back, %d lost", len(c.Kept), len(c.Gained)-len(c.Returned), len(c.Returned), len(c.Lost))
+			for i, s := range sa {
+				lk := map[measures.AlterStatus]NodeThumb{measures.StatusKept: keptLook, measures.StatusGained: gainedLook, measures.StatusReturned: returnedLook}[s]
+				net.Nodes[i].Color, net.Nodes[i].Shape = lk.Color, lk.Shape
+			}
+		}
+		out = append(out, wavePanel{title: title, net: net})
+	}
+	return out, legend, note, nil
 }
 
 func indexOf(xs []int, x int) int {

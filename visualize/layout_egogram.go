@@ -669,43 +669,6 @@ func Levels(values []network.Value, order []string, fixed int) []string {
 // Rings and Sectors (with Unknown when either wave needs it). ids give the
 // alter IDs of each wave, aligned with the inputs' Ring and Sector.
 func LayoutEgogramPair(before, after EgogramInput, beforeIDs, afterIDs []string) (b, a *Egogram) {
-	type key struct {
-		id           string
-		ring, sector int
-	}
-	var union EgogramInput
-	union.Rings, union.Sectors = before.Rings, before.Sectors
-	index := map[key]int{}
-	mapWave := func(in EgogramInput, ids []string) []int {
-		idx := make([]int, len(in.Ring))
-		for i := range in.Ring {
-			k := key{ids[i], in.Ring[i], in.Sector[i]}
-			u, ok := index[k]
-			if !ok {
-				u = len(union.Ring)
-				index[k] = u
-				union.Ring = append(union.Ring, in.Ring[i])
-				union.Sector = append(union.Sector, in.Sector[i])
-			}
-			idx[i] = u
-		}
-		for _, t := range in.Ties {
-			if t[0] >= 0 && t[1] >= 0 && t[0] < len(idx) && t[1] < len(idx) {
-				union.Ties = append(union.Ties, [2]int{idx[t[0]], idx[t[1]]})
-			}
-		}
-		return idx
-	}
-	bi := mapWave(before, beforeIDs)
-	ai := mapWave(after, afterIDs)
-	u := LayoutEgogram(union)
-	pick := func(idx []int) *Egogram {
-		g := &Egogram{Rings: u.Rings, Sectors: u.Sectors, EgoRadius: u.EgoRadius, RingWidth: u.RingWidth,
-			Alters: make([]r2.Vec, len(idx)), Ring: make([]int, len(idx)), Sector: make([]int, len(idx))}
-		for i, k := range idx {
-			g.Alters[i], g.Ring[i], g.Sector[i] = u.Alters[k], u.Ring[k], u.Sector[k]
-		}
-		return g
-	}
-	return pick(bi), pick(ai)
+	g := LayoutEgogramWaves([]EgogramInput{before, after}, [][]string{beforeIDs, afterIDs})
+	return g[0], g[1]
 }
