@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/sociogram/sociogram/internal/csr"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/graph"
@@ -470,4 +471,62 @@ func TestFromGonumErrors(t *testing.T) {
 	d.AddNode(simple.Node(2))
 	_, err = FromGonum(d, FromGonumOptions{Label: func(graph.Node) string { return "same" }})
 	assert.ErrorContains(t, err, `"same"`)
+}
+
+// The node iterators: Len counts down, Node is nil before the first Next
+// and after the last, Reset starts again, NodeSlice returns what is left.
+// Fixture (hand-built): directed a→b, a→c, d→a, c→a, so the projection of
+// a has neighbours b, c, d (c both ways, counted once).
+func TestViewIterators(t *testing.T) {
+	g, _ := build(t, true, false, [][2]string{{"a", "b"}, {"a", "c"}, {"d", "a"}, {"c", "a"}}, nil)
+	for _, c := range []struct {
+		name string
+		it   graph.Nodes
+		want []int64
+	}{
+		{"all nodes", g.AsDirected().Nodes(), []int64{0, 1, 2, 3}},
+		{"out-row of a", g.AsDirected().From(0), []int64{1, 2}},
+		{"in-row of a", g.AsDirected().To(0), []int64{2, 3}},
+		{"merged row of a", g.AsUndirected().From(0), []int64{1, 2, 3}},
+	} {
+		it := c.it
+		assert.Nil(t, it.Node(), "%s: no node before Next", c.name)
+		for round := range 2 {
+			var got []int64
+			for i := 0; it.Next(); i++ {
+				got = append(got, it.Node().ID())
+				assert.Equal(t, len(c.want)-i-1, it.Len(), "%s: Len after %d nodes", c.name, i+1)
+			}
+			assert.Equal(t, c.want, got, "%s round %d", c.name, round)
+			assert.Equal(t, 0, it.Len(), c.name)
+			assert.Nil(t, it.Node(), "%s: no node after the last", c.name)
+			assert.False(t, it.Next(), "%s: stays exhausted", c.name)
+			it.Reset()
+		}
+		assert.Equal(t, len(c.want), it.Len(), "%s: Len after Reset", c.name)
+		it.Next()
+		rest := it.(graph.NodeSlicer).NodeSlice()
+		assert.Len(t, rest, len(c.want)-1, "%s: NodeSlice after one Next", c.name)
+		assert.False(t, it.Next(), "%s: NodeSlice exhausts", c.name)
+	}
+}
+
+// internal/csr reads the same rows the views show.
+func TestCSRAccess(t *testing.T) {
+	g, _ := build(t, true, true, [][2]string{{"a", "b"}, {"c", "b"}}, []float64{1.5, 0.1})
+	c := csr.Of(g)
+	assert.True(t, c.Directed)
+	assert.True(t, c.Weighted)
+	assert.Equal(t, 3, c.Order())
+	assert.Equal(t, []int32{1}, c.Out.Row(0))
+	assert.Equal(t, []int32{0, 2}, c.In.Row(1))
+	assert.True(t, c.Out.Has(2, 1))
+	assert.False(t, c.Out.Has(1, 2))
+	assert.Equal(t, 1.5, c.Out.Weight(c.Out.Off[0]))
+	assert.Equal(t, 0.1, c.In.Weight(c.In.Off[1]+1), "c→b kept as float64")
+	u, _ := build(t, false, false, [][2]string{{"a", "b"}}, nil)
+	cu := csr.Of(u)
+	assert.Equal(t, cu.Out.Row(1), cu.In.Row(1), "undirected: in-rows are the out-rows")
+	assert.Equal(t, 1.0, cu.Out.Weight(0), "unweighted: weight 1")
+	assert.Equal(t, 8*3+4*2, u.Bytes(), "3 offsets of 8 bytes, 2 row entries of 4")
 }
