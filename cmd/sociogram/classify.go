@@ -21,7 +21,8 @@ func init() {
 
 Classifies every alter of every ego of a survey study by the rules in
 RULES.json (the same file as sociogram egos --classify; its format is in
-the README and go doc github.com/sociogram/sociogram/measures ReadRules) and
+the README section "Classification rules", with an example in the demo's
+data/rules.json: sociogram demo -o DIR) and
 writes one row per alter, egos in input order, alters in input order:
 
   egoID, wave (only when the data has waves), alterID, class, rule

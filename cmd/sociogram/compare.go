@@ -77,7 +77,7 @@ type capitalFlags struct {
 }
 
 func (c *capitalFlags) add(fs *flag.FlagSet) {
-	fs.StringVar(&c.classify, "classify", "", "bonding/bridging/linking classification rules `FILE` (JSON); defines bonding, bridging, linking, unclassified and *_share without arguments")
+	fs.StringVar(&c.classify, "classify", "", "bonding/bridging/linking classification rules `FILE` (JSON, format: README section \"Classification rules\"); defines bonding, bridging, linking, unclassified and *_share without arguments")
 	fs.StringVar(&c.instruments, "instruments", "", "instrument definitions `FILE` (JSON): LSNS-6, RG-UK subscales, Position Generator prestige list, ring column")
 }
 

@@ -53,6 +53,8 @@ attribute (solid for its first value).
 
 --chart MEASURE draws the distribution of a measure across egos (a
 histogram), or with --before/--after its change per ego (one arrow per ego).
+--classify RULES.json and --instruments FILE.json define the measures that
+need them (bridging, linking_share, lsns6, ...), as for sociogram egos.
 
 Every picture of one run shares one visual language: a category has the
 same colour and shape in every picture and layout, every ring and sector
@@ -113,6 +115,7 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	in.addEgo(fs)
 	in.addWhole(fs)
 	in.addCommon(fs)
+	in.addCapital(fs) // --classify, --instruments for --chart (interop, issue 13)
 	d := drawFlags{stdout: stdout, stderr: stderr, ctx: context.Background()}
 	fs.Var(&d.egos, "ego", "draw the ego (survey) or node (whole network) with this `ID`; repeat for several")
 	fs.BoolVar(&d.all, "all", false, "draw every ego")

@@ -31,9 +31,9 @@ func (d *drawFlags) drawChart(src *loaded) error {
 		if d.before != "" {
 			return usagef("--before/--after need survey data with waves")
 		}
-		t, err = measures.NodeTable(context.Background(), src.g, specs, measures.TableOptions{})
+		t, err = measures.NodeTable(context.Background(), src.g, specs, src.table)
 	} else {
-		t, err = measures.EgoTable(context.Background(), src.ds, specs, measures.TableOptions{})
+		t, err = measures.EgoTable(context.Background(), src.ds, specs, src.table)
 	}
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
 )
 
@@ -42,6 +43,17 @@ type inputFlags struct {
 	delimiter, decimal                string
 	missingWeight, missingAlterWeight string
 	delimitersSaid                    bool // sayDelimiters has spoken
+
+	// --classify and --instruments for commands that take them through
+	// addCapital (draw); egos, nodes and compare register their own.
+	capital *capitalFlags
+}
+
+// addCapital registers --classify and --instruments on fs; load then
+// checks them against the data and puts them in loaded.table.
+func (f *inputFlags) addCapital(fs *flag.FlagSet) {
+	f.capital = &capitalFlags{}
+	f.capital.add(fs)
 }
 
 // addEgo registers the survey-data flags on fs.
@@ -74,7 +86,14 @@ func (f *inputFlags) addCommon(fs *flag.FlagSet) {
 	fs.StringVar(&f.delimiter, "delimiter", "", "CSV field `DELIMITER`: , or ; or tab (default: detected from each file's header, and said on stderr)")
 	fs.StringVar(&f.decimal, "decimal", "", "decimal `MARK` of numbers in CSV files: . or , (default , in ;-separated files, as R's write.csv2, else .)")
 	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target); GraphML and Pajek files say so themselves")
-	fs.StringVar(&f.graphml, "graphml", "", "GraphML `FILE|DIR`: a directory, or a file with a graph-level egoID key, Network Canvas's nc:caseId or several graphs, holds survey ego networks, one graph per ego; any other file is a whole network")
+	switch {
+	case fs.Lookup("egos") == nil: // nodes: whole networks only
+		fs.StringVar(&f.graphml, "graphml", "", "whole network as a GraphML `FILE` (one graph)")
+	case fs.Lookup("edges") == nil: // egos, compare, classify: survey data only
+		fs.StringVar(&f.graphml, "graphml", "", "survey ego networks as GraphML, one graph per ego: a `DIR` of files, or a FILE with several graphs, a graph-level egoID key or Network Canvas's nc:caseId")
+	default:
+		fs.StringVar(&f.graphml, "graphml", "", "GraphML `FILE|DIR`: a directory, or a file with a graph-level egoID key, Network Canvas's nc:caseId or several graphs, holds survey ego networks, one graph per ego; any other file is a whole network")
+	}
 }
 
 // isEgo reports whether survey input was given.
@@ -256,21 +275,49 @@ func (f *inputFlags) sayDelimiters(stderr io.Writer, files ...string) {
 	}
 }
 
-// loaded is what an input holds: a survey dataset or a whole network.
 // noteInputs records the input files, so that no output replaces one.
 func (f *inputFlags) noteInputs() {
 	noteInputs(f.egos, f.alters, f.ties, f.netcanvas, f.edges, f.nodes, f.pajek, f.graphml)
 }
 
+// loaded is what an input holds: a survey dataset or a whole network, and
+// the measure table options of --classify and --instruments (addCapital).
 type loaded struct {
-	ds *network.Dataset
-	g  *network.Graph
+	ds    *network.Dataset
+	g     *network.Graph
+	table measures.TableOptions
+}
+
+// capitalOptions returns the table options of a capitalFlags for src,
+// the rules checked against its attributes (for a whole network, the node
+// attributes stand for the ego's and the alters').
+func capitalOptions(cf *capitalFlags, src *loaded) (measures.TableOptions, error) {
+	ds := src.ds
+	if ds == nil {
+		g := src.g
+		ds = &network.Dataset{EgoAttrs: g.Attrs(), AlterAttrs: g.Attrs(), TieAttrs: network.NewSchema(),
+			Directed: g.Directed(), AlterWeighted: g.IsWeighted()}
+	}
+	return cf.options(ds, measures.TableOptions{})
 }
 
 // load reads the input the flags name, prints the reader's repairs as
 // warnings on stderr, and returns a usage error when no input, or both
-// kinds, are given.
+// kinds, are given. With addCapital, the rules and instruments are read
+// and checked too.
 func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
+	src, err := f.loadData(stderr)
+	if err != nil || f.capital == nil {
+		return src, err
+	}
+	if src.table, err = capitalOptions(f.capital, src); err != nil {
+		return nil, err
+	}
+	return src, nil
+}
+
+// loadData is load without the rules and instruments.
+func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 	f.noteInputs()
 	if k := f.inputKinds(); len(k) > 1 {
 		return nil, usagef("give one input, not %s", strings.Join(k, " and "))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,4 +130,66 @@ func TestWriteCSV2MissingWeights(t *testing.T) {
 			sameDrawings(t, append(foreign, "--missing-weight", c.choice), plain, "--rings", "closeness", "--color", "role")
 		})
 	}
+}
+
+// draw --chart with --classify and --instruments: the chart of a measure
+// that needs them is drawn from the values egos writes with the same
+// flags (the demo study, whose rules and instruments files are its own).
+func TestDrawChartClassifyInstruments(t *testing.T) {
+	dir := t.TempDir()
+	runOK(t, "demo", "-o", dir)
+	d := filepath.Join(dir, "data")
+	in := []string{"--egos", filepath.Join(d, "egos.csv"), "--alters", filepath.Join(d, "alters.csv"), "--ties", filepath.Join(d, "aaties.csv"), "--wave", "wave"}
+	var items []string
+	for i := 1; i <= 27; i++ {
+		items = append(items, fmt.Sprintf("%q", fmt.Sprintf("rg%02d", i)))
+	}
+	inst := filepath.Join(dir, "instruments.json")
+	require.NoError(t, os.WriteFile(inst, []byte(`{"rguk": {"name": "rguk", "items": [`+strings.Join(items, ",")+`], "subscales": {"domestic": ["rg01", "rg02", "rg03"]}}}`), 0o644))
+	for _, c := range []struct{ measure, flag, file string }{
+		{"bridging", "--classify", filepath.Join(d, "rules.json")},
+		{"rguk(domestic)", "--instruments", inst},
+	} {
+		t.Run(c.measure, func(t *testing.T) {
+			p := c.file
+			out := filepath.Join(dir, "chart.png")
+			runOK(t, append(append([]string{"draw"}, in...), "--chart", c.measure, c.flag, p, "--before", "1", "--after", "2", "-o", out)...)
+			st, err := os.Stat(out)
+			require.NoError(t, err)
+			assert.Greater(t, st.Size(), int64(1000))
+			// Without the flag the measure is refused.
+			var o, e bytes.Buffer
+			assert.NotEqual(t, 0, run(append(append([]string{"draw"}, in...), "--chart", c.measure, "-o", filepath.Join(dir, "x.png")), &o, &e))
+		})
+	}
+}
+
+// Help and flags that tell the truth: an unknown help topic is a usage
+// error; nodes takes --source, --target and --delimiter (its error for a
+// missing source column tells the user to set --source); nodes -h does not
+// describe survey data under --graphml; compare -h gives --measures'
+// real default.
+func TestHelpAndFlags(t *testing.T) {
+	var out, errb bytes.Buffer
+	assert.Equal(t, 2, run([]string{"help", "nosuch"}, &out, &errb))
+	assert.Equal(t, "sociogram: unknown help topic \"nosuch\"; run \"sociogram help\" for the commands\n", errb.String())
+	assert.Empty(t, out.String())
+
+	f := writeFiles(t, map[string]string{"e.csv": "from;to\na;b\nb;c\n"})
+	got, stderr := runOK(t, "nodes", "--edges", f["e.csv"], "--source", "from", "--target", "to", "--delimiter", ";", "--measures", "size")
+	assert.Equal(t, "node,size\na,1\nb,2\nc,1\n", got, "hand count: b is tied to a and c")
+	assert.Empty(t, stderr)
+
+	out.Reset()
+	errb.Reset()
+	run([]string{"nodes", "-h"}, &out, &errb)
+	help := out.String() + errb.String()
+	assert.Contains(t, help, "whole network as a GraphML FILE (one graph)")
+	assert.NotContains(t, help, "survey ego networks, one graph per ego")
+	assert.Contains(t, help, "-source")
+
+	out.Reset()
+	errb.Reset()
+	run([]string{"compare", "-h"}, &out, &errb)
+	assert.Contains(t, out.String()+errb.String(), "default: none (only kept, gained, lost and jaccard are written)")
 }

@@ -74,10 +74,13 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
-			if c, ok := commands[args[1]]; ok {
-				fmt.Fprint(stdout, c.usage)
-				return 0
+			c, ok := commands[args[1]]
+			if !ok {
+				fmt.Fprintf(stderr, "sociogram: unknown help topic %q; run \"sociogram help\" for the commands\n", args[1])
+				return 2
 			}
+			fmt.Fprint(stdout, c.usage)
+			return 0
 		}
 		usage(stdout)
 		return 0
