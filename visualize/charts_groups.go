@@ -29,18 +29,67 @@ type GroupMean struct {
 // GroupMeansFigure draws each group's mean with its 95% CI as a marker and
 // a vertical bar: one panel per Panel (in order of first appearance), the
 // slots (waves) along the x axis in order of first appearance, the groups
-// side by side within a slot in the order of groups, each group in the
-// same Okabe–Ito colour and shape in every panel. Under each slot, the
+// side by side within a slot in the order of groups, each group with the
+// same look in every panel: the colour and shape ss gives the value when
+// the study's pictures colour it as a category (ss may be nil), else a
+// grey and a shape, so that a group never takes a colour that means
+// something else in the study's other pictures. Under each slot, the
 // number of egos of each group. A group without a defined mean has no
 // mark; a mean without an interval (n = 1) is a hollow marker. zero adds
 // a dashed line at 0 (for change scores). It fails when no group has a
 // defined mean.
-func GroupMeansFigure(title string, groups []string, points []GroupMean, zero bool) (*Figure, error) {
+func GroupMeansFigure(title string, groups []string, points []GroupMean, zero bool, ss *StudyStyle) (*Figure, error) {
+	panels, err := groupPanels(groups, points, zero)
+	if err != nil {
+		return nil, err
+	}
+	looks := groupLooks(groups, ss)
+	for _, gp := range panels {
+		gp.bars.looks = looks
+	}
+	f := &Figure{Title: title}
+	slots := 0
+	for _, gp := range panels {
+		p := chartPanel("", "")
+		p.Title.Text = gp.name
+		p.Title.TextStyle.Font = font.From(sansFont, 11)
+		grid := plotter.NewGrid()
+		grid.Vertical.Color = nil
+		p.Add(grid, gp.bars)
+		p.NominalX(gp.labels...)
+		p.X.Min, p.X.Max = -0.5, float64(len(gp.labels))-0.5
+		f.Panels = append(f.Panels, p)
+		slots = len(gp.labels)
+	}
+	for i, g := range groups {
+		f.Legend = append(f.Legend, LegendEntry{Text: g, Thumbs: []plot.Thumbnailer{NodeThumb{Color: looks[i].color, Shape: looks[i].shape}}})
+	}
+	f.Note = "marker: mean; bar: 95% CI (t); hollow: one ego, no CI"
+	cols := min(len(panels), 3)
+	rows := (len(panels) + cols - 1) / cols
+	f.Columns = cols
+	f.Width = max(SingleWidth, vg.Points(float64(150+90*slots)*float64(cols)+150))
+	f.Height = max(vg.Points(280), vg.Points(250*float64(rows)+60))
+	return f, nil
+}
+
+// groupPanel is one panel of GroupMeansFigure: its name, the labels of
+// its slots and its marks.
+type groupPanel struct {
+	name   string
+	labels []string
+	bars   *meanBars
+}
+
+// groupPanels lays out the points of GroupMeansFigure: one panel per
+// Panel, slots in order of first appearance, a mark per defined mean at
+// its slot, offset by group.
+func groupPanels(groups []string, points []GroupMean, zero bool) ([]groupPanel, error) {
 	gi := map[string]int{}
 	for i, g := range groups {
 		gi[g] = i
 	}
-	var panels, slots []string
+	var names, slots []string
 	byPanel := map[string][]GroupMean{}
 	slotIndex := map[string]int{}
 	for _, p := range points {
@@ -48,7 +97,7 @@ func GroupMeansFigure(title string, groups []string, points []GroupMean, zero bo
 			return nil, fmt.Errorf("group means chart: group %q is not among the %d groups", p.Group, len(groups))
 		}
 		if _, ok := byPanel[p.Panel]; !ok {
-			panels = append(panels, p.Panel)
+			names = append(names, p.Panel)
 		}
 		byPanel[p.Panel] = append(byPanel[p.Panel], p)
 		if _, ok := slotIndex[p.Slot]; !ok {
@@ -56,13 +105,10 @@ func GroupMeansFigure(title string, groups []string, points []GroupMean, zero bo
 			slots = append(slots, p.Slot)
 		}
 	}
-	f := &Figure{Title: title}
 	defined := false
 	step := math.Min(0.22, 0.8/float64(len(groups)))
-	for _, name := range panels {
-		p := chartPanel("", "")
-		p.Title.Text = name
-		p.Title.TextStyle.Font = font.From(sansFont, 11)
+	var out []groupPanel
+	for _, name := range names {
 		ns := make([][]string, len(slots))
 		ms := &meanBars{zero: zero}
 		for _, pt := range byPanel[name] {
@@ -79,26 +125,46 @@ func GroupMeansFigure(title string, groups []string, points []GroupMean, zero bo
 		for s, slot := range slots {
 			labels[s] = strings.TrimSpace(slot + "\nn: " + strings.Join(ns[s], ", "))
 		}
-		grid := plotter.NewGrid()
-		grid.Vertical.Color = nil
-		p.Add(grid, ms)
-		p.NominalX(labels...)
-		p.X.Min, p.X.Max = -0.5, float64(len(slots))-0.5
-		f.Panels = append(f.Panels, p)
+		out = append(out, groupPanel{name: name, labels: labels, bars: ms})
 	}
 	if !defined {
 		return nil, fmt.Errorf("group means chart: no group has a defined mean")
 	}
+	return out, nil
+}
+
+// groupGreys are the shades of groups and types: dark to light greys
+// with a shape each (ShapeOf), so that a group never takes a colour that
+// means an alter category (a role, say) in the study's other pictures.
+var groupGreys = []color.Color{
+	color.NRGBA{R: 0x1A, G: 0x1A, B: 0x1A, A: 0xFF},
+	color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xFF},
+	color.NRGBA{R: 0x4D, G: 0x4D, B: 0x4D, A: 0xFF},
+	color.NRGBA{R: 0xA6, G: 0xA6, B: 0xA6, A: 0xFF},
+}
+
+// groupColor returns the shade of group (or type) i, from 0.
+func groupColor(i int) color.Color { return ColorOf(groupGreys, i) }
+
+type groupLook struct {
+	color color.Color
+	shape Shape
+}
+
+// groupLooks returns each group's colour and shape: the study's when ss
+// (may be nil) colours that value as a category, so that a category looks
+// the same on the chart as on the network maps; else a grey and a shape.
+func groupLooks(groups []string, ss *StudyStyle) []groupLook {
+	out := make([]groupLook, len(groups))
 	for i, g := range groups {
-		f.Legend = append(f.Legend, LegendEntry{Text: g, Thumbs: []plot.Thumbnailer{NodeThumb{Color: ColorOf(nil, i), Shape: ShapeOf(i)}}})
+		out[i] = groupLook{groupColor(i), ShapeOf(i)}
+		if ss != nil {
+			if c, sh, ok := ss.Category(g); ok {
+				out[i] = groupLook{c, sh}
+			}
+		}
 	}
-	f.Note = "marker: mean; bar: 95% CI (t); hollow: one ego, no CI"
-	cols := min(len(panels), 3)
-	rows := (len(panels) + cols - 1) / cols
-	f.Columns = cols
-	f.Width = max(SingleWidth, vg.Points(float64(150+90*len(slots))*float64(cols)+150))
-	f.Height = max(vg.Points(280), vg.Points(250*float64(rows)+60))
-	return f, nil
+	return out
 }
 
 type meanBar struct {
@@ -108,8 +174,9 @@ type meanBar struct {
 
 // meanBars is a plotter of means with CI bars.
 type meanBars struct {
-	bars []meanBar
-	zero bool
+	bars  []meanBar
+	zero  bool
+	looks []groupLook // per group; nil: greys
 }
 
 // DataRange implements plot.DataRanger.
@@ -143,7 +210,10 @@ func (m *meanBars) Plot(c draw.Canvas, p *plot.Plot) {
 		c.StrokeLine2(ls, c.Min.X, y, c.Max.X, y)
 	}
 	for _, b := range m.bars {
-		col := ColorOf(nil, b.group)
+		col, shape := groupColor(b.group), ShapeOf(b.group)
+		if b.group < len(m.looks) {
+			col, shape = m.looks[b.group].color, m.looks[b.group].shape
+		}
 		x := tx(b.x)
 		if !math.IsNaN(b.low) {
 			ls := draw.LineStyle{Color: col, Width: vg.Points(2)}
@@ -159,7 +229,7 @@ func (m *meanBars) Plot(c draw.Canvas, p *plot.Plot) {
 			out = draw.LineStyle{Color: col, Width: vg.Points(1.6)}
 			fill = color.White
 		}
-		drawShape(&c, ShapeOf(b.group), pt, vg.Points(5), fill, out)
+		drawShape(&c, shape, pt, vg.Points(5), fill, out)
 	}
 }
 
@@ -234,7 +304,8 @@ func TypeProfilesFigure(title string, measures []string, profiles []TypeProfile)
 
 // wrapMeasure breaks a measure's name into lines of about width runes:
 // before an opening parenthesis and after a '|' or ',' once a line is
-// long enough.
+// long enough (half the width before a parenthesis, the width after a
+// separator).
 func wrapMeasure(m string, width int) string {
 	var b strings.Builder
 	line := 0
@@ -290,9 +361,10 @@ func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 // DendrogramFigure draws an agglomerative clustering in R's hclust layout
 // (merge, height, order as analysis.Tree holds them; labels and types per
 // observation, types 1..K from cutting the tree into K clusters): leaves
-// along the x axis in the tree's order, labelled and coloured by type,
-// links as right angles at their merge heights, and a dashed line where
-// the tree is cut into K types.
+// along the x axis in the tree's order, labelled, with a grey and a shape
+// per type; links as right angles at their merge heights (thicker within
+// a type), each type named at the top of its subtree, and a dashed line
+// where the tree is cut into K types.
 func DendrogramFigure(title string, merge [][2]int, height []float64, order []int, labels []string, types []int) (*Figure, error) {
 	n := len(merge) + 1
 	if len(height) != n-1 || len(order) != n || len(labels) != n || len(types) != n {
@@ -306,11 +378,9 @@ func DendrogramFigure(title string, merge [][2]int, height []float64, order []in
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
 	p.Add(grid)
-	d := &dendro{merge: merge, height: height, types: types, k: k}
-	d.leafX = make([]float64, n)
+	d := newDendro(merge, height, order, types)
 	ticks := make([]plot.Tick, n)
 	for pos, o := range order {
-		d.leafX[o-1] = float64(pos)
 		ticks[pos] = plot.Tick{Value: float64(pos), Label: labels[o-1]}
 	}
 	p.Add(d)
@@ -322,13 +392,25 @@ func DendrogramFigure(title string, merge [][2]int, height []float64, order []in
 	p.Y.Min = 0
 	f := &Figure{Title: title, Panels: []*plot.Plot{p}}
 	for t := 1; t <= k; t++ {
-		f.Legend = append(f.Legend, LegendEntry{Text: fmt.Sprintf("type %d", t), Thumbs: []plot.Thumbnailer{NodeThumb{Color: ColorOf(nil, t-1), Shape: ShapeOf(t - 1)}}})
+		f.Legend = append(f.Legend, LegendEntry{Text: fmt.Sprintf("type %d", t), Thumbs: []plot.Thumbnailer{NodeThumb{Color: groupColor(t - 1), Shape: ShapeOf(t - 1)}}})
 	}
 	if k > 1 {
 		f.Note = fmt.Sprintf("dashed: cut into %d types", k)
 	}
 	f.Width = max(SingleWidth, vg.Points(11*float64(n)+200))
 	return f, nil
+}
+
+// newDendro places the leaves at 0, 1, … in the tree's order.
+func newDendro(merge [][2]int, height []float64, order, types []int) *dendro {
+	d := &dendro{merge: merge, height: height, types: types, leafX: make([]float64, len(order))}
+	for _, t := range types {
+		d.k = max(d.k, t)
+	}
+	for pos, o := range order {
+		d.leafX[o-1] = float64(pos)
+	}
+	return d
 }
 
 type dendro struct {
@@ -372,7 +454,7 @@ func (d *dendro) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		ls := grey
 		if ctype[s] > 0 && d.k > 1 {
-			ls = draw.LineStyle{Color: ColorOf(nil, ctype[s]-1), Width: vg.Points(1.5)}
+			ls.Width = vg.Points(1.6) // within one type
 		}
 		c.StrokeLines(ls, []vg.Point{{X: tx(xa), Y: ty(ya)}, {X: tx(xa), Y: ty(h)}, {X: tx(xb), Y: ty(h)}, {X: tx(xb), Y: ty(yb)}})
 	}
@@ -389,6 +471,26 @@ func (d *dendro) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	for i, x := range d.leafX {
 		out := draw.LineStyle{Color: color.White, Width: vg.Points(0.6)}
-		drawShape(&c, ShapeOf(d.types[i]-1), vg.Point{X: tx(x), Y: ty(0)}, vg.Points(3.5), ColorOf(nil, d.types[i]-1), out)
+		drawShape(&c, ShapeOf(d.types[i]-1), vg.Point{X: tx(x), Y: ty(0)}, vg.Points(3.5), groupColor(d.types[i]-1), out)
+	}
+	// Name each type at the top of its subtree: the last merge within it,
+	// or its leaf when it is one ego.
+	if d.k > 1 {
+		st := textStyle(9, color.Black)
+		st.XAlign, st.YAlign = draw.XCenter, draw.YBottom
+		top := map[int]vg.Point{}
+		for i, x := range d.leafX {
+			top[d.types[i]] = vg.Point{X: tx(x), Y: ty(0) + vg.Points(5)}
+		}
+		for s := range d.merge {
+			if ctype[s] > 0 {
+				top[ctype[s]] = vg.Point{X: tx(cx[s]), Y: ty(d.height[s]) + vg.Points(2)}
+			}
+		}
+		for t := 1; t <= d.k; t++ {
+			if pt, ok := top[t]; ok {
+				c.FillText(st, pt, fmt.Sprintf("type %d", t))
+			}
+		}
 	}
 }

@@ -280,7 +280,7 @@ func writeGroupChart(path string, t *analysis.GroupTable) error {
 	if t.Change {
 		title = fmt.Sprintf("Change from wave %s to wave %s: group means with 95%% CI", t.Before, t.After)
 	}
-	f, err := visualize.GroupMeansFigure(title, t.Groups, pts, t.Change)
+	f, err := visualize.GroupMeansFigure(title, t.Groups, pts, t.Change, nil)
 	if err != nil {
 		return err
 	}
