@@ -120,10 +120,10 @@ func TestParseGoalRule(t *testing.T) {
 func goalStudy(t *testing.T) *network.Dataset {
 	b := network.NewDatasetBuilder(network.DatasetOptions{WaveColumn: "wave"})
 	add := func(ego, wave string, alters ...string) {
-		require.NoError(t, b.AddEgo(ego, wave, network.Row(b.EgoAttrs(), map[string]string{"arm": map[string]string{"R1": "a", "R2": "a", "R3": "b"}[ego]})))
+		require.NoError(t, b.AddEgo(ego, wave, network.NewAttrs(b.EgoAttrs(), map[string]string{"arm": map[string]string{"R1": "a", "R2": "a", "R3": "b"}[ego]})))
 		for _, a := range alters {
 			id, role, _ := strings.Cut(a, ":")
-			require.NoError(t, b.AddAlter(ego, wave, id, 1, network.Row(b.AlterAttrs(), map[string]string{"role": role})))
+			require.NoError(t, b.AddAlter(ego, wave, id, 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"role": role})))
 		}
 	}
 	add("R1", "1", "A:friend", "B:family")

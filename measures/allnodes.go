@@ -28,8 +28,8 @@ type AllNodesOptions struct {
 //
 // Undirected graphs, weighted or not, use the triangle engine: nodes ranked
 // by degree, each triangle at an ego found once from its lower-ranked alter,
-// with per-alter accumulators for Burt's sums (see the engine's notes in
-// engine.go). Cost: O(Σ_j deg(j)·deg⁺(j)) ≤ O(m^1.5) time, deg⁺(j) the
+// with per-alter accumulators for Burt's sums (see the notes on the engine in
+// the source). Cost: O(Σ_j deg(j)·deg⁺(j)) ≤ O(m^1.5) time, deg⁺(j) the
 // number of j's neighbours of higher degree, plus the 2-paths among each
 // ego's alters for ego betweenness; memory 4 bytes per edge (16 when
 // weighted) and 24 bytes per node beyond the graph and the result, plus

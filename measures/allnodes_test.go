@@ -35,7 +35,7 @@ func (r randomGraph) build(seed uint64) *network.Graph {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	b := network.NewBuilder(r.directed, r.weighted)
 	for i := 0; i < r.n+r.isolates; i++ {
-		b.Node(strconv.Itoa(i))
+		b.LookupOrAdd(strconv.Itoa(i))
 	}
 	weight := func() float64 {
 		if r.float64Weights {
@@ -157,7 +157,7 @@ func TestAllNodesSmall(t *testing.T) {
 	build := func(n int, edges [][2]int) *network.Graph {
 		b := network.NewBuilder(false, false)
 		for i := 0; i < n; i++ {
-			b.Node(strconv.Itoa(i))
+			b.LookupOrAdd(strconv.Itoa(i))
 		}
 		for _, e := range edges {
 			require.NoError(t, b.AddEdge(e[0], e[1], 1))

@@ -32,15 +32,15 @@ const (
 	TotalBrokerage
 )
 
-// RoleNames are the measure names of the roles, in Role order.
-var RoleNames = [6]string{"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}
+// roleNames are the measure names of the roles, in Role order.
+var roleNames = [6]string{"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}
 
 // String returns the role's name ("coordinator", …, "total").
 func (r Role) String() string {
-	if r < 0 || int(r) >= len(RoleNames) {
+	if r < 0 || int(r) >= len(roleNames) {
 		return fmt.Sprintf("Role(%d)", int(r))
 	}
-	return RoleNames[r]
+	return roleNames[r]
 }
 
 // Roles holds one value per brokerage role, indexed by Role.
@@ -103,8 +103,8 @@ type BrokerageRoles struct {
 // groups, so a group attribute with a distinct value per node costs
 // O(N³)), O(N) memory.
 //
-// Agrees with R sna::brokerage (sna 2.7-1) to 1e-9 on the cases in
-// testdata/sna (random directed graphs, an isolate, a group of one, an
+// Agrees with R sna::brokerage (sna 2.7-1) to 1e-9 on cases computed with
+// sna (random directed graphs, an isolate, a group of one, an
 // undirected graph).
 //
 // Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: A formal
@@ -302,7 +302,7 @@ func graphExpectations(n []float64, N, d float64) (exp, sd Roles) {
 // directed network are those of the graph, not assumed both ways: the node
 // brokers (j, k) only when j → node → k, so with every group recorded the
 // roles are GouldFernandez's raw counts for that node (R sna::brokerage's
-// raw.nli), tested on the sna cases of testdata/sna.
+// raw.nli), tested on the same sna cases.
 //
 // Gould & Fernandez (1989), doi:10.2307/270949; the ego-network use follows
 // Everett & Borgatti (2005) in taking the ego network, ego included, as the

@@ -23,7 +23,7 @@ func readSNACase(t *testing.T, name string, directed bool) (*network.Graph, []st
 	b := network.NewBuilder(directed, false)
 	groups := make([]string, 0, len(nodes)-1)
 	for _, r := range nodes[1:] {
-		b.Node(r[0])
+		b.LookupOrAdd(r[0])
 		groups = append(groups, r[1])
 	}
 	for _, r := range readCSV(t, filepath.Join("testdata", "sna", name+".edges.csv"))[1:] {
@@ -40,7 +40,7 @@ func lookupBuilder(b *network.Builder, label string) (int, bool) {
 	if !b.HasNode(label) {
 		return -1, false
 	}
-	return b.Node(label), true
+	return b.LookupOrAdd(label), true
 }
 
 func readCSV(t *testing.T, path string) [][]string {
@@ -124,7 +124,7 @@ func TestGouldFernandezSNA(t *testing.T) {
 // E[representative] = q (N−n_A)(n_A−1) = 2/27.
 func TestGouldFernandezPathByHand(t *testing.T) {
 	b := network.NewBuilder(true, false)
-	a, bb, c := b.Node("a"), b.Node("b"), b.Node("c")
+	a, bb, c := b.LookupOrAdd("a"), b.LookupOrAdd("b"), b.LookupOrAdd("c")
 	require.NoError(t, b.AddEdge(a, bb, 1))
 	require.NoError(t, b.AddEdge(bb, c, 1))
 	g, _ := b.Build()
@@ -137,7 +137,7 @@ func TestGouldFernandezPathByHand(t *testing.T) {
 
 func TestGouldFernandezPanicsOnGroupLength(t *testing.T) {
 	b := network.NewBuilder(false, false)
-	b.Node("x")
+	b.LookupOrAdd("x")
 	g, _ := b.Build()
 	assert.Panics(t, func() { GouldFernandez(g, nil) })
 }
@@ -192,9 +192,9 @@ func TestEgoBrokerageRoles(t *testing.T) {
 func buildEgo(t *testing.T, directed bool, egoAttrs map[string]string, groups []string, ties [][2]int) *network.EgoNet {
 	t.Helper()
 	b := network.NewDatasetBuilder(network.DatasetOptions{Directed: directed})
-	require.NoError(t, b.AddEgo("e", "", network.Row(b.EgoAttrs(), egoAttrs)))
+	require.NoError(t, b.AddEgo("e", "", network.NewAttrs(b.EgoAttrs(), egoAttrs)))
 	for i, g := range groups {
-		require.NoError(t, b.AddAlter("e", "", "a"+strconv.Itoa(i), 1, network.Row(b.AlterAttrs(), map[string]string{"grp": g})))
+		require.NoError(t, b.AddAlter("e", "", "a"+strconv.Itoa(i), 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"grp": g})))
 	}
 	for _, tie := range ties {
 		require.NoError(t, b.AddTie("e", "", "a"+strconv.Itoa(tie[0]), "a"+strconv.Itoa(tie[1]), 1, nil))
@@ -259,10 +259,10 @@ func TestNodeTableRolesSNA(t *testing.T) {
 			// The same graph with each node's group as its attribute grp.
 			b := network.NewBuilder(c.directed, false)
 			for v := range plain.Order() {
-				b.SetAttr(b.Node(plain.Label(v)), "grp", network.ParseValue(groups[v]))
+				b.SetAttr(b.LookupOrAdd(plain.Label(v)), "grp", network.ParseValue(groups[v]))
 			}
 			for _, r := range readCSV(t, filepath.Join("testdata", "sna", c.name+".edges.csv"))[1:] {
-				require.NoError(t, b.AddEdge(b.Node(r[0]), b.Node(r[1]), 1))
+				require.NoError(t, b.AddEdge(b.LookupOrAdd(r[0]), b.LookupOrAdd(r[1]), 1))
 			}
 			g, _ := b.Build()
 			tab, err := NodeTable(context.Background(), g, specs, TableOptions{})

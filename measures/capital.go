@@ -82,6 +82,10 @@ func (c *Class) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// RuleType is the kind of a classification rule, as written in a rules
+// file ("role", "strength", "similarity", "structure").
+type RuleType string
+
 // The kinds of classification rule (Rule.Type).
 const (
 	// RuleRole maps the relationship (an alter attribute such as "role")
@@ -90,14 +94,14 @@ const (
 	// Putnam (2000) for bonding/bridging; Szreter & Woolcock (2004) for
 	// linking, which only a role can identify (a power or authority
 	// gradient is not visible in similarity or strength).
-	RuleRole = "role"
+	RuleRole RuleType = "role"
 	// RuleStrength classifies by tie strength: strong ties (value ≥
 	// Threshold) and weak ties (value < Threshold), by default strong →
 	// bonding and weak → bridging (Granovetter 1973: weak ties bridge
 	// between otherwise unconnected groups). The value is the ego–alter
 	// weight when Attribute is "", else a numeric alter attribute (e.g.
 	// closeness or contact frequency coded as a number).
-	RuleStrength = "strength"
+	RuleStrength RuleType = "strength"
 	// RuleSimilarity compares the alter with the ego on one or more
 	// attributes (present in both the ego and the alter tables): alike →
 	// bonding, different → bridging (Putnam 2000: bonding capital is
@@ -107,7 +111,7 @@ const (
 	// when it differs on at least one; with Match "any" it is alike when it
 	// shares at least one value and different when it differs on all.
 	// When a missing value leaves the answer open, the rule does not apply.
-	RuleSimilarity = "similarity"
+	RuleSimilarity RuleType = "similarity"
 	// RuleStructure classifies by the alter's position among the other
 	// alters: with Position "isolate" (the default) an alter who knows none
 	// of the ego's other alters, with "outside" an alter outside the
@@ -116,7 +120,29 @@ const (
 	// structural hole (Granovetter 1973; Burt 1992) — and gets Class
 	// (default bridging); other alters are left to the next rule.
 	// Burt, R. S. (1992). Structural Holes. Harvard University Press.
-	RuleStructure = "structure"
+	RuleStructure RuleType = "structure"
+)
+
+// MatchMode says when a similarity rule finds an alter alike: "all"
+// (MatchAll, also the zero value "") or "any" (MatchAny); see
+// RuleSimilarity. Case is ignored.
+type MatchMode string
+
+// The match modes of a similarity rule.
+const (
+	MatchAll MatchMode = "all"
+	MatchAny MatchMode = "any"
+)
+
+// AlterPosition is the position a structure rule looks for: "isolate"
+// (PositionIsolate, also the zero value "") or "outside"
+// (PositionOutside); see RuleStructure. Case is ignored.
+type AlterPosition string
+
+// The positions of a structure rule.
+const (
+	PositionIsolate AlterPosition = "isolate"
+	PositionOutside AlterPosition = "outside"
 )
 
 // Rule is one classification rule. Which fields are used depends on Type;
@@ -125,8 +151,8 @@ type Rule struct {
 	// Name is recorded on the alters the rule classifies; when empty it is
 	// Type followed by the attribute(s), e.g. "role:relation".
 	Name string `json:"name,omitempty"`
-	// Type is "role", "strength", "similarity" or "structure".
-	Type string `json:"type"`
+	// Type is RuleRole, RuleStrength, RuleSimilarity or RuleStructure.
+	Type RuleType `json:"type"`
 
 	// Attribute is the alter attribute of a role or strength rule
 	// (strength: "" means the ego–alter weight).
@@ -145,15 +171,16 @@ type Rule struct {
 
 	// Attributes (similarity rules) are compared between ego and alter.
 	Attributes []string `json:"attributes,omitempty"`
-	// Match (similarity rules) is "all" (default) or "any".
-	Match string `json:"match,omitempty"`
+	// Match (similarity rules) is MatchAll (the default) or MatchAny.
+	Match MatchMode `json:"match,omitempty"`
 	// Same and Different (similarity rules) are the classes of alike and
 	// different alters; default bonding and bridging.
 	Same      Class `json:"same,omitempty"`
 	Different Class `json:"different,omitempty"`
 
-	// Position (structure rules) is "isolate" (default) or "outside".
-	Position string `json:"position,omitempty"`
+	// Position (structure rules) is PositionIsolate (the default) or
+	// PositionOutside.
+	Position AlterPosition `json:"position,omitempty"`
 	// Class (structure rules) is the class given; default bridging.
 	Class Class `json:"class,omitempty"`
 }
@@ -190,18 +217,18 @@ func (r *Rule) ruleName() string {
 	}
 	switch r.Type {
 	case RuleSimilarity:
-		return r.Type + ":" + strings.Join(r.Attributes, "+")
+		return string(r.Type) + ":" + strings.Join(r.Attributes, "+")
 	case RuleStructure:
 		if r.Position == "" {
-			return r.Type + ":isolate"
+			return string(r.Type) + ":isolate"
 		}
-		return r.Type + ":" + strings.ToLower(r.Position)
+		return string(r.Type) + ":" + strings.ToLower(string(r.Position))
 	case RuleStrength:
 		if r.Attribute == "" {
-			return r.Type + ":weight"
+			return string(r.Type) + ":weight"
 		}
 	}
-	return r.Type + ":" + r.Attribute
+	return string(r.Type) + ":" + r.Attribute
 }
 
 // Validate checks the rules without data: known types, the fields each type
@@ -242,11 +269,11 @@ func (rs *Rules) Validate() error {
 			if len(r.Attributes) == 0 {
 				return rs.errf(i+1, "a similarity rule needs \"attributes\" (columns in both the ego and alter tables)")
 			}
-			if m := strings.ToLower(r.Match); m != "" && m != "all" && m != "any" {
+			if m := strings.ToLower(string(r.Match)); m != "" && m != "all" && m != "any" {
 				return rs.errf(i+1, "match %q: want \"all\" or \"any\"", r.Match)
 			}
 		case RuleStructure:
-			if p := strings.ToLower(r.Position); p != "" && p != "isolate" && p != "outside" {
+			if p := strings.ToLower(string(r.Position)); p != "" && p != "isolate" && p != "outside" {
 				return rs.errf(i+1, "position %q: want \"isolate\" or \"outside\"", r.Position)
 			}
 		case "":
@@ -276,7 +303,7 @@ func (rs *Rules) Check(ds *network.Dataset) error {
 		case RuleStrength:
 			if r.Attribute == "" {
 				if !ds.AlterWeighted {
-					return rs.errf(i+1, "a strength rule without \"attribute\" uses the ego-alter weight, but the data has none (give --alter-weight, or name an alter column)")
+					return rs.errf(i+1, "a strength rule without \"attribute\" uses the ego-alter weight, but the data has none (read it with the alter-weight option, e.g. EgoCSVOptions.AlterWeight, or name an alter column)")
 				}
 				continue
 			}
@@ -312,7 +339,7 @@ func (rs *Rules) errf(rule int, format string, args ...any) error {
 	return fmt.Errorf("%w: %s: %s", ErrRules, src, fmt.Sprintf(format, args...))
 }
 
-// ReadRules reads classification rules in JSON from r; name is used in
+// ReadRulesFrom reads classification rules in JSON from r; name is used in
 // errors (e.g. the file name). The format:
 //
 //	{"rules": [
@@ -326,7 +353,7 @@ func (rs *Rules) errf(rule int, format string, args ...any) error {
 //	]}
 //
 // Unknown fields are errors; JSON syntax errors give the line and column.
-func ReadRules(r io.Reader, name string) (*Rules, error) {
+func ReadRulesFrom(r io.Reader, name string) (*Rules, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -341,14 +368,14 @@ func ReadRules(r io.Reader, name string) (*Rules, error) {
 	return rs, rs.Validate()
 }
 
-// LoadRules reads a JSON rules file (see ReadRules).
-func LoadRules(path string) (*Rules, error) {
+// ReadRules reads a JSON rules file (see ReadRulesFrom).
+func ReadRules(path string) (*Rules, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadRules(f, path)
+	return ReadRulesFrom(f, path)
 }
 
 // jsonErr turns a decoding error into "NAME:LINE:COL: what".
@@ -408,7 +435,7 @@ func (rs *Rules) Classify(e *network.EgoNet) []Classification {
 		name := r.ruleName()
 		var pos []bool
 		if r.Type == RuleStructure {
-			pos = structurePositions(e, strings.EqualFold(r.Position, "outside"))
+			pos = structurePositions(e, strings.EqualFold(string(r.Position), string(PositionOutside)))
 		}
 		for ai := range e.Alters {
 			if out[ai].Class != Unclassified {
@@ -502,7 +529,7 @@ func (r *Rule) apply(e *network.EgoNet, ai int) Class {
 				diff++
 			}
 		}
-		if strings.EqualFold(r.Match, "any") {
+		if strings.EqualFold(string(r.Match), string(MatchAny)) {
 			switch {
 			case same > 0:
 				return orDefault(r.Same, Bonding)
@@ -649,7 +676,7 @@ func classShare(e *network.EgoNet, c AlterClassifier, class string) float64 {
 
 func needsClassifier(s *Spec, opt *TableOptions) error {
 	if opt == nil || opt.Classifier == nil {
-		return errors.New("needs classification rules (--classify rules.json)")
+		return errors.New("needs classification rules (TableOptions.Classifier)")
 	}
 	return nil
 }

@@ -18,7 +18,7 @@ import (
 // rule that classified it; the cousin, with neither recorded, stays
 // unclassified and still counts in the shares.
 func ExampleRules_Classify() {
-	rules, err := measures.ReadRules(strings.NewReader(`{"rules": [
+	rules, err := measures.ReadRulesFrom(strings.NewReader(`{"rules": [
 	  {"type": "role", "attribute": "role", "classes": {
 	     "bonding": ["family", "close friend"],
 	     "bridging": ["neighbour", "group member", "acquaintance"],
@@ -33,7 +33,7 @@ func ExampleRules_Classify() {
 		{"mother", "family", "5"}, {"choir", "group member", "3"}, {"social worker", "professional", "4"},
 		{"old friend", "", "5"}, {"cousin", "", ""},
 	} {
-		b.AddAlter("ann", "", a.id, 1, network.Row(b.AlterAttrs(), map[string]string{"role": a.role, "closeness": a.closeness}))
+		b.AddAlter("ann", "", a.id, 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"role": a.role, "closeness": a.closeness}))
 	}
 	ds, _ := b.Build()
 	ann := ds.Egos[0]
@@ -85,7 +85,7 @@ func ExampleChangeTable() {
 // from its own group (A) to another group (B): a representative.
 func ExampleGouldFernandez() {
 	b := network.NewBuilder(true, false)
-	x, y, z := b.Node("a"), b.Node("b"), b.Node("c")
+	x, y, z := b.LookupOrAdd("a"), b.LookupOrAdd("b"), b.LookupOrAdd("c")
 	b.AddEdge(x, y, 1)
 	b.AddEdge(y, z, 1)
 	g, _ := b.Build()

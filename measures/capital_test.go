@@ -18,7 +18,7 @@ import (
 func capitalData(t *testing.T, weighted bool, ego map[string]string, alters ...string) *network.EgoNet {
 	t.Helper()
 	b := network.NewDatasetBuilder(network.DatasetOptions{AlterWeighted: weighted})
-	require.NoError(t, b.AddEgo("e", "", network.Row(b.EgoAttrs(), ego)))
+	require.NoError(t, b.AddEgo("e", "", network.NewAttrs(b.EgoAttrs(), ego)))
 	for _, a := range alters {
 		id, rest, _ := strings.Cut(a, ":")
 		kv := map[string]string{}
@@ -35,7 +35,7 @@ func capitalData(t *testing.T, weighted bool, ego map[string]string, alters ...s
 			}
 			kv[k] = v
 		}
-		require.NoError(t, b.AddAlter("e", "", id, w, network.Row(b.AlterAttrs(), kv)))
+		require.NoError(t, b.AddAlter("e", "", id, w, network.NewAttrs(b.AlterAttrs(), kv)))
 	}
 	ds, _ := b.Build()
 	return ds.Egos[0]
@@ -43,7 +43,7 @@ func capitalData(t *testing.T, weighted bool, ego map[string]string, alters ...s
 
 func mustRules(t *testing.T, js string) *Rules {
 	t.Helper()
-	rs, err := ReadRules(strings.NewReader(js), "rules.json")
+	rs, err := ReadRulesFrom(strings.NewReader(js), "rules.json")
 	require.NoError(t, err)
 	return rs
 }
@@ -185,7 +185,7 @@ func TestRulesErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ReadRules(strings.NewReader(c.js), "rules.json")
+			_, err := ReadRulesFrom(strings.NewReader(c.js), "rules.json")
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrRules)
 			assert.Contains(t, err.Error(), c.want)
@@ -235,10 +235,10 @@ func tableStudy(t *testing.T) *network.Dataset {
 			m[fmt.Sprintf("rg%02d", i)] = v
 		}
 		m["grp"] = "X"
-		require.NoError(t, b.AddEgo(id, "", network.Row(b.EgoAttrs(), m)))
+		require.NoError(t, b.AddEgo(id, "", network.NewAttrs(b.EgoAttrs(), m)))
 	}
 	alter := func(ego, id, role, ring, grp string) {
-		require.NoError(t, b.AddAlter(ego, "", id, 1, network.Row(b.AlterAttrs(),
+		require.NoError(t, b.AddAlter(ego, "", id, 1, network.NewAttrs(b.AlterAttrs(),
 			map[string]string{"role": role, "ring": ring, "grp": grp})))
 	}
 	ego("e0", []string{"0", "0", "0", "0", "0", "0"}, 0)
@@ -327,7 +327,7 @@ func TestClassifyStructure(t *testing.T) {
 	empty := capitalData(t, false, nil)
 	assert.Empty(t, mustRules(t, `{"rules": [{"type": "structure", "position": "outside"}]}`).Classify(empty))
 
-	_, err := ReadRules(strings.NewReader(`{"rules": [{"type": "structure", "position": "edge"}]}`), "r.json")
+	_, err := ReadRulesFrom(strings.NewReader(`{"rules": [{"type": "structure", "position": "edge"}]}`), "r.json")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `r.json: rule 1: position "edge"`)
 }

@@ -104,7 +104,7 @@ func CompareWaves(ds *network.Dataset, before, after string) (string, string, er
 	waves := ds.Waves()
 	if ds.WaveColumn == "" || len(waves) < 2 {
 		if ds.WaveColumn == "" {
-			return "", "", fmt.Errorf("%w: the data has no wave column (name it, e.g. --wave wave)", ErrWave)
+			return "", "", fmt.Errorf("%w: the data has no wave column (name it in the reader's options, e.g. EgoCSVOptions.Wave)", ErrWave)
 		}
 		return "", "", fmt.Errorf("%w: the data has %d wave(s) (%s); comparing needs two", ErrWave, len(waves), strings.Join(waves, ", "))
 	}

@@ -20,7 +20,7 @@ func waveStudy(t *testing.T, lines ...string) *network.Dataset {
 	for _, l := range lines {
 		f := strings.Fields(l)
 		require.Len(t, f, 4, l)
-		require.NoError(t, b.AddEgo(f[0], f[1], network.Row(b.EgoAttrs(), map[string]string{"x": f[1]})))
+		require.NoError(t, b.AddEgo(f[0], f[1], network.NewAttrs(b.EgoAttrs(), map[string]string{"x": f[1]})))
 		if f[2] != "-" {
 			for _, a := range strings.Split(f[2], ",") {
 				require.NoError(t, b.AddAlter(f[0], f[1], a, 1, nil))

@@ -16,7 +16,7 @@ import (
 func ChangeWaves(ds *network.Dataset, waves []string) ([]string, error) {
 	all := ds.Waves()
 	if ds.WaveColumn == "" {
-		return nil, fmt.Errorf("%w: the data has no wave column (name it, e.g. --wave wave)", ErrWave)
+		return nil, fmt.Errorf("%w: the data has no wave column (name it in the reader's options, e.g. EgoCSVOptions.Wave)", ErrWave)
 	}
 	if len(waves) == 0 {
 		if len(all) < 2 {

@@ -27,7 +27,7 @@ func roleStudy(t *testing.T, directed bool, lines ...string) *network.Dataset {
 				p := strings.Split(a, ":")
 				require.Len(t, p, 3, a)
 				require.NoError(t, b.AddAlter(f[0], f[1], p[0], 1,
-					network.Row(b.AlterAttrs(), map[string]string{"role": p[1], "ring": p[2]})))
+					network.NewAttrs(b.AlterAttrs(), map[string]string{"role": p[1], "ring": p[2]})))
 			}
 		}
 		if f[3] != "-" {
@@ -68,7 +68,7 @@ var threeWaves = []string{
 // changeRules: family, friend → bonding; neighbour, group → bridging;
 // professional → linking.
 func changeRules(t *testing.T) *Rules {
-	rs, err := ReadRules(strings.NewReader(`{"rules": [{"type": "role", "attribute": "role", "classes": {
+	rs, err := ReadRulesFrom(strings.NewReader(`{"rules": [{"type": "role", "attribute": "role", "classes": {
   "bonding": ["family", "friend"], "bridging": ["neighbour", "group"], "linking": ["professional"]}}]}`), "rules.json")
 	require.NoError(t, err)
 	return rs

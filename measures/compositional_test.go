@@ -23,10 +23,10 @@ func compositionStudy(t *testing.T) *network.Dataset {
 	t.Helper()
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
 	ego := func(id, sex, age string) {
-		require.NoError(t, b.AddEgo(id, "", network.Row(b.EgoAttrs(), map[string]string{"sex": sex, "age": age, "code": "1"})))
+		require.NoError(t, b.AddEgo(id, "", network.NewAttrs(b.EgoAttrs(), map[string]string{"sex": sex, "age": age, "code": "1"})))
 	}
 	alter := func(ego, id, sex, age string) {
-		require.NoError(t, b.AddAlter(ego, "", id, 1, network.Row(b.AlterAttrs(), map[string]string{"sex": sex, "age": age, "code": ""})))
+		require.NoError(t, b.AddAlter(ego, "", id, 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"sex": sex, "age": age, "code": ""})))
 	}
 	tie := func(ego, u, v string) { require.NoError(t, b.AddTie(ego, "", u, v, 1, nil)) }
 	ego("none", "f", "40")
@@ -41,7 +41,7 @@ func compositionStudy(t *testing.T) *network.Dataset {
 	tie("allna", "a", "b")
 	ego("codes", "f", "40")
 	for i, c := range []string{"1", "1.0", "2"} {
-		require.NoError(t, b.AddAlter("codes", "", string(rune('a'+i)), 1, network.Row(b.AlterAttrs(), map[string]string{"code": c})))
+		require.NoError(t, b.AddAlter("codes", "", string(rune('a'+i)), 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"code": c})))
 	}
 	ego("mixed", "f", "40")
 	alter("mixed", "a", "f", "30")
@@ -185,10 +185,10 @@ func TestClassifierHook(t *testing.T) {
 func TestNodeTableCompositional(t *testing.T) {
 	b := network.NewBuilder(false, false)
 	for id, sex := range map[string]string{"c": "f", "l1": "f", "l2": "m", "l3": "m"} {
-		b.SetAttr(b.Node(id), "sex", network.ParseValue(sex))
+		b.SetAttr(b.LookupOrAdd(id), "sex", network.ParseValue(sex))
 	}
 	for _, e := range [][2]string{{"c", "l1"}, {"c", "l2"}, {"c", "l3"}, {"l2", "l3"}} {
-		require.NoError(t, b.AddEdge(b.Node(e[0]), b.Node(e[1]), 1))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd(e[0]), b.LookupOrAdd(e[1]), 1))
 	}
 	g, _ := b.Build()
 	specs, err := ParseList("size,blau(sex),bonding(sex),ei(sex),ei_alters(sex)")

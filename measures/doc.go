@@ -82,26 +82,26 @@
 //
 // bonding and bridging without an attribute count the classes of the
 // social-capital rules (TableOptions.Classifier, e.g. Rules from
-// ReadRules); the Gould–Fernandez brokerage roles and the social-capital
-// measures and instruments are documented in brokerage.go, capital.go and
-// instruments.go, change between waves in change.go and the study summary
-// in summary.go.
+// ReadRulesFrom); the Gould–Fernandez brokerage roles and the social-capital
+// measures and instruments are documented at GouldFernandez,
+// EgoBrokerageRoles, Rules, Capital and Instruments, change between waves at
+// AlterChange and ChangeTable, and the study summary at Summary.
 //
 // # Measures lists
 //
-// ParseList reads the --measures syntax of the command-line tool: a
+// ParseList reads the measures-list syntax (also the command-line tool's): a
 // comma-separated list of name, name(attr), name(attr=v1|v2),
 // name(attr!=v), name(attr<x) (also <=, >, >=); commas inside parentheses
 // belong to the item. Each item is also its output column's name. New
-// measures plug into the registry (see registry.go) without changes to the
-// parser or the tables.
+// measures plug into the registry without changes to the parser or the
+// tables.
 //
 // # Validation
 //
 // Every structural measure networkx defines is tested against networkx
 // 2.8.8 (and constraint against python-igraph 0.10.2) to 1e-9 relative on
 // ten graphs and two survey studies; the scripts, tables and exact calls
-// are in testdata/reference. Published values (Borgatti 1997) and hand
+// are in the repository beside the tests. Published values (Borgatti 1997) and hand
 // derivations are in the tests beside them.
 //
 // References:

@@ -44,9 +44,9 @@ func ExampleOf() {
 // pairs of leaves has only the centre between them).
 func ExampleStructural() {
 	b := network.NewBuilder(false, false)
-	hub := b.Node("hub")
+	hub := b.LookupOrAdd("hub")
 	for _, leaf := range []string{"a", "b", "c"} {
-		b.AddEdge(hub, b.Node(leaf), 1)
+		b.AddEdge(hub, b.LookupOrAdd(leaf), 1)
 	}
 	g, _ := b.Build()
 
@@ -64,7 +64,7 @@ func ExampleStructural() {
 func ExampleAllNodes() {
 	b := network.NewBuilder(false, false)
 	for _, e := range [][2]string{{"a", "b"}, {"b", "c"}, {"c", "a"}, {"c", "d"}} {
-		b.AddEdge(b.Node(e[0]), b.Node(e[1]), 1)
+		b.AddEdge(b.LookupOrAdd(e[0]), b.LookupOrAdd(e[1]), 1)
 	}
 	g, _ := b.Build()
 
@@ -91,7 +91,7 @@ func ExampleEgoTable() {
 	b.AddEgo("ann", "", nil)
 	b.AddEgo("bob", "", nil)
 	for _, a := range [][2]string{{"mother", "family"}, {"sister", "family"}, {"jo", "friend"}} {
-		b.AddAlter("ann", "", a[0], 1, network.Row(b.AlterAttrs(), map[string]string{"role": a[1]}))
+		b.AddAlter("ann", "", a[0], 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"role": a[1]}))
 	}
 	b.AddTie("ann", "", "mother", "sister", 1, nil)
 	ds, _ := b.Build()
@@ -116,9 +116,9 @@ func ExampleEgoTable() {
 // one alter, so effective size 1 and constraint (p = 1)² = 1.
 func ExampleNodeTable() {
 	b := network.NewBuilder(false, false)
-	hub := b.Node("hub")
+	hub := b.LookupOrAdd("hub")
 	for _, leaf := range []string{"a", "b", "c"} {
-		b.AddEdge(hub, b.Node(leaf), 1)
+		b.AddEdge(hub, b.LookupOrAdd(leaf), 1)
 	}
 	g, _ := b.Build()
 

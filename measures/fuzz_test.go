@@ -22,14 +22,14 @@ func fuzzDataset(t testing.TB) *network.Dataset {
 		}
 	}
 	es, as := b.EgoAttrs(), b.AlterAttrs()
-	must(b.AddEgo("e1", "", network.Row(es, map[string]string{"sex": "f", "age": "40", "role": "kin"})))
-	must(b.AddEgo("e2", "", network.Row(es, map[string]string{"sex": "m", "age": "NA"})))
+	must(b.AddEgo("e1", "", network.NewAttrs(es, map[string]string{"sex": "f", "age": "40", "role": "kin"})))
+	must(b.AddEgo("e2", "", network.NewAttrs(es, map[string]string{"sex": "m", "age": "NA"})))
 	must(b.AddEgo("e3", "", nil))
 	for _, a := range []struct{ ego, id, sex, age, role string }{
 		{"e1", "a", "f", "30", "kin"}, {"e1", "b", "m", "65", "friend"}, {"e1", "c", "", "NA", "kin"},
 		{"e1", "d", "f", "71.5", "service"}, {"e2", "x", "m", "20", "friend"},
 	} {
-		must(b.AddAlter(a.ego, "", a.id, 1, network.Row(as, map[string]string{"sex": a.sex, "age": a.age, "role": a.role})))
+		must(b.AddAlter(a.ego, "", a.id, 1, network.NewAttrs(as, map[string]string{"sex": a.sex, "age": a.age, "role": a.role})))
 	}
 	must(b.AddTie("e1", "", "a", "b", 2, nil))
 	must(b.AddTie("e1", "", "b", "c", 0.5, nil))

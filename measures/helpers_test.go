@@ -26,11 +26,11 @@ func randomStudy(seed uint64, egos int) *network.Dataset {
 	}
 	for e := range egos {
 		id := fmt.Sprintf("e%03d", e)
-		must(b.AddEgo(id, "", network.Row(b.EgoAttrs(), map[string]string{"sex": sex(), "age": age()})))
+		must(b.AddEgo(id, "", network.NewAttrs(b.EgoAttrs(), map[string]string{"sex": sex(), "age": age()})))
 		n := r.IntN(13)
 		for a := range n {
 			must(b.AddAlter(id, "", strconv.Itoa(a), float64(1+r.IntN(5)),
-				network.Row(b.AlterAttrs(), map[string]string{"sex": sex(), "age": age()})))
+				network.NewAttrs(b.AlterAttrs(), map[string]string{"sex": sex(), "age": age()})))
 		}
 		for range r.IntN(n*n/2 + 1) {
 			u, v := r.IntN(max(n, 1)), r.IntN(max(n, 1))

@@ -196,9 +196,10 @@ func (s *Scale) Score(e *network.EgoNet) (ScaleScore, error) {
 var noAccess = map[string]bool{"0": true, "no": true, "none": true, "nobody": true, "no one": true}
 var yesAccess = map[string]bool{"1": true, "yes": true}
 
-// DefaultTieTypes are the tie types of the Resource and Position Generators
-// (van der Gaag & Snijders 2005; Lin, Fu & Hsung 2001).
-var DefaultTieTypes = []string{"family", "friend", "acquaintance"}
+// DefaultTieTypes returns the tie types of the Resource and Position
+// Generators (van der Gaag & Snijders 2005; Lin, Fu & Hsung 2001), a new
+// slice on every call.
+func DefaultTieTypes() []string { return []string{"family", "friend", "acquaintance"} }
 
 // access parses one generator answer: accessed, the tie type ("" when not
 // recorded), missing, or an error.
@@ -252,7 +253,7 @@ type ResourceGenerator struct {
 // assignment (Webber & Huxley 2007) could not be checked against the paper
 // while this package was written, so NO subscale assignment is built in:
 // Subscales is empty, and rguk(SUBSCALE) needs an instruments file that
-// gives the assignment from the paper (see ReadInstruments). Totals and
+// gives the assignment from the paper (see ReadInstrumentsFrom). Totals and
 // access by tie type need no assignment.
 //
 // Webber, M. P. & Huxley, P. J. (2007). Measuring access to social capital:
@@ -283,7 +284,7 @@ type ResourceScore struct {
 
 func (g *ResourceGenerator) tieTypes() []string {
 	if g.TieTypes == nil {
-		return DefaultTieTypes
+		return DefaultTieTypes()
 	}
 	return g.TieTypes
 }
@@ -412,7 +413,7 @@ func (g *PositionGenerator) Validate() error {
 func (g *PositionGenerator) Score(e *network.EgoNet) (PositionScore, error) {
 	tts := g.TieTypes
 	if tts == nil {
-		tts = DefaultTieTypes
+		tts = DefaultTieTypes()
 	}
 	all := []float64{}
 	by := map[string][]float64{}
@@ -543,7 +544,7 @@ func (in *Instruments) Validate() error {
 	return nil
 }
 
-// ReadInstruments reads instrument definitions in JSON from r, starting from
+// ReadInstrumentsFrom reads instrument definitions in JSON from r, starting from
 // DefaultInstruments: an instrument given in the file replaces the default
 // one whole. name is used in errors. Example, giving the RG-UK subscales and
 // a three-position Position Generator:
@@ -557,7 +558,7 @@ func (in *Instruments) Validate() error {
 //	 "ring": "circle"}
 //
 // Unknown fields are errors; syntax errors give the line and column.
-func ReadInstruments(r io.Reader, name string) (*Instruments, error) {
+func ReadInstrumentsFrom(r io.Reader, name string) (*Instruments, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -582,14 +583,14 @@ func ReadInstruments(r io.Reader, name string) (*Instruments, error) {
 	return in, in.Validate()
 }
 
-// LoadInstruments reads a JSON instruments file (see ReadInstruments).
-func LoadInstruments(path string) (*Instruments, error) {
+// ReadInstruments reads a JSON instruments file (see ReadInstrumentsFrom).
+func ReadInstruments(path string) (*Instruments, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadInstruments(f, path)
+	return ReadInstrumentsFrom(f, path)
 }
 
 // instruments returns the table's instruments (DefaultInstruments when the
@@ -756,7 +757,7 @@ func definePositions() {
 		}
 		tts := g.TieTypes
 		if tts == nil {
-			tts = DefaultTieTypes
+			tts = DefaultTieTypes()
 		}
 		if s.Attr != "" && !containsFold(tts, s.Attr) {
 			return fmt.Errorf("unknown tie type %q (tie types: %s)", s.Attr, strings.Join(tts, ", "))

@@ -220,7 +220,7 @@ func TestRings(t *testing.T) {
 // TestReadInstruments: a file replaces instruments whole; errors name the
 // file and what is wrong.
 func TestReadInstruments(t *testing.T) {
-	in, err := ReadInstruments(strings.NewReader(`{"ring": "circle",
+	in, err := ReadInstrumentsFrom(strings.NewReader(`{"ring": "circle",
 	  "pg": {"name": "pg", "positions": [{"item": "pg1", "occupation": "doctor", "prestige": 78}]}}`), "inst.json")
 	require.NoError(t, err)
 	assert.Equal(t, "circle", in.RingAttr())
@@ -237,7 +237,7 @@ func TestReadInstruments(t *testing.T) {
 	}
 	for _, c := range bad {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ReadInstruments(strings.NewReader(c.js), "inst.json")
+			_, err := ReadInstrumentsFrom(strings.NewReader(c.js), "inst.json")
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.want)
 			assert.Contains(t, err.Error(), "inst.json")
@@ -269,7 +269,7 @@ func TestInstrumentMeasures(t *testing.T) {
 	}
 
 	// Subscales come from an instruments file; tie types are checked.
-	in, err := ReadInstruments(strings.NewReader(`{"rguk": {"name": "rguk",
+	in, err := ReadInstrumentsFrom(strings.NewReader(`{"rguk": {"name": "rguk",
 	  "items": ["rg01","rg02","rg03","rg04","rg05","rg06","rg07","rg08","rg09","rg10","rg11","rg12","rg13","rg14",
 	            "rg15","rg16","rg17","rg18","rg19","rg20","rg21","rg22","rg23","rg24","rg25","rg26","rg27"],
 	  "subscales": {"first": ["rg01", "rg02", "rg03"], "last": ["rg25", "rg26", "rg27"]}}}`), "test.json")
@@ -298,7 +298,7 @@ func TestInstrumentMeasures(t *testing.T) {
 	// A wrong answer anywhere fails the table, naming the ego and the item.
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
 	m := lsnsAnswers("1", "1", "1", "1", "1", "9")
-	require.NoError(t, b.AddEgo("P07", "", network.Row(b.EgoAttrs(), m)))
+	require.NoError(t, b.AddEgo("P07", "", network.NewAttrs(b.EgoAttrs(), m)))
 	bad, _ := b.Build()
 	specs, err = ParseList("lsns6")
 	require.NoError(t, err)
@@ -314,10 +314,10 @@ func TestInstrumentMeasures(t *testing.T) {
 // arithmetic): all 3, 78, 56, 154/3, 154; family 2, 54, 32, 38, 76.
 func TestPositionMeasures(t *testing.T) {
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
-	require.NoError(t, b.AddEgo("e0", "", network.Row(b.EgoAttrs(), map[string]string{"pg1": "0", "pg2": "0", "pg3": "no", "pg4": "0"})))
-	require.NoError(t, b.AddEgo("e1", "", network.Row(b.EgoAttrs(), map[string]string{"pg1": "friend", "pg2": "0", "pg3": "family", "pg4": "Family"})))
+	require.NoError(t, b.AddEgo("e0", "", network.NewAttrs(b.EgoAttrs(), map[string]string{"pg1": "0", "pg2": "0", "pg3": "no", "pg4": "0"})))
+	require.NoError(t, b.AddEgo("e1", "", network.NewAttrs(b.EgoAttrs(), map[string]string{"pg1": "friend", "pg2": "0", "pg3": "family", "pg4": "Family"})))
 	ds, _ := b.Build()
-	in, err := ReadInstruments(strings.NewReader(`{"pg": {"name": "pg", "positions": [
+	in, err := ReadInstrumentsFrom(strings.NewReader(`{"pg": {"name": "pg", "positions": [
 	  {"item": "pg1", "occupation": "doctor", "prestige": 78}, {"item": "pg2", "occupation": "teacher", "prestige": 60},
 	  {"item": "pg3", "occupation": "nurse", "prestige": 54}, {"item": "pg4", "occupation": "cleaner", "prestige": 22}]}}`), "pg.json")
 	require.NoError(t, err)
@@ -356,7 +356,7 @@ func TestNodeTableInstruments(t *testing.T) {
 	build := func(answers map[string][]string, withRing bool) *network.Graph {
 		b := network.NewBuilder(false, false)
 		for _, id := range []string{"a", "b", "c"} {
-			v := b.Node(id)
+			v := b.LookupOrAdd(id)
 			for i, x := range answers[id] {
 				b.SetAttr(v, fmt.Sprintf("lsns%d", i+1), network.ParseValue(x))
 			}
@@ -364,8 +364,8 @@ func TestNodeTableInstruments(t *testing.T) {
 				b.SetAttr(v, "ring", network.ParseValue(map[string]string{"a": "1", "b": "2", "c": ""}[id]))
 			}
 		}
-		require.NoError(t, b.AddEdge(b.Node("a"), b.Node("b"), 1))
-		require.NoError(t, b.AddEdge(b.Node("b"), b.Node("c"), 1))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd("a"), b.LookupOrAdd("b"), 1))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd("b"), b.LookupOrAdd("c"), 1))
 		g, _ := b.Build()
 		return g
 	}

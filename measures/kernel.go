@@ -13,7 +13,7 @@ import (
 // can be done without allocation in the loop. A kernel is not safe for
 // concurrent use; AllNodes gives each worker its own.
 //
-// Notation (SPEC section 2): N(i) is the set of neighbours of i, in- and
+// Notation: N(i) is the set of neighbours of i, in- and
 // out-neighbours together, self excluded; a_jk is the weight of the arc
 // j→k (or of the edge j–k) and 0 if there is none; mw(j,k) = a_jk + a_kj is
 // the mutual weight; S_j = Σ_k mw(j,k) and M_j = max_k mw(j,k) over N(j).
@@ -57,7 +57,7 @@ type kernel struct {
 // Stats holds the structural measures of one ego (one node). Integer
 // counts are float64 so that every measure has the same type; undefined
 // values are NaN. The fields are documented by the functions of the same
-// name (Size, Ties, Density, ... in structural.go); the two normalised
+// name (Size, Ties, Density, ...); the two normalised
 // fields are:
 //
 //	EgoBetweennessNorm = EgoBetweenness / P   (Everett & Borgatti 2005: the star's value is the maximum)

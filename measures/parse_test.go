@@ -75,8 +75,8 @@ func TestParseListErrors(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
-	require.NoError(t, b.AddEgo("e", "", network.Row(b.EgoAttrs(), map[string]string{"sex": "m"})))
-	require.NoError(t, b.AddAlter("e", "", "a", 1, network.Row(b.AlterAttrs(), map[string]string{"sex": "f", "age": "40", "role": "friend"})))
+	require.NoError(t, b.AddEgo("e", "", network.NewAttrs(b.EgoAttrs(), map[string]string{"sex": "m"})))
+	require.NoError(t, b.AddAlter("e", "", "a", 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"sex": "f", "age": "40", "role": "friend"})))
 	ds, _ := b.Build()
 	sc := Schemas{Alters: ds.AlterAttrs, Egos: ds.EgoAttrs}
 	ok := []string{"size", "blau(sex)", "mean(age)", "count(age>=65)", "count(role=friend)", "bonding(sex)", "prop(age=40)"}

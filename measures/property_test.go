@@ -98,7 +98,7 @@ func (s randomEgoRows) build(t testing.TB, shuffle *rand.Rand) *network.Dataset 
 	b.AlterAttrs().Add("sex")
 	b.AlterAttrs().Add("age")
 	for _, e := range s.egos {
-		require.NoError(t, b.AddEgo(e.id, "", network.Row(b.EgoAttrs(), map[string]string{"sex": e.sex})))
+		require.NoError(t, b.AddEgo(e.id, "", network.NewAttrs(b.EgoAttrs(), map[string]string{"sex": e.sex})))
 	}
 	for _, e := range s.egos {
 		order := make([]int, len(e.alters))
@@ -112,7 +112,7 @@ func (s randomEgoRows) build(t testing.TB, shuffle *rand.Rand) *network.Dataset 
 		}
 		for _, i := range order {
 			a := e.alters[i]
-			require.NoError(t, b.AddAlter(e.id, "", name(i), a.weight, network.Row(b.AlterAttrs(), map[string]string{"sex": a.sex, "age": a.age})))
+			require.NoError(t, b.AddAlter(e.id, "", name(i), a.weight, network.NewAttrs(b.AlterAttrs(), map[string]string{"sex": a.sex, "age": a.age})))
 		}
 		ties := append([]randomTie(nil), e.ties...)
 		if shuffle != nil {
@@ -293,11 +293,11 @@ func buildGraph(t testing.TB, n int, directed, weighted bool, edges []randomEdge
 		}
 	}
 	for _, i := range perm {
-		b.Node("n" + strconv.Itoa(i))
+		b.LookupOrAdd("n" + strconv.Itoa(i))
 	}
 	for _, e := range edges {
-		u, _ := b.Node("n"+strconv.Itoa(e.u)), 0
-		v := b.Node("n" + strconv.Itoa(e.v))
+		u, _ := b.LookupOrAdd("n"+strconv.Itoa(e.u)), 0
+		v := b.LookupOrAdd("n" + strconv.Itoa(e.v))
 		require.NoError(t, b.AddEdge(u, v, e.w))
 	}
 	g, _ := b.Build()
@@ -396,7 +396,7 @@ func TestPropertyNodeTableInvariantUnderRelabelAndShuffle(t *testing.T) {
 			b.DeclareAttr("group")
 			b.DeclareAttr("score")
 			for v := range g.Order() {
-				u := b.Node(g.Label(v))
+				u := b.LookupOrAdd(g.Label(v))
 				i, _ := strconv.Atoi(g.Label(v)[1:])
 				b.SetAttr(u, "group", network.ParseValue(groups[i]))
 				b.SetAttr(u, "score", network.ParseValue(scores[i]))

@@ -129,8 +129,8 @@ func Names() []string {
 	return out
 }
 
-// DefaultSpecs returns the default measures list: every structural measure
-// of SPEC section 2, in its order (size, ties, density, components,
+// DefaultSpecs returns the default measures list: every structural
+// measure, in this order (size, ties, density, components,
 // isolates, effective_size, efficiency, constraint, hierarchy,
 // ego_betweenness, brokerage).
 func DefaultSpecs() []Spec {

@@ -49,8 +49,7 @@ func Of(e *network.EgoNet) Stats {
 // Size is the number of alters, n = |N(i)| (in- and out-neighbours
 // together for directed data, self excluded; a tie of weight 0 counts).
 // Never undefined: 0 for an isolated node or an ego who named nobody.
-// Agrees with len(set(nx.all_neighbors(G, i)) - {i}) (networkx 2.8.8,
-// testdata/reference). Cost as Structural (it computes every measure;
+// Agrees with len(set(nx.all_neighbors(G, i)) - {i}) (networkx 2.8.8). Cost as Structural (it computes every measure;
 // call Structural once when you need several).
 func Size(g *network.Graph, ego int) float64 { return Structural(g, ego).Size }
 
@@ -61,7 +60,7 @@ func Size(g *network.Graph, ego int) float64 { return Structural(g, ego).Size }
 //	ties = |{ (j,k) : j,k ∈ N(i), j→k }|     (directed)
 //
 // Never undefined (0 when n < 2). Agrees with networkx
-// G.subgraph(N).number_of_edges() (networkx 2.8.8, testdata/reference).
+// G.subgraph(N).number_of_edges() (networkx 2.8.8).
 // Cost as Structural.
 func Ties(g *network.Graph, ego int) float64 { return Structural(g, ego).Ties }
 
@@ -72,7 +71,7 @@ func Ties(g *network.Graph, ego int) float64 { return Structural(g, ego).Ties }
 //
 // Alters only (the ego's ties excluded), ties by presence. NaN when
 // n < 2 (networkx's density returns 0 there). Agrees with networkx
-// density(G.subgraph(N)) (networkx 2.8.8, testdata/reference) and equals
+// density(G.subgraph(N)) (networkx 2.8.8) and equals
 // igraph's transitivity_local_undirected for undirected simple graphs
 // (both count ties among the neighbours). Cost as Structural. Wasserman,
 // S. & Faust, K. (1994). Social Network Analysis. Cambridge University
@@ -92,14 +91,13 @@ func WeightedDensity(g *network.Graph, ego int) float64 {
 // ego is removed (ties by presence; an alter with no tie to another alter
 // is a component of its own). 0 when there are no alters. Agrees with
 // networkx number_connected_components (number_weakly_connected_components
-// when directed) of G.subgraph(N) (networkx 2.8.8, testdata/reference).
+// when directed) of G.subgraph(N) (networkx 2.8.8).
 // Cost as Structural.
 func Components(g *network.Graph, ego int) float64 { return Structural(g, ego).Components }
 
 // Isolates is the number of alters with no tie to another alter, in
 // either direction (ties by presence). Never undefined (0 when n = 0).
-// Agrees with networkx number_of_isolates(G.subgraph(N)) (networkx 2.8.8,
-// testdata/reference). Cost as Structural.
+// Agrees with networkx number_of_isolates(G.subgraph(N)) (networkx 2.8.8). Cost as Structural.
 func Isolates(g *network.Graph, ego int) float64 { return Structural(g, ego).Isolates }
 
 // EffectiveSize is Burt's (1992) effective size, the number of alters less
@@ -113,7 +111,7 @@ func Isolates(g *network.Graph, ego int) float64 { return Structural(g, ego).Iso
 // (Borgatti 1997, Connections 20(1):35–38). Whole-network model: p and m
 // are normalised over each node's full neighbourhood in g. NaN when n = 0.
 // Agrees with networkx effective_size (tested against networkx 2.8.8 to
-// 1e-9, testdata/reference), except that networkx gives NaN to a directed
+// 1e-9), except that networkx gives NaN to a directed
 // node with in-arcs only, which has alters here. Cost as Structural.
 // Burt, R. S. (1992). Structural Holes. Harvard University Press (no DOI).
 func EffectiveSize(g *network.Graph, ego int) float64 { return Structural(g, ego).EffectiveSize }
@@ -125,7 +123,7 @@ func EffectiveSize(g *network.Graph, ego int) float64 { return Structural(g, ego
 //
 // Scope as EffectiveSize. NaN when n = 0. networkx 2.8.8 has no
 // efficiency function; it equals networkx effective_size divided by the
-// number of alters (testdata/reference). Cost as Structural.
+// number of alters. Cost as Structural.
 func Efficiency(g *network.Graph, ego int) float64 { return Structural(g, ego).Efficiency }
 
 // Constraint is Burt's (1992) aggregate constraint:
@@ -135,8 +133,7 @@ func Efficiency(g *network.Graph, ego int) float64 { return Structural(g, ego).E
 // with p as in EffectiveSize. A triangle gives 1.125 to each node; the
 // centre of a star with n leaves 1/n. Whole-network model, weights used.
 // NaN when n = 0. Agrees with networkx constraint and igraph constraint
-// (tested against networkx 2.8.8 and python-igraph 0.10.2 to 1e-9,
-// testdata/reference). Cost as Structural. Burt (1992), as EffectiveSize.
+// (tested against networkx 2.8.8 and python-igraph 0.10.2 to 1e-9). Cost as Structural. Burt (1992), as EffectiveSize.
 func Constraint(g *network.Graph, ego int) float64 { return Structural(g, ego).Constraint }
 
 // Hierarchy is Burt's (1992) hierarchy, how much of the constraint on ego

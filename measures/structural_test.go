@@ -33,10 +33,10 @@ func graphOf(t testing.TB, directed bool, edges []edge, extra ...string) *networ
 		if w == 0 {
 			w = 1
 		}
-		require.NoError(t, b.AddEdge(b.Node(e.u), b.Node(e.v), w))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd(e.u), b.LookupOrAdd(e.v), w))
 	}
 	for _, x := range extra {
-		b.Node(x)
+		b.LookupOrAdd(x)
 	}
 	g, _ := b.Build()
 	return g
@@ -349,7 +349,7 @@ func TestZeroWeightTies(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			b := network.NewBuilder(false, true)
 			for _, e := range c.edges {
-				require.NoError(t, b.AddEdge(b.Node(e.u), b.Node(e.v), e.w))
+				require.NoError(t, b.AddEdge(b.LookupOrAdd(e.u), b.LookupOrAdd(e.v), e.w))
 			}
 			g, _ := b.Build()
 			ego, ok := g.Lookup("i")

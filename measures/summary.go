@@ -27,7 +27,7 @@ type WaveSummary struct {
 	// DensityEgos is the number of egos whose density is defined (n ≥ 2).
 	DensityEgos int
 	// MeanDensity, MinDensity and MaxDensity summarise density over the
-	// egos with n ≥ 2 only: density is undefined for n < 2 (SPEC: NA), so
+	// egos with n ≥ 2 only: density is undefined for n < 2 (NA), so
 	// those egos are left out of these three, not counted as 0. NaN when
 	// DensityEgos = 0.
 	MeanDensity, MinDensity, MaxDensity float64
@@ -86,15 +86,18 @@ func Summary(ds *network.Dataset) []WaveSummary {
 	return out
 }
 
-// SummaryColumns are the columns of SummaryTable, after the key "wave".
-var SummaryColumns = []string{"egos", "alters", "zero_alter_egos", "size_mean", "size_min", "size_max",
-	"density_egos", "density_mean", "density_min", "density_max"}
+// SummaryColumns returns the columns of SummaryTable, after the key "wave"
+// (a new slice on every call).
+func SummaryColumns() []string {
+	return []string{"egos", "alters", "zero_alter_egos", "size_mean", "size_min", "size_max",
+		"density_egos", "density_mean", "density_min", "density_max"}
+}
 
 // SummaryTable returns Summary as a Table: key column "wave" (empty when
-// the data has no waves), then SummaryColumns, so that it can be written
+// the data has no waves), then the SummaryColumns, so that it can be written
 // with WriteCSV or WriteJSON.
 func SummaryTable(ds *network.Dataset) *Table {
-	t := &Table{KeyNames: []string{"wave"}, Columns: SummaryColumns}
+	t := &Table{KeyNames: []string{"wave"}, Columns: SummaryColumns()}
 	for _, s := range Summary(ds) {
 		t.Keys = append(t.Keys, []string{s.Wave})
 		t.Values = append(t.Values, []float64{

@@ -22,10 +22,10 @@ func smallStudy(t *testing.T) *network.Dataset {
 	t.Helper()
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
 	ego := func(id string, kv map[string]string) {
-		require.NoError(t, b.AddEgo(id, "", network.Row(b.EgoAttrs(), kv)))
+		require.NoError(t, b.AddEgo(id, "", network.NewAttrs(b.EgoAttrs(), kv)))
 	}
 	alter := func(ego, id string, kv map[string]string) {
-		require.NoError(t, b.AddAlter(ego, "", id, 1, network.Row(b.AlterAttrs(), kv)))
+		require.NoError(t, b.AddAlter(ego, "", id, 1, network.NewAttrs(b.AlterAttrs(), kv)))
 	}
 	ego("e0", map[string]string{"sex": "f"})
 	ego("e1", map[string]string{"sex": "f"})
@@ -144,7 +144,7 @@ func TestNodeTableWorkers(t *testing.T) {
 	src := loadRefGraph(t, "sparse_isolates", false)
 	b := network.NewBuilder(false, false)
 	for v := 0; v < src.Order(); v++ {
-		id := b.Node(src.Label(v))
+		id := b.LookupOrAdd(src.Label(v))
 		b.SetAttr(id, "group", network.TextValue([]string{"a", "b", "c"}[v%3]))
 	}
 	for v := 0; v < src.Order(); v++ {

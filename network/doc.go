@@ -38,14 +38,14 @@
 // *ParseError wrapping one of the sentinel errors). Any input may be gzip
 // compressed; a UTF-8 byte-order mark and CRLF line ends are accepted.
 //
-//   - Ego CSV, egor's three tables: ReadEgoCSV, WriteEgoCSV.
+//   - Ego CSV, egor's three tables: ReadEgoCSV, WriteEgoCSVDir.
 //   - Edge list CSV with an optional node CSV: ReadEdgeList, WriteEdgeList.
 //   - GraphML (networkx, igraph, Gephi, yEd, Network Canvas), read by a
 //     streaming XML decoder with limits on nesting depth and token size: a
 //     whole network with ReadGraphML and WriteGraphML; survey ego networks,
 //     one <graph> per ego with the ego's data at graph level and the alters
 //     as nodes, with ReadGraphMLDataset (a file or a directory) and
-//     WriteGraphMLDataset (one file per ego). IsGraphMLDataset tells the two
+//     WriteGraphMLDatasetDir (one file per ego). IsGraphMLDataset tells the two
 //     apart.
 //   - Network Canvas CSV export (per-interview ego, attributeList_TYPE and
 //     edgeList_TYPE files): ReadNetCanvas.

@@ -67,11 +67,11 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 	if edges.BOM {
 		rep.Add(edges.Name, RepairBOM, 1)
 	}
-	src, err := et.needFold(opt.Source, "source", "--source")
+	src, err := et.needFold(opt.Source, "source", "EdgeListOptions.Source")
 	if err != nil {
 		return nil, rep, err
 	}
-	dst, err := et.needFold(opt.Target, "target", "--target")
+	dst, err := et.needFold(opt.Target, "target", "EdgeListOptions.Target")
 	if err != nil {
 		return nil, rep, err
 	}
@@ -79,11 +79,11 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 	switch opt.Weight {
 	case "-":
 	case "":
-		if wcol, err = et.optionalFold("weight", "--weight"); err != nil {
+		if wcol, err = et.optionalFold("weight", "EdgeListOptions.Weight"); err != nil {
 			return nil, rep, err
 		}
 	default:
-		if wcol, err = et.need(opt.Weight, "--weight"); err != nil {
+		if wcol, err = et.need(opt.Weight, "EdgeListOptions.Weight"); err != nil {
 			return nil, rep, err
 		}
 	}
@@ -103,7 +103,7 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 		if closed && !b.HasNode(id) {
 			return 0, et.errf(ErrUnknownNode, "%q is not in %s", id, nodes.Name)
 		}
-		return b.Node(id), nil
+		return b.LookupOrAdd(id), nil
 	}
 	rows := 0
 	for {
@@ -152,7 +152,7 @@ func readNodeCSV(in *Input, b *Builder, opt EdgeListOptions, rep *Report) error 
 	if in.BOM {
 		rep.Add(in.Name, RepairBOM, 1)
 	}
-	idc, err := t.needFold(opt.NodeID, "id", "--node-id")
+	idc, err := t.needFold(opt.NodeID, "id", "EdgeListOptions.NodeID")
 	if err != nil {
 		return err
 	}
@@ -176,7 +176,7 @@ func readNodeCSV(in *Input, b *Builder, opt EdgeListOptions, rep *Report) error 
 		if b.HasNode(id) {
 			return t.errf(ErrDuplicateID, "node %q appears twice", id)
 		}
-		u := b.Node(id)
+		u := b.LookupOrAdd(id)
 		for i, f := range rec {
 			if i != idc {
 				b.SetAttr(u, t.header[i], ParseValue(f))
@@ -187,25 +187,25 @@ func readNodeCSV(in *Input, b *Builder, opt EdgeListOptions, rep *Report) error 
 
 // needFold finds a column by the given name, or by the default name in any
 // letter case when no name is given.
-func (t *csvTable) needFold(name, def, flag string) (int, error) {
+func (t *csvTable) needFold(name, def, field string) (int, error) {
 	if name != "" {
-		return t.need(name, flag)
+		return t.need(name, field)
 	}
-	i, err := t.optionalFold(def, flag)
+	i, err := t.optionalFold(def, field)
 	if err != nil || i >= 0 {
 		return i, err
 	}
-	return t.need(def, flag)
+	return t.need(def, field)
 }
 
 // optionalFold returns the column whose name is name in any letter case, or
 // -1; two such columns are an error, as the reader could not tell which.
-func (t *csvTable) optionalFold(name, flag string) (int, error) {
+func (t *csvTable) optionalFold(name, field string) (int, error) {
 	found := -1
 	for i, h := range t.header {
 		if strings.EqualFold(h, name) {
 			if found >= 0 {
-				return -1, &ParseError{File: t.file, Line: 1, Err: fmt.Errorf("%w: columns %q and %q both match %q; name one with %s", ErrDuplicateID, t.header[found], h, name, flag)}
+				return -1, &ParseError{File: t.file, Line: 1, Field: field, Err: fmt.Errorf("%w: columns %q and %q both match %q; name one with %s", ErrDuplicateID, t.header[found], h, name, field)}
 			}
 			found = i
 		}

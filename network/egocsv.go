@@ -72,19 +72,6 @@ type MissingWeight struct {
 	Value  float64 // the weight used with MissingFill: finite, not negative
 }
 
-// What the ego CSV readers did with missing weights; the What values of a
-// Repair.
-const (
-	RepairMissingTieWeightDropped   = "ties with a missing weight dropped"
-	RepairMissingAlterWeightDropped = "alters with a missing weight dropped"
-	RepairTiesOfDroppedAlters       = "ties to alters dropped for a missing weight dropped"
-)
-
-// repairFilled is the What of weights filled in with v.
-func repairFilled(v float64) string {
-	return "missing weights set to " + strconv.FormatFloat(v, 'g', -1, 64)
-}
-
 // Default column names, then egor's internal names, tried in this order
 // when an option is empty or our default.
 var (
@@ -169,12 +156,12 @@ func (w *weightCol) read(rec []string, line int) (weight float64, keep bool, err
 }
 
 // report records what w dropped and filled in.
-func (w *weightCol) report(rep *Report, dropped string) {
+func (w *weightCol) report(rep *Report, dropped RepairKind) {
 	if w.col < 0 {
 		return
 	}
 	rep.Add(w.t.file, dropped, w.dropped)
-	rep.Add(w.t.file, repairFilled(w.policy.Value), w.filled)
+	rep.add(Repair{File: w.t.file, Kind: RepairMissingWeightsFilled, Value: w.policy.Value, Count: w.filled})
 }
 
 // droppedAlters remembers the alters left out for a missing weight, so
@@ -290,7 +277,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	tw := weightCol{t: tt, col: tieWeight, policy: opt.MissingWeight, what: "tie"}
 
 	// egos.csv
-	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
+	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
 	if err != nil {
 		return nil, rep, err
 	}
@@ -298,7 +285,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	b.ds.EgoIDColumn = et.header[egoCol]
 	waveCol := -1
 	if opt.Wave != "" {
-		if waveCol, err = et.need(opt.Wave, "--wave"); err != nil {
+		if waveCol, err = et.need(opt.Wave, "EgoCSVOptions.Wave"); err != nil {
 			return nil, rep, err
 		}
 	}
@@ -319,7 +306,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 			wave = strings.TrimSpace(rec[waveCol])
 		}
 		if err := b.AddEgo(id, wave, et.attrs(rec, egoAttr)); err != nil {
-			return nil, rep, et.errf(err, "")
+			return nil, rep, waveHint(et.errf(err, ""), waveCol)
 		}
 	}
 	if rows == 0 {
@@ -327,11 +314,11 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	}
 
 	// alters.csv
-	aEgo, err := at.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
+	aEgo, err := at.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
 	if err != nil {
 		return nil, rep, err
 	}
-	aID, err := at.needAny(columnNames(opt.AlterID, alterIDNames), "--alter-id")
+	aID, err := at.needAny(columnNames(opt.AlterID, alterIDNames), "EgoCSVOptions.AlterID")
 	if err != nil {
 		return nil, rep, err
 	}
@@ -367,15 +354,15 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	var tieLines []int32 // the line of each AddTie call, to name a contradicting duplicate
 	tiesOfDropped := 0
 	if tt != nil {
-		tEgo, err := tt.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
+		tEgo, err := tt.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
 		if err != nil {
 			return nil, rep, err
 		}
-		src, err := tt.needAny(columnNames(opt.Source, sourceNames), "--source")
+		src, err := tt.needAny(columnNames(opt.Source, sourceNames), "EgoCSVOptions.Source")
 		if err != nil {
 			return nil, rep, err
 		}
-		dst, err := tt.needAny(columnNames(opt.Target, targetNames), "--target")
+		dst, err := tt.needAny(columnNames(opt.Target, targetNames), "EgoCSVOptions.Target")
 		if err != nil {
 			return nil, rep, err
 		}
@@ -437,7 +424,7 @@ func weightColumns(at, tt *csvTable, opt EgoCSVOptions) (alterWeight, tieWeight,
 		switch opt.Weight {
 		case "-", "":
 			// "weight" in any letter case, as the edge list reads it.
-			col, err := tt.optionalFold("weight", "--weight")
+			col, err := tt.optionalFold("weight", "EgoCSVOptions.Weight")
 			if err != nil {
 				return -1, -1, -1, err
 			}
@@ -447,13 +434,13 @@ func weightColumns(at, tt *csvTable, opt EgoCSVOptions) (alterWeight, tieWeight,
 				tieWeight = col
 			}
 		default:
-			if tieWeight, err = tt.need(opt.Weight, "--weight"); err != nil {
+			if tieWeight, err = tt.need(opt.Weight, "EgoCSVOptions.Weight"); err != nil {
 				return -1, -1, -1, err
 			}
 		}
 	}
 	if opt.AlterWeight != "" {
-		if alterWeight, err = at.need(opt.AlterWeight, "--alter-weight"); err != nil {
+		if alterWeight, err = at.need(opt.AlterWeight, "EgoCSVOptions.AlterWeight"); err != nil {
 			return -1, -1, -1, err
 		}
 	}
@@ -511,12 +498,12 @@ func parseWeight(s string) (float64, error) {
 	return w, nil
 }
 
-// WriteEgoCSV writes a study as egos.csv, alters.csv and aaties.csv in dir
+// WriteEgoCSVDir writes a study as egos.csv, alters.csv and aaties.csv in dir
 // (created if needed), with the column names of opt (the ego ID column the
 // data was read from, Dataset.EgoIDColumn, and egor's defaults for the
 // others, for the zero value). Missing values are written as NA. Reading the files back with
 // the same options gives an equal Dataset.
-func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
+func WriteEgoCSVDir(dir string, ds *Dataset, opt EgoCSVOptions) error {
 	o := opt.keyNames(ds).withDefaults()
 	if o.Wave == "" {
 		o.Wave = ds.WaveColumn
@@ -538,7 +525,7 @@ func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
 		defer f.Close()
 		fs[i], ws[i] = f, f
 	}
-	if err := WriteEgoCSVTo(ws[0], ws[1], ws[2], ds, opt); err != nil {
+	if err := WriteEgoCSV(ws[0], ws[1], ws[2], ds, opt); err != nil {
 		return err
 	}
 	for _, f := range fs {
@@ -549,14 +536,14 @@ func WriteEgoCSV(dir string, ds *Dataset, opt EgoCSVOptions) error {
 	return nil
 }
 
-// WriteEgoCSVTo writes the three tables to three writers; see WriteEgoCSV.
+// WriteEgoCSV writes the three tables to three writers; see WriteEgoCSVDir.
 // It writes nothing and returns an error when the files could not be read
 // back as they are: an attribute with the name of a key or weight column
 // (the table would have two columns of that name), or, for unweighted
 // data, a tie attribute named like the weight column (opt.Weight, "weight"
 // by default), or an alter attribute named opt.AlterWeight, which the
 // reader would take as weights.
-func WriteEgoCSVTo(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions) error {
+func WriteEgoCSV(egos, alters, ties io.Writer, ds *Dataset, opt EgoCSVOptions) error {
 	opt = opt.keyNames(ds).withDefaults()
 	if opt.Wave == "" && ds.WaveColumn != "" {
 		opt.Wave = ds.WaveColumn
@@ -624,7 +611,7 @@ func (o EgoCSVOptions) keyNames(ds *Dataset) EgoCSVOptions {
 
 // egoCSVHeaders returns the header rows of egos.csv, alters.csv and
 // aaties.csv for ds, or an error when reading them back would not give ds:
-// see WriteEgoCSVTo. opt has its defaults and wave column filled in.
+// see WriteEgoCSV. opt has its defaults and wave column filled in.
 func egoCSVHeaders(ds *Dataset, opt EgoCSVOptions) ([3][]string, error) {
 	keys := []string{opt.EgoID}
 	if opt.Wave != "" {
@@ -670,7 +657,17 @@ func egoCSVHeaders(ds *Dataset, opt EgoCSVOptions) ([3][]string, error) {
 		return heads, fmt.Errorf("cannot write ego CSV: the tie attribute %q would be read back as the tie weight, or ignored with the weight column \"-\"; rename the attribute", tieW)
 	}
 	if _, ok := ds.AlterAttrs.Index(opt.AlterWeight); ok && !ds.AlterWeighted && opt.AlterWeight != "" {
-		return heads, fmt.Errorf("cannot write ego CSV: the alter attribute %q would be read back as the ego–alter weight; choose another --alter-weight", opt.AlterWeight)
+		return heads, fmt.Errorf("cannot write ego CSV: the alter attribute %q would be read back as the ego–alter weight; choose another EgoCSVOptions.AlterWeight", opt.AlterWeight)
 	}
 	return heads, nil
+}
+
+// waveHint marks a duplicate-ego error of a study read without a wave
+// column (waveCol < 0) as one that EgoCSVOptions.Wave may fix.
+func waveHint(err error, waveCol int) error {
+	var pe *ParseError
+	if waveCol < 0 && errors.Is(err, ErrDuplicateID) && errors.As(err, &pe) {
+		pe.Field = "EgoCSVOptions.Wave"
+	}
+	return err
 }

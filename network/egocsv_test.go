@@ -123,7 +123,7 @@ func TestEgoCSVRoundTrip(t *testing.T) {
 	for _, opt := range []EgoCSVOptions{{}, {Directed: true}} {
 		ds, _ := readStudy(t, writeFiles(t, studyFiles), opt)
 		out := t.TempDir()
-		require.NoError(t, WriteEgoCSV(out, ds, opt))
+		require.NoError(t, WriteEgoCSVDir(out, ds, opt))
 		back, rep := readStudy(t, out, opt)
 		assert.Empty(t, rep.Repairs, "a written study needs no repair")
 		assertSameDataset(t, ds, back)

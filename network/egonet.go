@@ -213,9 +213,9 @@ func (b *DatasetBuilder) AlterAttrs() *Schema { return b.ds.AlterAttrs }
 // TieAttrs returns the tie schema; see EgoAttrs.
 func (b *DatasetBuilder) TieAttrs() *Schema { return b.ds.TieAttrs }
 
-// Row parses a map of attribute texts into a row aligned with schema s,
+// NewAttrs parses a map of attribute texts into a row aligned with schema s,
 // adding columns that are new. It is a convenience for building data in code.
-func Row(s *Schema, kv map[string]string) Attrs {
+func NewAttrs(s *Schema, kv map[string]string) Attrs {
 	keys := make([]string, 0, len(kv))
 	for k := range kv {
 		keys = append(keys, k)
@@ -233,7 +233,7 @@ func duplicateEgo(id, wave string) error {
 	if wave != "" {
 		return fmt.Errorf("%w: ego %q appears twice in wave %q", ErrDuplicateID, id, wave)
 	}
-	return fmt.Errorf("%w: ego %q appears twice (if the study has several waves, name its wave column, e.g. --wave wave)", ErrDuplicateID, id)
+	return fmt.Errorf("%w: ego %q appears twice (if the study has several waves, name its wave column in the reader's options, e.g. EgoCSVOptions.Wave)", ErrDuplicateID, id)
 }
 
 // AddEgo adds an ego in a wave ("" when there are no waves).

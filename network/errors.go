@@ -31,7 +31,12 @@ type ParseError struct {
 	File   string
 	Line   int
 	Column int
-	Err    error
+	// Field is the options field that names the column or key at fault,
+	// such as "EgoCSVOptions.EgoID", when setting it differently could fix
+	// the error; "" otherwise. A program with its own names for these
+	// options (a command-line tool's flags) can translate it.
+	Field string
+	Err   error
 }
 
 // Error formats the error as "FILE:LINE:COLUMN: what is wrong", leaving out

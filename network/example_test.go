@@ -78,7 +78,7 @@ func ExampleReadEdgeList() {
 func ExampleExtract() {
 	b := network.NewBuilder(false, false)
 	for _, e := range [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "e"}} {
-		b.AddEdge(b.Node(e[0]), b.Node(e[1]), 1)
+		b.AddEdge(b.LookupOrAdd(e[0]), b.LookupOrAdd(e[1]), 1)
 	}
 	g, _ := b.Build()
 	c, _ := g.Lookup("c")
@@ -98,7 +98,7 @@ func ExampleExtract() {
 // Building a survey ego network in code, row by row.
 func ExampleDatasetBuilder() {
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
-	b.AddEgo("ann", "", network.Row(b.EgoAttrs(), map[string]string{"sex": "F"}))
+	b.AddEgo("ann", "", network.NewAttrs(b.EgoAttrs(), map[string]string{"sex": "F"}))
 	for _, alter := range []string{"mum", "sam", "jo"} {
 		b.AddAlter("ann", "", alter, 1, nil)
 	}

@@ -405,7 +405,7 @@ func checkEgoRoundTrip(t *testing.T, ds *Dataset, opt EgoCSVOptions, mayRefuse b
 		t.Fatalf("invalid dataset: %v", err)
 	}
 	var eb, ab, tb bytes.Buffer
-	if err := WriteEgoCSVTo(&eb, &ab, &tb, ds, opt); err != nil {
+	if err := WriteEgoCSV(&eb, &ab, &tb, ds, opt); err != nil {
 		if mayRefuse && strings.HasPrefix(err.Error(), "cannot write ego CSV") && eb.Len()+ab.Len()+tb.Len() == 0 {
 			return
 		}
@@ -624,7 +624,7 @@ func FuzzGraphMLDataset(f *testing.F) {
 			t.Fatalf("invalid dataset: %v", err)
 		}
 		dir := t.TempDir()
-		if err := WriteGraphMLDataset(dir, ds, opt); err != nil {
+		if err := WriteGraphMLDatasetDir(dir, ds, opt); err != nil {
 			t.Fatalf("write: %v", err)
 		}
 		back, rep, err := ReadGraphMLDataset(dir, opt)
@@ -679,19 +679,19 @@ func FuzzNetCanvas(f *testing.F) {
 	f.Fuzz(func(t *testing.T, egos, nodes, knows, close []byte, bits byte) {
 		dir := t.TempDir()
 		names := []string{"P_S_ego.csv", "P_S_attributeList_Person.csv", "P_S_edgeList_knows.csv", "P_S_edgeList_close.csv"}
-		var files []string
+		var files []*Input
 		for i, data := range [][]byte{egos, nodes, knows, close} {
 			if i > 0 && len(data) == 0 {
 				continue
 			}
-			p := dir + "/" + names[i]
-			if err := os.WriteFile(p, data, 0o644); err != nil {
+			in, err := NewInput(dir+"/"+names[i], bytes.NewReader(data), false)
+			if err != nil {
 				t.Fatal(err)
 			}
-			files = append(files, p)
+			files = append(files, in)
 		}
 		opt := NetCanvasOptions{Directed: bits&1 != 0}
-		ds, _, err := ReadNetCanvasFiles(files, opt)
+		ds, _, err := ReadNetCanvasFrom(files, opt)
 		if err != nil {
 			checkReadError(t, err, names...)
 			return

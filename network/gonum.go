@@ -51,7 +51,7 @@ func FromGonum(g graph.Graph, opt FromGonumOptions) (*Graph, error) {
 		if b.HasNode(label) {
 			return nil, fmt.Errorf("network: FromGonum: nodes %d and another share the label %q", n.ID(), label)
 		}
-		index[n.ID()] = b.Node(label)
+		index[n.ID()] = b.LookupOrAdd(label)
 	}
 	for _, n := range ns {
 		u := n.ID()

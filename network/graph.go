@@ -230,8 +230,9 @@ func NewBuilder(directed, weighted bool) *Builder {
 	return &Builder{directed: directed, weighted: weighted, index: make(map[string]int32), attrs: NewSchema()}
 }
 
-// Node returns the index of the node with this label, adding it if new.
-func (b *Builder) Node(label string) int {
+// LookupOrAdd returns the index of the node with this label, adding the
+// node first if no node has that label yet.
+func (b *Builder) LookupOrAdd(label string) int {
 	if i, ok := b.index[label]; ok {
 		return int(i)
 	}

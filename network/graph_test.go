@@ -20,7 +20,7 @@ func build(t *testing.T, directed, weighted bool, edges [][2]string, w []float64
 		if w != nil {
 			x = w[i]
 		}
-		require.NoError(t, b.AddEdge(b.Node(e[0]), b.Node(e[1]), x))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd(e[0]), b.LookupOrAdd(e[1]), x))
 	}
 	return b.Build()
 }
@@ -65,9 +65,9 @@ func TestGraphWithGonum(t *testing.T) {
 	// steps of weight 1; {a,b,c,d} and {e} are the components).
 	b := NewBuilder(false, false)
 	for _, e := range [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}} {
-		require.NoError(t, b.AddEdge(b.Node(e[0]), b.Node(e[1]), 1))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd(e[0]), b.LookupOrAdd(e[1]), 1))
 	}
-	b.Node("e")
+	b.LookupOrAdd("e")
 	g, _ := b.Build()
 	u := g.AsUndirected()
 	sp := path.DijkstraFrom(u.Node(0), u)

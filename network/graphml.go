@@ -51,15 +51,6 @@ func (o GraphMLOptions) withDefaults() GraphMLOptions {
 	return o
 }
 
-// What the GraphML readers repaired or left out; these are Repair.What
-// values in the Report.
-const (
-	RepairNodesFromEdges = "nodes created by an edge without a <node> element"
-	RepairMissingWeights = "edges without a weight value (weight 1 used)"
-	RepairEdgeData       = "edge data values ignored (a whole network keeps only edge weights)"
-	RepairGraphData      = "graph-level data values ignored (a whole network has no graph attributes)"
-)
-
 // gmlDomain is what a key applies to.
 type gmlDomain uint8
 

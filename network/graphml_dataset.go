@@ -253,10 +253,6 @@ func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 	return nil
 }
 
-// RepairMergedEdges is the Report entry for repeated GraphML edges between
-// the same two alters whose data differ, merged into one tie.
-const RepairMergedEdges = "repeated edges between the same alters merged (differing values joined with |)"
-
 // joinValues merges row b into row a: a missing value takes b's, and a
 // different recorded value is appended to a's text after "|" (the result is
 // text). It reports whether any value differed.

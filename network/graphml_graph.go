@@ -31,7 +31,7 @@ func (h *gmlWhole) startGraph(g *gmlGraph) error {
 }
 
 func (h *gmlWhole) node(id string, vals []gmlVal, line int) error {
-	u := h.b.Node(id)
+	u := h.b.LookupOrAdd(id)
 	for len(h.declared) <= int(u) {
 		h.declared = append(h.declared, false)
 	}
@@ -46,7 +46,7 @@ func (h *gmlWhole) node(id string, vals []gmlVal, line int) error {
 }
 
 func (h *gmlWhole) endpoint(id string) int {
-	u := h.b.Node(id)
+	u := h.b.LookupOrAdd(id)
 	for len(h.declared) <= int(u) {
 		h.declared = append(h.declared, false)
 	}

@@ -346,7 +346,7 @@ func TestGraphMLDatasetRoundTrip(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ds1, _ := readStudy(t, writeFiles(t, c.files), c.csv)
 			out := t.TempDir()
-			require.NoError(t, WriteGraphMLDataset(out, ds1, c.gml))
+			require.NoError(t, WriteGraphMLDatasetDir(out, ds1, c.gml))
 			ents, err := os.ReadDir(out)
 			require.NoError(t, err)
 			assert.Len(t, ents, len(ds1.Egos), "one file per ego")
@@ -358,8 +358,8 @@ func TestGraphMLDatasetRoundTrip(t *testing.T) {
 			assert.Equal(t, ds1.TieWeighted, ds2.TieWeighted)
 			var a [3]bytes.Buffer
 			var b [3]bytes.Buffer
-			require.NoError(t, WriteEgoCSVTo(&a[0], &a[1], &a[2], ds1, c.csv))
-			require.NoError(t, WriteEgoCSVTo(&b[0], &b[1], &b[2], ds2, c.csv))
+			require.NoError(t, WriteEgoCSV(&a[0], &a[1], &a[2], ds1, c.csv))
+			require.NoError(t, WriteEgoCSV(&b[0], &b[1], &b[2], ds2, c.csv))
 			for i := range a {
 				assert.Equal(t, a[i].String(), b[i].String(), "table %d", i)
 			}
@@ -519,14 +519,14 @@ func TestIsGraphMLDataset(t *testing.T) {
 func TestWriteGraphMLRefusesNonXMLCharacters(t *testing.T) {
 	for _, label := range []string{"bell\x07", "bad\xffutf8", "nul\x00"} {
 		b := NewBuilder(false, false)
-		b.Node(label)
+		b.LookupOrAdd(label)
 		g, _ := b.Build()
 		var buf bytes.Buffer
 		err := WriteGraphML(&buf, g)
 		assert.ErrorIs(t, err, ErrXMLChar, "%q", label)
 	}
 	b := NewBuilder(false, false)
-	b.Node("tab\there, new\nline & <ok>")
+	b.LookupOrAdd("tab\there, new\nline & <ok>")
 	g, _ := b.Build()
 	var buf bytes.Buffer
 	require.NoError(t, WriteGraphML(&buf, g))

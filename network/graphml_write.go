@@ -1,7 +1,7 @@
 package network
 
 // Writing GraphML: whole networks (WriteGraphML) and one file per ego
-// (WriteGraphMLEgo, WriteGraphMLDataset).
+// (WriteGraphMLEgo, WriteGraphMLDatasetDir).
 
 import (
 	"bufio"
@@ -237,7 +237,7 @@ func WriteGraphMLEgo(w io.Writer, e *EgoNet, opt GraphMLOptions) error {
 	return x.err
 }
 
-// GraphMLEgoFileNames returns the file name WriteGraphMLDataset gives each
+// GraphMLEgoFileNames returns the file name WriteGraphMLDatasetDir gives each
 // ego, in ego order: a zero-padded position (so that reading the directory in
 // name order keeps the study's order), the ego ID and the wave, made safe
 // and unique by FileNames, and the extension .graphml.
@@ -256,11 +256,11 @@ func GraphMLEgoFileNames(ds *Dataset) []string {
 	return FileNames(keys, "graphml")
 }
 
-// WriteGraphMLDataset writes one GraphML file per ego into dir (created if
+// WriteGraphMLDatasetDir writes one GraphML file per ego into dir (created if
 // needed), named by GraphMLEgoFileNames and written by WriteGraphMLEgo.
 // ReadGraphMLDataset on the directory, with the same options, gives back an
 // equal Dataset.
-func WriteGraphMLDataset(dir string, ds *Dataset, opt GraphMLOptions) error {
+func WriteGraphMLDatasetDir(dir string, ds *Dataset, opt GraphMLOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

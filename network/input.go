@@ -230,33 +230,35 @@ func (t *csvTable) number(s string) string {
 }
 
 // needAny returns the position of the first of names the header has; the
-// error names the first and, after it, the others.
-func (t *csvTable) needAny(names []string, flag string) (int, error) {
+// error names the first and, after it, the others. field is as for need.
+func (t *csvTable) needAny(names []string, field string) (int, error) {
 	for _, n := range names {
 		if i, ok := t.col[n]; ok {
 			return i, nil
 		}
 	}
 	if len(names) == 1 {
-		return t.need(names[0], flag)
+		return t.need(names[0], field)
 	}
 	hint := ""
-	if flag != "" {
-		hint = fmt.Sprintf(" (set another name with %s)", flag)
+	if field != "" {
+		hint = fmt.Sprintf(" (set another name with %s)", field)
 	}
-	return -1, &ParseError{File: t.file, Line: 1, Err: fmt.Errorf("%w %q (or %s); the header has %s%s", ErrMissingColumn, names[0], quoteList(names[1:]), quoteList(t.header), hint)}
+	return -1, &ParseError{File: t.file, Line: 1, Field: field, Err: fmt.Errorf("%w %q (or %s); the header has %s%s", ErrMissingColumn, names[0], quoteList(names[1:]), quoteList(t.header), hint)}
 }
 
-// need returns the position of a required column.
-func (t *csvTable) need(name, flag string) (int, error) {
+// need returns the position of a required column. field is the options
+// field that names the column ("EgoCSVOptions.EgoID"), "" when the name is
+// fixed.
+func (t *csvTable) need(name, field string) (int, error) {
 	if i, ok := t.col[name]; ok {
 		return i, nil
 	}
 	hint := ""
-	if flag != "" {
-		hint = fmt.Sprintf(" (set another name with %s)", flag)
+	if field != "" {
+		hint = fmt.Sprintf(" (set another name with %s)", field)
 	}
-	return -1, &ParseError{File: t.file, Line: 1, Err: fmt.Errorf("%w %q; the header has %s%s", ErrMissingColumn, name, quoteList(t.header), hint)}
+	return -1, &ParseError{File: t.file, Line: 1, Field: field, Err: fmt.Errorf("%w %q; the header has %s%s", ErrMissingColumn, name, quoteList(t.header), hint)}
 }
 
 // optional returns the position of a column, or -1.

@@ -35,12 +35,8 @@ const (
 	ncTargetUUID = "networkCanvasTargetUUID"
 )
 
-// RepairMultiplex is the Report entry for ties of several Network Canvas
-// edge types between the same two alters, merged into one tie.
-const RepairMultiplex = "ties of several edge types between the same alters merged (types joined with |)"
-
 // ReadNetCanvas reads a Network Canvas CSV export from a directory; see
-// ReadNetCanvasFiles. Files in the directory whose names do not follow the
+// ReadNetCanvasFrom. Files in the directory whose names do not follow the
 // export's pattern (the GraphML export, adjacency matrices, notes) are
 // ignored.
 func ReadNetCanvas(dir string, opt NetCanvasOptions) (*Dataset, Report, error) {
@@ -48,16 +44,25 @@ func ReadNetCanvas(dir string, opt NetCanvasOptions) (*Dataset, Report, error) {
 	if err != nil {
 		return nil, Report{}, err
 	}
-	var files []string
+	var ins []*Input
+	defer func() {
+		for _, in := range ins {
+			in.Close()
+		}
+	}()
 	for _, e := range ents {
 		if _, _, ok := netCanvasKind(e.Name()); ok && !e.IsDir() {
-			files = append(files, filepath.Join(dir, e.Name()))
+			in, err := Open(filepath.Join(dir, e.Name()))
+			if err != nil {
+				return nil, Report{}, err
+			}
+			ins = append(ins, in)
 		}
 	}
-	if len(files) == 0 {
+	if len(ins) == 0 {
 		return nil, Report{}, &ParseError{File: dir, Err: fmt.Errorf("%w: no Network Canvas CSV files (*_ego.csv, *_attributeList_TYPE.csv, *_edgeList_TYPE.csv)", ErrEmptyFile)}
 	}
-	return ReadNetCanvasFiles(files, opt)
+	return ReadNetCanvasFrom(ins, opt)
 }
 
 // netCanvasKind classifies an export file by its name:
@@ -92,9 +97,10 @@ type ncTie struct {
 	line          int
 }
 
-// ReadNetCanvasFiles reads the CSV export of Network Canvas (Interviewer,
-// Server or Fresco) into a Dataset, one ego per interview. The files are
-// recognised by name, as the exporter writes them:
+// ReadNetCanvasFrom reads the CSV export of Network Canvas (Interviewer,
+// Server or Fresco) into a Dataset, one ego per interview, from open inputs
+// (the caller closes them). The files are recognised by their Input.Name,
+// as the exporter names them:
 //
 //	CASE_SESSION_ego.csv                 networkCanvasEgoUUID, networkCanvasCaseID,
 //	                                     networkCanvasSessionID, ..., ego variables
@@ -125,19 +131,22 @@ type ncTie struct {
 // Errors name the file and line: a missing column, a row whose
 // networkCanvasEgoUUID is in no ego file, a duplicate ego or alter, an edge
 // whose endpoint is not a node of that interview.
-func ReadNetCanvasFiles(files []string, opt NetCanvasOptions) (*Dataset, Report, error) {
+func ReadNetCanvasFrom(ins []*Input, opt NetCanvasOptions) (*Dataset, Report, error) {
+	if len(ins) == 0 {
+		return nil, Report{}, &ParseError{Err: fmt.Errorf("%w: no Network Canvas CSV files", ErrEmptyFile)}
+	}
 	if opt.EgoID == "" {
 		opt.EgoID = ncEgoUUID
 	}
 	if opt.Type == "" {
 		opt.Type = "type"
 	}
-	var egoFiles, nodeFiles, edgeFiles []string
-	types := map[string]string{}
-	for _, f := range files {
-		kind, typ, ok := netCanvasKind(f)
+	var egoFiles, nodeFiles, edgeFiles []*Input
+	types := map[*Input]string{}
+	for _, f := range ins {
+		kind, typ, ok := netCanvasKind(f.Name)
 		if !ok {
-			return nil, Report{}, &ParseError{File: f, Err: fmt.Errorf("%w: not a Network Canvas CSV export file name (want CASE_SESSION_ego.csv, CASE_SESSION_attributeList_TYPE.csv or CASE_SESSION_edgeList_TYPE.csv)", ErrSyntax)}
+			return nil, Report{}, &ParseError{File: f.Name, Err: fmt.Errorf("%w: not a Network Canvas CSV export file name (want CASE_SESSION_ego.csv, CASE_SESSION_attributeList_TYPE.csv or CASE_SESSION_edgeList_TYPE.csv)", ErrSyntax)}
 		}
 		types[f] = typ
 		switch kind {
@@ -149,11 +158,11 @@ func ReadNetCanvasFiles(files []string, opt NetCanvasOptions) (*Dataset, Report,
 			edgeFiles = append(edgeFiles, f)
 		}
 	}
-	for _, s := range [][]string{egoFiles, nodeFiles, edgeFiles} {
-		sort.Strings(s)
+	for _, s := range [][]*Input{egoFiles, nodeFiles, edgeFiles} {
+		sort.SliceStable(s, func(i, j int) bool { return s[i].Name < s[j].Name })
 	}
 	if len(egoFiles) == 0 {
-		return nil, Report{}, &ParseError{File: files[0], Err: fmt.Errorf("%w: no ego file (CASE_SESSION_ego.csv) among the files", ErrEmptyFile)}
+		return nil, Report{}, &ParseError{File: ins[0].Name, Err: fmt.Errorf("%w: no ego file (CASE_SESSION_ego.csv) among the files", ErrEmptyFile)}
 	}
 	r := &ncReader{
 		opt:     opt,
@@ -168,7 +177,7 @@ func ReadNetCanvasFiles(files []string, opt NetCanvasOptions) (*Dataset, Report,
 		}
 	}
 	if len(r.egoOf) == 0 {
-		return nil, r.rep, &ParseError{File: egoFiles[0], Line: 1, Err: fmt.Errorf("%w: no egos after the header", ErrEmptyFile)}
+		return nil, r.rep, &ParseError{File: egoFiles[0].Name, Line: 1, Err: fmt.Errorf("%w: no egos after the header", ErrEmptyFile)}
 	}
 	for _, f := range nodeFiles {
 		typ := types[f]
@@ -192,7 +201,7 @@ func ReadNetCanvasFiles(files []string, opt NetCanvasOptions) (*Dataset, Report,
 	ds, st := r.b.Build()
 	name := "Network Canvas export"
 	if len(edgeFiles) == 1 {
-		name = edgeFiles[0]
+		name = edgeFiles[0].Name
 	}
 	r.rep.addStats(name, st)
 	return ds, r.rep, nil
@@ -208,13 +217,8 @@ type ncReader struct {
 	tieAt   map[string]int // merge key → index in ties
 }
 
-// file opens one export file and runs read on its table.
-func (r *ncReader) file(path string, read func(t *csvTable) error) error {
-	in, err := Open(path)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
+// file runs read on the table of one export file.
+func (r *ncReader) file(in *Input, read func(t *csvTable) error) error {
 	if in.BOM {
 		r.rep.Add(in.Name, RepairBOM, 1)
 	}
@@ -239,7 +243,7 @@ func (r *ncReader) egos(t *csvTable) error {
 	if err != nil {
 		return err
 	}
-	ic, err := t.need(r.opt.EgoID, "--ego-id")
+	ic, err := t.need(r.opt.EgoID, "NetCanvasOptions.EgoID")
 	if err != nil {
 		return err
 	}

@@ -190,7 +190,13 @@ func TestReadNetCanvasErrors(t *testing.T) {
 	})
 	t.Run("a file that is not an export file", func(t *testing.T) {
 		dir := writeFiles(t, good)
-		_, _, err := ReadNetCanvasFiles([]string{filepath.Join(dir, "c_s_ego.csv"), filepath.Join(dir, "other.csv")}, NetCanvasOptions{})
+		var ins []*Input
+		for _, name := range []string{"c_s_ego.csv", "other.csv"} {
+			in, err := NewInput(filepath.Join(dir, name), strings.NewReader(good[name]+"x\n"), false)
+			require.NoError(t, err)
+			ins = append(ins, in)
+		}
+		_, _, err := ReadNetCanvasFrom(ins, NetCanvasOptions{})
 		require.Error(t, err)
 		assert.True(t, strings.Contains(err.Error(), "other.csv"), err.Error())
 	})

@@ -105,7 +105,7 @@ func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 				line = labelLine[i]
 				return errf(ErrDuplicateID, "vertex %d has label %q, which another vertex has", i+1, l)
 			}
-			b.Node(l)
+			b.LookupOrAdd(l)
 		}
 		return nil
 	}

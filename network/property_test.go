@@ -55,7 +55,7 @@ func genDataset(t testing.TB, r *rand.Rand) (*Dataset, EgoCSVOptions) {
 			k.wave = strconv.Itoa(1 + r.IntN(2))
 		}
 		egos = append(egos, k)
-		require.NoError(t, b.AddEgo(k.id, k.wave, Row(es, map[string]string{"sex": pick(r, values), "age": strconv.Itoa(r.IntN(90))})))
+		require.NoError(t, b.AddEgo(k.id, k.wave, NewAttrs(es, map[string]string{"sex": pick(r, values), "age": strconv.Itoa(r.IntN(90))})))
 	}
 	for _, k := range egos {
 		n := r.IntN(8)
@@ -66,7 +66,7 @@ func genDataset(t testing.TB, r *rand.Rand) (*Dataset, EgoCSVOptions) {
 			if alterW {
 				w = float64(r.IntN(5)) / 2
 			}
-			require.NoError(t, b.AddAlter(k.id, k.wave, ids[a], w, Row(as, map[string]string{"role": pick(r, values), "score": pick(r, []string{"1", "2.5", "NA", "-3e-2"})})))
+			require.NoError(t, b.AddAlter(k.id, k.wave, ids[a], w, NewAttrs(as, map[string]string{"role": pick(r, values), "score": pick(r, []string{"1", "2.5", "NA", "-3e-2"})})))
 		}
 		for i := range n {
 			for j := range n {
@@ -77,7 +77,7 @@ func genDataset(t testing.TB, r *rand.Rand) (*Dataset, EgoCSVOptions) {
 				if tieW {
 					w = r.Float64() * 10 // full-precision weights must survive the text round trip
 				}
-				require.NoError(t, b.AddTie(k.id, k.wave, ids[i], ids[j], w, Row(ts, map[string]string{"kind": pick(r, values)})))
+				require.NoError(t, b.AddTie(k.id, k.wave, ids[i], ids[j], w, NewAttrs(ts, map[string]string{"kind": pick(r, values)})))
 			}
 		}
 	}
@@ -105,7 +105,7 @@ func genGraph(t testing.TB, r *rand.Rand) *Graph {
 	n := 1 + r.IntN(30)
 	values := append([]string{"", "NA"}, awkward...)
 	for i := range n {
-		u := b.Node(pick(r, awkward) + "/" + strconv.Itoa(i))
+		u := b.LookupOrAdd(pick(r, awkward) + "/" + strconv.Itoa(i))
 		if r.IntN(3) > 0 {
 			b.SetAttr(u, "group", ParseValue(pick(r, values)))
 		}
@@ -354,9 +354,9 @@ func TestWritersRefuseUnreadableOutput(t *testing.T) {
 	build := func(alterAttr, tieAttr string, tieWeighted bool) *Dataset {
 		b := NewDatasetBuilder(DatasetOptions{TieWeighted: tieWeighted})
 		require.NoError(t, b.AddEgo("e1", "", nil))
-		require.NoError(t, b.AddAlter("e1", "", "a", 1, Row(b.AlterAttrs(), map[string]string{alterAttr: "x"})))
+		require.NoError(t, b.AddAlter("e1", "", "a", 1, NewAttrs(b.AlterAttrs(), map[string]string{alterAttr: "x"})))
 		require.NoError(t, b.AddAlter("e1", "", "b", 1, nil))
-		require.NoError(t, b.AddTie("e1", "", "a", "b", 2, Row(b.TieAttrs(), map[string]string{tieAttr: "strong"})))
+		require.NoError(t, b.AddTie("e1", "", "a", "b", 2, NewAttrs(b.TieAttrs(), map[string]string{tieAttr: "strong"})))
 		ds, _ := b.Build()
 		return ds
 	}
@@ -377,7 +377,7 @@ func TestWritersRefuseUnreadableOutput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var eb, ab, tb bytes.Buffer
-			err := WriteEgoCSVTo(&eb, &ab, &tb, c.ds, c.opt)
+			err := WriteEgoCSV(&eb, &ab, &tb, c.ds, c.opt)
 			if c.want == "" {
 				require.NoError(t, err)
 				checkEgoRoundTrip(t, c.ds, c.opt, false)
@@ -387,13 +387,13 @@ func TestWritersRefuseUnreadableOutput(t *testing.T) {
 			assert.Contains(t, err.Error(), c.want)
 			assert.Zero(t, eb.Len()+ab.Len()+tb.Len(), "nothing written")
 			dir := t.TempDir() + "/out"
-			require.Error(t, WriteEgoCSV(dir, c.ds, c.opt))
-			assert.NoDirExists(t, dir, "WriteEgoCSV creates nothing")
+			require.Error(t, WriteEgoCSVDir(dir, c.ds, c.opt))
+			assert.NoDirExists(t, dir, "WriteEgoCSVDir creates nothing")
 		})
 	}
 
 	b := NewBuilder(false, false)
-	u := b.Node("a")
+	u := b.LookupOrAdd("a")
 	b.SetAttr(u, "ID", TextValue("x"))
 	g, _ := b.Build()
 	var eb, nb bytes.Buffer

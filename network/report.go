@@ -2,56 +2,139 @@ package network
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
-// What a reader repaired without failing. These are the What values of a
-// Repair.
+// RepairKind is a kind of change a reader made to its input without
+// failing. Its String method gives the sentence used in Report.Lines.
+type RepairKind uint8
+
+// The kinds of repair. The zero value, RepairNone, is never recorded.
 const (
-	RepairSelfLoops  = "self-loops dropped"
-	RepairDuplicates = "duplicate ties merged (weights summed)"
-	RepairBOM        = "byte-order mark removed"
+	RepairNone       RepairKind = iota
+	RepairSelfLoops             // self-loops dropped
+	RepairDuplicates            // duplicate ties merged, weights summed
+	RepairBOM                   // a UTF-8 byte-order mark removed
+	// RepairNodesFromEdges: GraphML nodes created by an edge without a
+	// <node> element.
+	RepairNodesFromEdges
+	// RepairMissingWeights: GraphML edges without a weight value, given
+	// weight 1.
+	RepairMissingWeights
+	// RepairEdgeData: GraphML edge data other than the weight ignored when
+	// reading a whole network.
+	RepairEdgeData
+	// RepairGraphData: GraphML graph-level data ignored when reading a
+	// whole network.
+	RepairGraphData
+	// RepairMergedEdges: repeated GraphML edges between the same two alters
+	// whose data differ merged into one tie, differing values joined with
+	// "|".
+	RepairMergedEdges
+	// RepairMultiplex: ties of several Network Canvas edge types between
+	// the same two alters merged into one tie, types joined with "|".
+	RepairMultiplex
+	// RepairMissingTieWeightDropped: ego CSV ties with a missing weight
+	// dropped (MissingDrop).
+	RepairMissingTieWeightDropped
+	// RepairMissingAlterWeightDropped: ego CSV alters with a missing
+	// ego–alter weight dropped (MissingDrop).
+	RepairMissingAlterWeightDropped
+	// RepairTiesOfDroppedAlters: ego CSV ties to alters dropped for a
+	// missing weight, dropped with them.
+	RepairTiesOfDroppedAlters
+	// RepairMissingWeightsFilled: missing weights set to a value
+	// (MissingFill); Repair.Value is the value.
+	RepairMissingWeightsFilled
 )
+
+var repairText = [...]string{
+	RepairNone:           "nothing repaired",
+	RepairSelfLoops:      "self-loops dropped",
+	RepairDuplicates:     "duplicate ties merged (weights summed)",
+	RepairBOM:            "byte-order mark removed",
+	RepairNodesFromEdges: "nodes created by an edge without a <node> element",
+	RepairMissingWeights: "edges without a weight value (weight 1 used)",
+	RepairEdgeData:       "edge data values ignored (a whole network keeps only edge weights)",
+	RepairGraphData:      "graph-level data values ignored (a whole network has no graph attributes)",
+	RepairMergedEdges:    "repeated edges between the same alters merged (differing values joined with |)",
+	RepairMultiplex:      "ties of several edge types between the same alters merged (types joined with |)",
+
+	RepairMissingTieWeightDropped:   "ties with a missing weight dropped",
+	RepairMissingAlterWeightDropped: "alters with a missing weight dropped",
+	RepairTiesOfDroppedAlters:       "ties to alters dropped for a missing weight dropped",
+	RepairMissingWeightsFilled:      "missing weights set to a value",
+}
+
+// String describes the repair, e.g. "self-loops dropped".
+func (k RepairKind) String() string {
+	if int(k) < len(repairText) {
+		return repairText[k]
+	}
+	return fmt.Sprintf("RepairKind(%d)", uint8(k))
+}
+
+// MarshalText writes the description of String, so that a Report encodes
+// to JSON readably.
+func (k RepairKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // Repair is one kind of change a reader made to its input, with how often.
 type Repair struct {
 	File  string
-	What  string
+	Kind  RepairKind
+	Value float64 // the weight used, for RepairMissingWeightsFilled; else 0
 	Count int
 }
 
+// text describes the repair for Lines.
+func (x Repair) text() string {
+	if x.Kind == RepairMissingWeightsFilled {
+		return "missing weights set to " + strconv.FormatFloat(x.Value, 'g', -1, 64)
+	}
+	return x.Kind.String()
+}
+
 // Report lists what a reader merged, dropped or repaired. A reader never
-// changes data silently: everything it did is here.
+// changes data silently: everything it did is here. The zero value is an
+// empty report.
 type Report struct {
 	Repairs []Repair
 }
 
 // Add records count repairs of one kind in file; a zero count is ignored.
-func (r *Report) Add(file, what string, count int) {
-	if count == 0 {
+func (r *Report) Add(file string, kind RepairKind, count int) {
+	r.add(Repair{File: file, Kind: kind, Count: count})
+}
+
+// add records x, adding its count to an entry of the same file, kind and
+// value.
+func (r *Report) add(x Repair) {
+	if x.Count == 0 {
 		return
 	}
 	for i := range r.Repairs {
-		if r.Repairs[i].File == file && r.Repairs[i].What == what {
-			r.Repairs[i].Count += count
+		y := &r.Repairs[i]
+		if y.File == x.File && y.Kind == x.Kind && y.Value == x.Value {
+			y.Count += x.Count
 			return
 		}
 	}
-	r.Repairs = append(r.Repairs, Repair{File: file, What: what, Count: count})
+	r.Repairs = append(r.Repairs, x)
 }
 
 // Merge appends the repairs of another report.
 func (r *Report) Merge(o Report) {
 	for _, x := range o.Repairs {
-		r.Add(x.File, x.What, x.Count)
+		r.add(x)
 	}
 }
 
 // Count returns how many repairs of this kind were made in all files.
-func (r Report) Count(what string) int {
+func (r Report) Count(kind RepairKind) int {
 	n := 0
 	for _, x := range r.Repairs {
-		if x.What == what {
+		if x.Kind == kind {
 			n += x.Count
 		}
 	}
@@ -62,7 +145,7 @@ func (r Report) Count(what string) int {
 func (r Report) Lines() []string {
 	out := make([]string, len(r.Repairs))
 	for i, x := range r.Repairs {
-		out[i] = fmt.Sprintf("%s: %d %s", x.File, x.Count, x.What)
+		out[i] = fmt.Sprintf("%s: %d %s", x.File, x.Count, x.text())
 	}
 	return out
 }

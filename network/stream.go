@@ -90,13 +90,13 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	aw := weightCol{t: at, col: alterWeight, policy: opt.MissingAlterWeight, what: "alter"}
 	tw := weightCol{t: tt, col: tieWeight, policy: opt.MissingWeight, what: "tie"}
 	dopt := DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave}
-	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
+	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
 	if err != nil {
 		return rep, err
 	}
 	waveCol := -1
 	if opt.Wave != "" {
-		if waveCol, err = et.need(opt.Wave, "--wave"); err != nil {
+		if waveCol, err = et.need(opt.Wave, "EgoCSVOptions.Wave"); err != nil {
 			return rep, err
 		}
 	}
@@ -137,11 +137,11 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	}
 
 	// The columns of alters.csv and aaties.csv.
-	aEgo, err := at.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
+	aEgo, err := at.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
 	if err != nil {
 		return rep, err
 	}
-	aID, err := at.needAny(columnNames(opt.AlterID, alterIDNames), "--alter-id")
+	aID, err := at.needAny(columnNames(opt.AlterID, alterIDNames), "EgoCSVOptions.AlterID")
 	if err != nil {
 		return rep, err
 	}
@@ -151,13 +151,13 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	}
 	var tEgo, tSrc, tDst, tWave int
 	if tt != nil {
-		if tEgo, err = tt.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id"); err != nil {
+		if tEgo, err = tt.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID"); err != nil {
 			return rep, err
 		}
-		if tSrc, err = tt.needAny(columnNames(opt.Source, sourceNames), "--source"); err != nil {
+		if tSrc, err = tt.needAny(columnNames(opt.Source, sourceNames), "EgoCSVOptions.Source"); err != nil {
 			return rep, err
 		}
-		if tDst, err = tt.needAny(columnNames(opt.Target, targetNames), "--target"); err != nil {
+		if tDst, err = tt.needAny(columnNames(opt.Target, targetNames), "EgoCSVOptions.Target"); err != nil {
 			return rep, err
 		}
 		tWave = -1
@@ -233,7 +233,7 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 			wave = strings.TrimSpace(rec[waveCol])
 		}
 		if err := b.AddEgo(id, wave, et.attrs(rec, egoAttr)); err != nil {
-			return rep, et.errf(err, "")
+			return rep, waveHint(et.errf(err, ""), waveCol)
 		}
 		dropped := droppedAlters{}
 		for {

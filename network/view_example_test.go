@@ -16,8 +16,8 @@ import (
 // the directed view).
 func ExampleGraph_AsUndirected() {
 	b := network.NewBuilder(true, false)
-	b.AddEdge(b.Node("a"), b.Node("b"), 1)
-	b.AddEdge(b.Node("c"), b.Node("b"), 1)
+	b.AddEdge(b.LookupOrAdd("a"), b.LookupOrAdd("b"), 1)
+	b.AddEdge(b.LookupOrAdd("c"), b.LookupOrAdd("b"), 1)
 	g, _ := b.Build()
 	fmt.Println("weak components:", len(topo.ConnectedComponents(g.AsUndirected())))
 	fmt.Println("strong components:", len(topo.TarjanSCC(g.AsDirected())))

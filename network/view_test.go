@@ -198,7 +198,7 @@ func interopGraphs(t *testing.T, directed bool) (*Graph, *simple.WeightedDirecte
 	t.Helper()
 	b := NewBuilder(directed, true)
 	for _, l := range []string{"a", "b", "c", "d", "e", "f", "g"} {
-		b.Node(l)
+		b.LookupOrAdd(l)
 	}
 	sd := simple.NewWeightedDirectedGraph(0, math.Inf(1))
 	su := simple.NewWeightedUndirectedGraph(0, math.Inf(1))
@@ -207,7 +207,7 @@ func interopGraphs(t *testing.T, directed bool) (*Graph, *simple.WeightedDirecte
 		su.AddNode(simple.Node(i))
 	}
 	for _, e := range interopEdges {
-		u, v := b.Node(e.u), b.Node(e.v)
+		u, v := b.LookupOrAdd(e.u), b.LookupOrAdd(e.v)
 		require.NoError(t, b.AddEdge(u, v, e.w))
 		x, y := simple.Node(u), simple.Node(v)
 		if directed {

@@ -35,7 +35,7 @@ func threeWaveStudy(t *testing.T) *network.Dataset {
 		require.NoError(t, b.AddEgo(f[0], f[1], nil))
 		for _, a := range strings.Split(f[2], ",") {
 			p := strings.Split(a, ":")
-			require.NoError(t, b.AddAlter(f[0], f[1], p[0], 1, network.Row(b.AlterAttrs(), map[string]string{"role": p[1], "ring": p[2]})))
+			require.NoError(t, b.AddAlter(f[0], f[1], p[0], 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"role": p[1], "ring": p[2]})))
 		}
 		if f[3] != "-" {
 			for _, tie := range strings.Split(f[3], ",") {

@@ -41,7 +41,7 @@ func ExampleEgogramFigure() {
 	b := network.NewDatasetBuilder(network.DatasetOptions{})
 	_ = b.AddEgo("P1", "", nil)
 	for _, a := range [][3]string{{"Mum", "1", "family"}, {"Sam", "2", "friends"}, {"GP", "3", "services"}} {
-		_ = b.AddAlter("P1", "", a[0], 1, network.Row(b.AlterAttrs(), map[string]string{"closeness": a[1], "role": a[2]}))
+		_ = b.AddAlter("P1", "", a[0], 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"closeness": a[1], "role": a[2]}))
 	}
 	_ = b.AddTie("P1", "", "Mum", "Sam", 1, nil)
 	ds, _ := b.Build()

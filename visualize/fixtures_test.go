@@ -31,11 +31,11 @@ func study(t testing.TB) *network.Dataset {
 	ts := b.TieAttrs()
 	addEgo := func(id, wave string) { require.NoError(t, b.AddEgo(id, wave, nil)) }
 	addAlter := func(ego, wave string, a alterSpec) {
-		require.NoError(t, b.AddAlter(ego, wave, a.id, 1, network.Row(s, map[string]string{
+		require.NoError(t, b.AddAlter(ego, wave, a.id, 1, network.NewAttrs(s, map[string]string{
 			"closeness": a.ring, "role": a.role, "gender": a.gender})))
 	}
 	tie := func(ego, wave, x, y, kind string) {
-		require.NoError(t, b.AddTie(ego, wave, x, y, 1, network.Row(ts, map[string]string{"type": kind})))
+		require.NoError(t, b.AddTie(ego, wave, x, y, 1, network.NewAttrs(ts, map[string]string{"type": kind})))
 	}
 	p1 := []alterSpec{
 		{"Mum", "1", "family", "F"}, {"Dad", "1", "family", "M"}, {"Sister", "1", "family", "F"},

@@ -339,7 +339,7 @@ func TestEgogramOf(t *testing.T) {
 	require.NoError(t, b.AddEgo("e1", "2", nil))
 	s := b.AlterAttrs()
 	add := func(wave, id, ring, sector string) {
-		require.NoError(t, b.AddAlter("e1", wave, id, 1, network.Row(s, map[string]string{"closeness": ring, "role": sector})))
+		require.NoError(t, b.AddAlter("e1", wave, id, 1, network.NewAttrs(s, map[string]string{"closeness": ring, "role": sector})))
 	}
 	add("1", "a", "1", "family")
 	add("1", "b", "NA", "friends")

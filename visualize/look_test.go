@@ -37,7 +37,7 @@ func egoOpts() DrawOptions {
 func whole(t testing.TB) *network.Graph {
 	b := network.NewBuilder(false, false)
 	add := func(x, y string) {
-		require.NoError(t, b.AddEdge(b.Node(x), b.Node(y), 1))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd(x), b.LookupOrAdd(y), 1))
 	}
 	a := []string{"Ann", "Bob", "Cat", "Dan", "Eve"}
 	c := []string{"Fay", "Gus", "Hal", "Ivy"}
@@ -47,19 +47,19 @@ func whole(t testing.TB) *network.Graph {
 				add(a[i], a[j])
 			}
 		}
-		b.SetAttr(b.Node(a[i]), "group", network.TextValue("choir"))
+		b.SetAttr(b.LookupOrAdd(a[i]), "group", network.TextValue("choir"))
 	}
 	for i := range c {
 		for j := i + 1; j < len(c); j++ {
 			add(c[i], c[j])
 		}
-		b.SetAttr(b.Node(c[i]), "group", network.TextValue("allotment"))
+		b.SetAttr(b.LookupOrAdd(c[i]), "group", network.TextValue("allotment"))
 	}
 	add("Ann", "Broker")
 	add("Broker", "Fay")
-	b.SetAttr(b.Node("Broker"), "group", network.TextValue("both"))
+	b.SetAttr(b.LookupOrAdd("Broker"), "group", network.TextValue("both"))
 	add("Jon", "Kay")
-	b.Node("Lou")
+	b.LookupOrAdd("Lou")
 	g, _ := b.Build()
 	return g
 }
@@ -82,7 +82,7 @@ func pictures(t testing.TB) map[string]*Figure {
 	require.NoError(t, b.AddEgo("many", "", nil))
 	for i := 0; i < 30; i++ {
 		require.NoError(t, b.AddAlter("many", "", fmt.Sprintf("x%02d", i), 1,
-			network.Row(b.AlterAttrs(), map[string]string{"occupation": fmt.Sprintf("occupation %02d", i)})))
+			network.NewAttrs(b.AlterAttrs(), map[string]string{"occupation": fmt.Sprintf("occupation %02d", i)})))
 	}
 	many, _ := b.Build()
 	f, err := EgogramFigure(many.Egos[0], DrawOptions{Style: Style{Color: "occupation"}})

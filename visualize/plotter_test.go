@@ -79,7 +79,7 @@ func TestSociogramNetwork(t *testing.T) {
 		u, v string
 		w    float64
 	}{{"a", "b", 1}, {"b", "c", 3}, {"c", "a", 2}} {
-		require.NoError(t, b.AddEdge(b.Node(e.u), b.Node(e.v), e.w))
+		require.NoError(t, b.AddEdge(b.LookupOrAdd(e.u), b.LookupOrAdd(e.v), e.w))
 	}
 	g, _ := b.Build()
 	net, _, _, err := SociogramNetwork(context.Background(), g, SociogramOptions{Layout: LayoutCircle})

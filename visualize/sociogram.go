@@ -294,12 +294,12 @@ func attributedEgoGraph(e *network.EgoNet) *network.Graph {
 		b.DeclareAttr(n)
 	}
 	for _, a := range e.Alters {
-		v := b.Node(a.ID)
+		v := b.LookupOrAdd(a.ID)
 		for i, n := range names {
 			b.SetAttr(v, n, a.Attrs.At(i))
 		}
 	}
-	ego := b.Node(e.ID + " (ego)")
+	ego := b.LookupOrAdd(e.ID + " (ego)")
 	for i, a := range e.Alters {
 		_ = b.AddEdge(ego, i, a.Weight)
 	}

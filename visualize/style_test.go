@@ -151,14 +151,14 @@ func TestSizeNote(t *testing.T) {
 // study whose weights span 1 to 4 give 0.6 and 0.6 + 2.4·(2−1)/(4−1) = 1.4).
 func TestTieWidthsAcrossStudy(t *testing.T) {
 	b := network.NewDatasetBuilder(network.DatasetOptions{TieWeighted: true})
-	row := network.Row(b.AlterAttrs(), nil)
+	row := network.NewAttrs(b.AlterAttrs(), nil)
 	for _, ego := range []string{"a", "b"} {
 		require.NoError(t, b.AddEgo(ego, "", nil))
 		for _, x := range []string{"x", "y", "z"} {
 			require.NoError(t, b.AddAlter(ego, "", x, 1, row))
 		}
 	}
-	trow := network.Row(b.TieAttrs(), nil)
+	trow := network.NewAttrs(b.TieAttrs(), nil)
 	require.NoError(t, b.AddTie("a", "", "x", "y", 1, trow))
 	require.NoError(t, b.AddTie("a", "", "y", "z", 2, trow))
 	require.NoError(t, b.AddTie("b", "", "x", "y", 4, trow))

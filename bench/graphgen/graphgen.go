@@ -106,7 +106,7 @@ func HolmeKim(n, m int, p float64, seed uint64) []Edge {
 func Graph(n int, edges []Edge, weighted bool) *network.Graph {
 	b := network.NewBuilder(false, weighted)
 	for i := 0; i < n; i++ {
-		b.Node(strconv.Itoa(i))
+		b.LookupOrAdd(strconv.Itoa(i))
 	}
 	for k, e := range edges {
 		w := 1.0

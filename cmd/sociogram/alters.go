@@ -72,7 +72,7 @@ func runAlters(args []string, stdout, stderr io.Writer) error {
 	}
 	var rs *measures.Rules
 	if *rulesFile != "" {
-		if rs, err = measures.LoadRules(*rulesFile); err != nil {
+		if rs, err = measures.ReadRules(*rulesFile); err != nil {
 			return err
 		}
 	}

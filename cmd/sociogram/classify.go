@@ -62,7 +62,7 @@ func runClassify(args []string, stdout, stderr io.Writer) error {
 		return usagef("classify needs --classify RULES.json")
 	}
 	noteInputs(*rulesFile)
-	rs, err := measures.LoadRules(*rulesFile)
+	rs, err := measures.ReadRules(*rulesFile)
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func (c *capitalFlags) add(fs *flag.FlagSet) {
 func (c *capitalFlags) options(ds *network.Dataset, opt measures.TableOptions) (measures.TableOptions, error) {
 	noteInputs(c.classify, c.instruments)
 	if c.classify != "" {
-		rs, err := measures.LoadRules(c.classify)
+		rs, err := measures.ReadRules(c.classify)
 		if err != nil {
 			return opt, err
 		}
@@ -96,7 +96,7 @@ func (c *capitalFlags) options(ds *network.Dataset, opt measures.TableOptions) (
 		opt.Classifier = rs
 	}
 	if c.instruments != "" {
-		in, err := measures.LoadInstruments(c.instruments)
+		in, err := measures.ReadInstruments(c.instruments)
 		if err != nil {
 			return opt, err
 		}

@@ -83,7 +83,7 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return writeDir(*out, func(dir string) error {
-			return network.WriteGraphMLDataset(dir, src.ds, in.graphMLOptions())
+			return network.WriteGraphMLDatasetDir(dir, src.ds, in.graphMLOptions())
 		})
 	case "edges":
 		if src.g == nil {
@@ -94,7 +94,7 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 		if src.ds == nil {
 			return usagef("--to egocsv needs survey data (--egos/--alters, --netcanvas or a GraphML ego dataset)")
 		}
-		return writeDir(*out, func(dir string) error { return network.WriteEgoCSV(dir, src.ds, in.egoOptions()) })
+		return writeDir(*out, func(dir string) error { return network.WriteEgoCSVDir(dir, src.ds, in.egoOptions()) })
 	}
 }
 

@@ -99,10 +99,10 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 		}
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "sociogram %s: %v\n", c.name, oneLine(err.Error()))
+			fmt.Fprintf(stderr, "sociogram %s: %v\n", c.name, oneLine(flagNames.Replace(err.Error())))
 			return 2
 		}
-		fmt.Fprintf(stderr, "sociogram: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "sociogram: %s\n", oneLine(flagNames.Replace(err.Error())))
 		return 1
 	}
 	return 0
@@ -112,6 +112,30 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 type usageError struct{ error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// flagNames turns the option fields that library errors name into this
+// command's flags, so that "set another name with EgoCSVOptions.EgoID"
+// reads "set another name with --ego-id".
+var flagNames = strings.NewReplacer(
+	"EgoCSVOptions.EgoID", "--ego-id",
+	"EgoCSVOptions.AlterID", "--alter-id",
+	"EgoCSVOptions.Source", "--source",
+	"EgoCSVOptions.Target", "--target",
+	"EgoCSVOptions.AlterWeight", "--alter-weight",
+	"EgoCSVOptions.Weight", "--weight",
+	"EgoCSVOptions.Wave", "--wave",
+	"EdgeListOptions.Source", "--source",
+	"EdgeListOptions.Target", "--target",
+	"EdgeListOptions.Weight", "--weight",
+	"EdgeListOptions.NodeID", "--node-id",
+	"NetCanvasOptions.EgoID", "--ego-id",
+	"GraphMLOptions.EgoID", "--ego-id",
+	"GraphMLOptions.Wave", "--wave",
+	"GraphMLOptions.AlterWeight", "--alter-weight",
+	"GraphMLOptions.Weight", "--weight",
+	"TableOptions.Classifier", "--classify",
+	"TableOptions.Instruments", "--instruments",
+)
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")

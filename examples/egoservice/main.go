@@ -143,7 +143,7 @@ func compute(req *Request) (*Response, error) {
 		tieWeighted = tieWeighted || t.Weight != nil
 	}
 	b := network.NewDatasetBuilder(network.DatasetOptions{Directed: req.Directed, AlterWeighted: weighted, TieWeighted: tieWeighted})
-	if err := b.AddEgo(req.Ego, "", network.Row(b.EgoAttrs(), req.EgoAttrs)); err != nil {
+	if err := b.AddEgo(req.Ego, "", network.NewAttrs(b.EgoAttrs(), req.EgoAttrs)); err != nil {
 		return nil, fmt.Errorf("ego: %w", err)
 	}
 	weight := func(w *float64) float64 {
@@ -153,7 +153,7 @@ func compute(req *Request) (*Response, error) {
 		return *w
 	}
 	for i, a := range req.Alters {
-		if err := b.AddAlter(req.Ego, "", a.ID, weight(a.Weight), network.Row(b.AlterAttrs(), a.Attrs)); err != nil {
+		if err := b.AddAlter(req.Ego, "", a.ID, weight(a.Weight), network.NewAttrs(b.AlterAttrs(), a.Attrs)); err != nil {
 			return nil, fmt.Errorf("alters[%d]: %w", i, err)
 		}
 	}

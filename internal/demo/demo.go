@@ -35,7 +35,7 @@ func Rules() (*measures.Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	return measures.ReadRules(bytes.NewReader(b), RulesFile)
+	return measures.ReadRulesFrom(bytes.NewReader(b), RulesFile)
 }
 
 // Embedded returns the committed tables of the study.
