@@ -23,8 +23,9 @@ Runs the whole analysis on the embedded sample study — a SYNTHETIC study of
 and after (wave 2) an intervention like Connecting People — and writes to
 DIR (default ./sociogram-demo):
 
-  data/            the study itself (egos.csv, alters.csv, aaties.csv and
-                   the bonding/bridging/linking rules, rules.json), to rerun
+  data/            the study itself (egos.csv, alters.csv, aaties.csv, the
+                   bonding/bridging/linking rules, rules.json, and the
+                   goals, goals.csv), to rerun
                    any command on it
   measures.csv     the measures of every person at each wave: structure,
                    composition, social capital, LSNS-6, Resource Generator-UK
@@ -39,8 +40,11 @@ DIR (default ./sociogram-demo):
                    (sociogram groups)
   types.csv, type_profiles.csv, types.png, types_tree.png  three network
                    types at wave 1 (sociogram types)
+  goal_attainment.csv, goals_P01.png  each person's goals (data/goals.csv)
+                   scored at wave 2: goals met, GAS T-score (sociogram goals)
 
-It prints where each file is and a short summary of what changed.
+It prints where each file is, a short summary of what changed and how many
+goals were met.
 
 Example:
   sociogram demo -o /tmp/demo
@@ -62,6 +66,7 @@ type demoResult struct {
 	summary []string
 	groups  []string // change by agency (demoAnalysis)
 	types   []string // network types at wave 1 (demoAnalysis)
+	goals   []string // goals met at wave 2 (demoGoals)
 }
 
 func runDemo(args []string, stdout, stderr io.Writer) error {
@@ -93,6 +98,10 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "\nNetwork types at wave 1 (Ward on z-scores of %s), types.csv:\n", demoTypes)
 	for _, l := range res.types {
+		fmt.Fprintf(stdout, "  %s\n", l)
+	}
+	fmt.Fprintln(stdout, "\nGoals set at wave 1 (Goal Attainment Scaling), goal_attainment.csv:")
+	for _, l := range res.goals {
 		fmt.Fprintf(stdout, "  %s\n", l)
 	}
 	return nil
@@ -234,6 +243,9 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 
 	res.summary = demoSummary(measures.Summary(ds), change, table)
 	if res.groups, res.types, err = demoAnalysis(ctx, ds, opt, dir, res); err != nil {
+		return nil, err
+	}
+	if res.goals, err = demoGoals(ctx, ds, opt, dir, res); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -47,7 +47,8 @@ func TestDemo(t *testing.T) {
 	var out, errb bytes.Buffer
 	require.Equal(t, 0, run([]string{"demo", "-o", dir}, &out, &errb), "stderr: %s", errb.String())
 
-	files := []string{"data/egos.csv", "data/alters.csv", "data/aaties.csv", "data/rules.json",
+	files := []string{"data/egos.csv", "data/alters.csv", "data/aaties.csv", "data/rules.json", "data/goals.csv",
+		"goal_attainment.csv", "goals_P01.png",
 		"measures.csv", "change.csv", "summary.csv",
 		"egogram_P01.png", "egogram_P03.png", "egogram_P13.png", "before_after_P01.png",
 		"size_wave1.png", "size_wave2.png", "size_change.png",

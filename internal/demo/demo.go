@@ -6,13 +6,14 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/sociogram/sociogram/analysis"
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
 )
 
 //go:generate go run ./gen data
 
-//go:embed data/egos.csv data/alters.csv data/aaties.csv data/rules.json
+//go:embed data/egos.csv data/alters.csv data/aaties.csv data/rules.json data/goals.csv
 var data embed.FS
 
 // FileNames are the names of the study's tables, in the order egos, alters,
@@ -38,6 +39,21 @@ func Rules() (*measures.Rules, error) {
 	return measures.ReadRulesFrom(bytes.NewReader(b), RulesFile)
 }
 
+// GoalsFile is the name of the study's goals table (see Goals).
+const GoalsFile = "goals.csv"
+
+// Goals returns the study's goals (data/goals.csv): two or three goals per
+// person set at wave 1, some evaluated from the data at wave 2 (join a
+// group, build bridging ties, meet new people), one recorded by the worker
+// (see goalsTable). Evaluate them with analysis.EvaluateGoals and Rules.
+func Goals() (*analysis.Goals, error) {
+	b, err := data.ReadFile("data/" + GoalsFile)
+	if err != nil {
+		return nil, err
+	}
+	return analysis.ReadGoalsFrom(bytes.NewReader(b), GoalsFile, analysis.GoalsOptions{})
+}
+
 // Embedded returns the committed tables of the study.
 func Embedded() Files {
 	read := func(name string) []byte {
@@ -47,7 +63,7 @@ func Embedded() Files {
 		}
 		return b
 	}
-	return Files{Egos: read("egos.csv"), Alters: read("alters.csv"), Ties: read("aaties.csv")}
+	return Files{Egos: read("egos.csv"), Alters: read("alters.csv"), Ties: read("aaties.csv"), Goals: read(GoalsFile)}
 }
 
 // Load reads the embedded study into a Dataset: 40 egos at two waves, with
@@ -66,7 +82,7 @@ func Load() (*network.Dataset, error) {
 	return ds, err
 }
 
-// WriteFiles writes the study's three tables and its classification rules
+// WriteFiles writes the study's three tables, its classification rules and its goals
 // into dir (created if needed), so that the command-line tool can read them
 // with
 //
@@ -81,9 +97,14 @@ func WriteFiles(dir string) error {
 			return err
 		}
 	}
-	rules, err := data.ReadFile("data/" + RulesFile)
-	if err != nil {
-		return err
+	for _, name := range []string{RulesFile, GoalsFile} {
+		b, err := data.ReadFile("data/" + name)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return err
+		}
 	}
-	return os.WriteFile(filepath.Join(dir, RulesFile), rules, 0o644)
+	return nil
 }

@@ -16,6 +16,7 @@ func TestEmbeddedMatchesGenerator(t *testing.T) {
 	assert.Equal(t, string(want.Egos), string(got.Egos), "egos.csv differs from Generate(Seed); run go generate ./internal/demo")
 	assert.Equal(t, string(want.Alters), string(got.Alters), "alters.csv differs from Generate(Seed); run go generate ./internal/demo")
 	assert.Equal(t, string(want.Ties), string(got.Ties), "aaties.csv differs from Generate(Seed); run go generate ./internal/demo")
+	assert.Equal(t, string(want.Goals), string(got.Goals), "goals.csv differs from Generate(Seed); run go generate ./internal/demo")
 }
 
 func TestGenerateIsDeterministic(t *testing.T) {

@@ -60,6 +60,15 @@
 // friend), bridging (neighbour, group) or linking (professional) for the
 // social-capital measures (see measures.Rules and Rules).
 //
+// A fifth, goals.csv, holds each person's two or three goals set with the
+// worker at wave 1 (Goal Attainment Scaling, analysis.ReadGoals): "join a
+// group" (count(role=group) >= 1) or "build bridging ties"
+// (bridging:change >= 0 1 2 3), for about half "meet new people"
+// (size:change >= 0 1 2 3), all evaluated from the data at wave 2, and one
+// goal whose level the worker recorded (level:1, level:2), "get back in
+// touch with family" or "feel confident going out"; P31's recorded goal
+// was not scored at wave 2 (see Goals).
+//
 // An alter kept between waves has the same alterID at both. Awkward cases
 // are there on purpose: P07 names nobody at wave 1 and two group members at
 // wave 2; P13 names one person (a relative) at both waves; P31 names two

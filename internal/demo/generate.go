@@ -24,6 +24,8 @@ const Seed = 20160601
 // "threefiles"), as CSV text.
 type Files struct {
 	Egos, Alters, Ties []byte
+	// Goals is the goals table (goals.csv, see goalsTable).
+	Goals []byte
 }
 
 // Roles of alters, the sectors of a network map.
@@ -327,7 +329,9 @@ func Generate(seed uint64) Files {
 	}
 	egos[18].age = 0        // P19's age was not recorded
 	egos[25].rg[1][13] = -1 // P26 did not answer one item at wave 2
-	return write(egos)
+	f := write(egos)
+	f.Goals = goalsTable(egos, seed)
+	return f
 }
 
 func find(as []alter, id string) (int, bool) {

@@ -1,5 +1,5 @@
 // Command gen writes the synthetic sample study of package demo to
-// internal/demo/data (egos.csv, alters.csv, aaties.csv) from demo.Seed. Run
+// internal/demo/data (egos.csv, alters.csv, aaties.csv, goals.csv) from demo.Seed. Run
 // it through "go generate ./internal/demo".
 package main
 
@@ -17,7 +17,7 @@ func main() {
 		dir = os.Args[1]
 	}
 	f := demo.Generate(demo.Seed)
-	for name, b := range map[string][]byte{"egos.csv": f.Egos, "alters.csv": f.Alters, "aaties.csv": f.Ties} {
+	for name, b := range map[string][]byte{"egos.csv": f.Egos, "alters.csv": f.Alters, "aaties.csv": f.Ties, "goals.csv": f.Goals} {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
 			os.Exit(1)
