@@ -28,13 +28,54 @@ func chartPanel(xlabel, ylabel string) *plot.Plot {
 	return p
 }
 
-// HistogramFigure draws the distribution of a measure across egos as a
-// histogram with the given number of bins. With bins = 0, whole-number
-// values (counts) get one bar per value, centred on it, and other values
-// ⌈log₂ n⌉ + 1 bins (Sturges' rule).
-// Undefined values (NaN) are left out and counted in a note. It fails when
-// no value is defined.
-func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
+// HistogramOptions configures HistogramFigure. The zero value counts
+// "people", one bar per whole number (else Sturges' bins), on the data's
+// own axes.
+type HistogramOptions struct {
+	// Bins is the number of bars; 0 chooses (see HistogramFigure).
+	Bins int
+	// Wave, if not "", is named in the title ("at wave W").
+	Wave string
+	// Unit is what the bars count: "people" when "".
+	Unit string
+	// Lo and Hi, when Hi > Lo, fix the measure's axis (and the bins), so
+	// that pictures of several waves can be compared; HistogramFigures
+	// sets them.
+	Lo, Hi float64
+	// MaxCount, when > 0, fixes the count axis to at least this count.
+	MaxCount float64
+	// CutOffs are reference lines (e.g. an instrument's cut-off);
+	// CutOffsOf gives the known ones.
+	CutOffs []CutOff
+}
+
+// CutOff is a reference line of a chart: a value of the measure and what
+// it means.
+type CutOff struct {
+	Value float64
+	Label string
+}
+
+// CutOffsOf returns the published cut-offs of a measure: LSNS-6 below 12
+// is at risk of social isolation (Lubben et al. 2006,
+// doi:10.1093/geront/46.4.503); none for other measures.
+func CutOffsOf(measure string) []CutOff {
+	switch measure {
+	case "lsns6":
+		return []CutOff{{Value: 12, Label: "12: below = risk of isolation (Lubben 2006)"}}
+	}
+	return nil
+}
+
+// HistogramFigure draws the distribution of a measure across people as a
+// histogram: with Bins = 0, whole-number values (counts) get one bar per
+// value, centred on it, with a tick at every value when the range is
+// small, and other values ⌈log₂ n⌉ + 1 bins (Sturges' rule). The count
+// axis has whole-number ticks and room above the tallest bar; the title
+// gives the measure, the wave and the number of people. Undefined values
+// (NaN) are left out and counted in a note. It fails when no value is
+// defined.
+func HistogramFigure(name string, values []float64, opt HistogramOptions) (*Figure, error) {
 	var vs plotter.Values
 	na := 0
 	for _, v := range values {
@@ -44,29 +85,118 @@ func HistogramFigure(name string, values []float64, bins int) (*Figure, error) {
 		}
 		vs = append(vs, v)
 	}
-	if len(vs) == 0 {
-		return nil, fmt.Errorf("histogram of %s: no defined values among %d", name, len(values))
+	unit := opt.Unit
+	if unit == "" {
+		unit = "people"
 	}
-	h, err := histogram(vs, bins)
+	at := ""
+	if opt.Wave != "" {
+		at = " at wave " + opt.Wave
+	}
+	if len(vs) == 0 {
+		return nil, fmt.Errorf("histogram of %s%s: no defined values among %d", name, at, len(values))
+	}
+	lo, hi := floats.Min(vs), floats.Max(vs)
+	if opt.Hi > opt.Lo {
+		lo, hi = opt.Lo, opt.Hi
+	}
+	h, err := histogram(vs, opt.Bins, lo, hi)
 	if err != nil {
 		return nil, err
 	}
 	h.FillColor = okabeIto[0]
 	h.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(1)}
-	p := chartPanel(name, "egos")
+	p := chartPanel(name, unit)
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
 	p.Add(grid, h)
-	p.Y.Min = 0
+	top := 0.0
+	for _, b := range h.Bins {
+		top = math.Max(top, b.Weight)
+	}
+	top = math.Max(top, opt.MaxCount)
+	// Room over the tallest bar: a tenth, and at least half a count.
+	p.Y.Min, p.Y.Max = 0, math.Ceil(top*1.1+0.5)
 	p.Y.Tick.Marker = countTicks{}
-	if lo, hi, ok := integral(vs); ok && bins <= 0 && hi-lo <= 20 {
+	if ilo, ihi, ok := integral(vs); ok && opt.Bins <= 0 && math.Max(hi, ihi)-math.Min(lo, ilo) <= 20 {
 		p.X.Tick.Marker = countTicks{}
 	}
-	f := &Figure{Title: fmt.Sprintf("%s across %d egos", name, len(vs)), Panels: []*plot.Plot{p}}
+	if h.Bins != nil {
+		p.X.Min, p.X.Max = math.Min(h.Bins[0].Min, lo), math.Max(h.Bins[len(h.Bins)-1].Max, hi)
+	}
+	f := &Figure{Title: fmt.Sprintf("%s%s: %d %s", name, at, len(vs), unit), Panels: []*plot.Plot{p}}
+	for _, c := range opt.CutOffs {
+		line := draw.LineStyle{Color: okabeIto[3], Width: vg.Points(1.6), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+		l, err := plotter.NewLine(plotter.XYs{{X: c.Value, Y: 0}, {X: c.Value, Y: p.Y.Max}})
+		if err != nil {
+			return nil, err
+		}
+		l.LineStyle = line
+		p.Add(l)
+		p.X.Min, p.X.Max = math.Min(p.X.Min, c.Value-0.5), math.Max(p.X.Max, c.Value+0.5)
+		f.Legend = append(f.Legend, LegendEntry{Text: "cut-off " + c.Label, Thumbs: []plot.Thumbnailer{EdgeThumb{line}}})
+	}
 	if na > 0 {
-		f.Note = fmt.Sprintf("not shown: %d egos with %s undefined (NA)", na, name)
+		f.Note = fmt.Sprintf("not shown: %d %s with %s undefined (NA)", na, unit, name)
 	}
 	return f, nil
+}
+
+// HistogramFigures draws one histogram of a measure per wave (values[i]
+// at waves[i]) on shared axes: the same range and bins of the measure and
+// the same count axis, so that the waves can be compared side by side.
+func HistogramFigures(name string, waves []string, values [][]float64, opt HistogramOptions) ([]*Figure, error) {
+	if len(waves) != len(values) {
+		return nil, fmt.Errorf("histograms of %s: %d waves, %d sets of values", name, len(waves), len(values))
+	}
+	var all plotter.Values
+	for _, vs := range values {
+		for _, v := range vs {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				all = append(all, v)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("histograms of %s: no defined values", name)
+	}
+	opt.Lo, opt.Hi = floats.Min(all), floats.Max(all)
+	if opt.Hi <= opt.Lo {
+		opt.Lo, opt.Hi = opt.Lo-0.5, opt.Hi+0.5
+	}
+	if opt.Bins <= 0 {
+		if _, _, ok := integral(all); !ok || opt.Hi-opt.Lo > 60 {
+			// Sturges' bins for the largest wave, the same for every wave.
+			n := 0
+			for _, vs := range values {
+				n = max(n, len(vs))
+			}
+			opt.Bins = int(math.Ceil(math.Log2(float64(max(n, 1))))) + 1
+		}
+	}
+	// The count axis: the tallest bar of any wave.
+	for i, vs := range values {
+		o := opt
+		o.Wave = waves[i]
+		f, err := HistogramFigure(name, vs, o)
+		if err != nil {
+			continue
+		}
+		opt.MaxCount = math.Max(opt.MaxCount, f.Panels[0].Y.Max)
+	}
+	out := make([]*Figure, len(values))
+	for i, vs := range values {
+		o := opt
+		o.Wave = waves[i]
+		o.MaxCount = math.Floor((opt.MaxCount - 0.5) / 1.1)
+		f, err := HistogramFigure(name, vs, o)
+		if err != nil {
+			return nil, err
+		}
+		f.Panels[0].Y.Max = opt.MaxCount
+		out[i] = f
+	}
+	return out, nil
 }
 
 // ChangeFigure draws a measure before and after for each ego: one row per
@@ -89,8 +219,16 @@ func ChangeFigure(name string, ids []string, before, after []float64, waves [2]s
 	p := chartPanel(name, "")
 	p.NominalY(rows...)
 	p.Add(plotter.NewGrid(), cr)
+	var all []float64
+	for _, r := range cr.rows {
+		all = append(all, r.before, r.after)
+	}
+	if lo, hi, ok := integral(all); ok && hi-lo <= 20 {
+		// Counts: a tick at every whole number.
+		p.X.Tick.Marker = countTicks{}
+	}
 	f := &Figure{
-		Title:  fmt.Sprintf("%s, wave %s to wave %s", name, waves[0], waves[1]),
+		Title:  fmt.Sprintf("%s, wave %s to wave %s: %d people", name, waves[0], waves[1], len(rows)),
 		Panels: []*plot.Plot{p},
 		Legend: []LegendEntry{
 			{Text: "wave " + waves[0], Thumbs: []plot.Thumbnailer{changeThumb{kind: changeNone, hollow: true}}},
@@ -102,7 +240,7 @@ func ChangeFigure(name string, ids []string, before, after []float64, waves [2]s
 	if len(skipped) > 0 {
 		f.Note = fmt.Sprintf("left out (NA): %s", strings.Join(skipped, ", "))
 		if len(skipped) > 5 {
-			f.Note = fmt.Sprintf("left out (NA): %d egos", len(skipped))
+			f.Note = fmt.Sprintf("left out (NA): %d people", len(skipped))
 		}
 	}
 	// Grow the page with the number of rows so labels never overlap.
@@ -339,11 +477,12 @@ func integral(vs []float64) (lo, hi float64, ok bool) {
 	return lo, hi, len(vs) > 0
 }
 
-// histogram bins the values (see HistogramFigure).
-func histogram(vs plotter.Values, bins int) (*plotter.Histogram, error) {
+// histogram bins the values (see HistogramFigure) over the range lo … hi.
+func histogram(vs plotter.Values, bins int, lo, hi float64) (*plotter.Histogram, error) {
 	var h *plotter.Histogram
-	if lo, hi, ok := integral(vs); ok && bins <= 0 && hi-lo <= 60 {
+	if ilo, ihi, ok := integral(vs); ok && bins <= 0 && hi-lo <= 60 {
 		// Counts and other whole numbers: one bar per value, centred on it.
+		lo, hi = math.Min(math.Floor(lo), ilo), math.Max(math.Ceil(hi), ihi)
 		h = &plotter.Histogram{Width: 1}
 		for x := lo; x <= hi; x++ {
 			h.Bins = append(h.Bins, plotter.HistogramBin{Min: x - 0.5, Max: x + 0.5})
@@ -351,7 +490,7 @@ func histogram(vs plotter.Values, bins int) (*plotter.Histogram, error) {
 		for _, v := range vs {
 			h.Bins[int(v-lo)].Weight++
 		}
-	} else if lo, hi := floats.Min(vs), floats.Max(vs); lo == hi {
+	} else if lo == hi {
 		// One value, not a whole number: one bar centred on it (gonum's
 		// binning would put it at the left end of a bar from v to v+1).
 		w := math.Max(math.Abs(lo)*0.2, 1e-9)
@@ -360,9 +499,14 @@ func histogram(vs plotter.Values, bins int) (*plotter.Histogram, error) {
 		if bins <= 0 {
 			bins = int(math.Ceil(math.Log2(float64(len(vs))))) + 1
 		}
-		var err error
-		if h, err = plotter.NewHist(vs, bins); err != nil {
-			return nil, err
+		w := (hi - lo) / float64(bins)
+		h = &plotter.Histogram{Width: w}
+		for i := 0; i < bins; i++ {
+			h.Bins = append(h.Bins, plotter.HistogramBin{Min: lo + float64(i)*w, Max: lo + float64(i+1)*w})
+		}
+		for _, v := range vs {
+			i := min(max(int((v-lo)/w), 0), bins-1)
+			h.Bins[i].Weight++
 		}
 	}
 	return h, nil

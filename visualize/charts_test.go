@@ -1,6 +1,7 @@
 package visualize
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"testing"
@@ -16,7 +17,7 @@ import (
 func TestHistogramBins(t *testing.T) {
 	t.Run("whole numbers: one bar per value", func(t *testing.T) {
 		// Values 0,1,1,3: bars at 0,1,2,3 with counts 1,2,0,1.
-		h, err := histogram(plotter.Values{0, 1, 1, 3}, 0)
+		h, err := histogram(plotter.Values{0, 1, 1, 3}, 0, 0, 3)
 		require.NoError(t, err)
 		require.Len(t, h.Bins, 4)
 		for i, want := range []float64{1, 2, 0, 1} {
@@ -26,13 +27,13 @@ func TestHistogramBins(t *testing.T) {
 	})
 	t.Run("fractions: Sturges", func(t *testing.T) {
 		// n = 4: ⌈log₂ 4⌉ + 1 = 3 bins.
-		h, err := histogram(plotter.Values{0.5, 0.25, 1, 0.75}, 0)
+		h, err := histogram(plotter.Values{0.5, 0.25, 1, 0.75}, 0, 0.25, 1)
 		require.NoError(t, err)
 		assert.Len(t, h.Bins, 3)
 	})
 	t.Run("one value, not whole: one bar centred on it", func(t *testing.T) {
 		// 0.5 three times: a bar from 0.45 to 0.55 (width 0.2·0.5) of height 3.
-		h, err := histogram(plotter.Values{0.5, 0.5, 0.5}, 0)
+		h, err := histogram(plotter.Values{0.5, 0.5, 0.5}, 0, 0.5, 0.5)
 		require.NoError(t, err)
 		require.Len(t, h.Bins, 1)
 		assert.InDelta(t, 0.45, h.Bins[0].Min, 1e-12)
@@ -40,14 +41,14 @@ func TestHistogramBins(t *testing.T) {
 		assert.Equal(t, 3.0, h.Bins[0].Weight)
 	})
 	t.Run("bins given", func(t *testing.T) {
-		h, err := histogram(plotter.Values{1, 2, 3}, 2)
+		h, err := histogram(plotter.Values{1, 2, 3}, 2, 1, 3)
 		require.NoError(t, err)
 		assert.Len(t, h.Bins, 2)
 	})
 }
 
 func TestChartErrors(t *testing.T) {
-	_, err := HistogramFigure("size", []float64{math.NaN()}, 0)
+	_, err := HistogramFigure("size", []float64{math.NaN()}, HistogramOptions{})
 	assert.ErrorContains(t, err, "no defined values among 1")
 	_, err = ChangeFigure("size", []string{"a"}, []float64{1}, nil, [2]string{"1", "2"})
 	assert.ErrorContains(t, err, "1 egos, 1 and 0 values")
@@ -155,4 +156,58 @@ func TestCountTicks(t *testing.T) {
 			assert.Equal(t, tc.want, labels(tc.lo, tc.hi))
 		})
 	}
+}
+
+// TestHistogramFigures: two waves on shared axes (hand-derived: wave 1
+// {1,2,2,3}, wave 2 {2,5,5,5,5}: bars for 1 … 5, x from 0.5 to 5.5 in
+// both; tallest bar 4, so both count axes end at ⌈4·1.1 + 0.5⌉ = 5), whole
+// number ticks, and the wave and number of people in the title.
+func TestHistogramFigures(t *testing.T) {
+	figs, err := HistogramFigures("size", []string{"1", "2"}, [][]float64{{1, 2, 2, 3}, {2, 5, 5, 5, 5, math.NaN()}}, HistogramOptions{})
+	require.NoError(t, err)
+	require.Len(t, figs, 2)
+	for i, f := range figs {
+		p := f.Panels[0]
+		assert.Equal(t, [4]float64{0.5, 5.5, 0, 5}, [4]float64{p.X.Min, p.X.Max, p.Y.Min, p.Y.Max}, "wave %d", i+1)
+		for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+			assert.Equal(t, math.Trunc(tk.Value), tk.Value, "count ticks are whole numbers")
+		}
+		var xs []string
+		for _, tk := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+			xs = append(xs, tk.Label)
+		}
+		assert.Equal(t, []string{"1", "2", "3", "4", "5"}, xs, "a tick at every value")
+		assert.Equal(t, "people", p.Y.Label.Text)
+	}
+	assert.Equal(t, "size at wave 1: 4 people", figs[0].Title)
+	assert.Equal(t, "size at wave 2: 5 people", figs[1].Title)
+	assert.Equal(t, "not shown: 1 people with size undefined (NA)", figs[1].Note)
+	_, err = HistogramFigures("size", []string{"1"}, nil, HistogramOptions{})
+	assert.ErrorContains(t, err, "1 waves, 0 sets of values")
+}
+
+// TestHistogramCutOff: LSNS-6 gets its cut-off of 12 (Lubben et al.
+// 2006) as a line with a legend entry; other measures none.
+func TestHistogramCutOff(t *testing.T) {
+	assert.Empty(t, CutOffsOf("size"))
+	f, err := HistogramFigure("lsns6", []float64{8, 10, 14, 20}, HistogramOptions{CutOffs: CutOffsOf("lsns6")})
+	require.NoError(t, err)
+	require.Len(t, f.Legend, 1)
+	assert.Equal(t, "cut-off 12: below = risk of isolation (Lubben 2006)", f.Legend[0].Text)
+	p := f.Panels[0]
+	assert.LessOrEqual(t, p.X.Min, 12.0)
+	assert.GreaterOrEqual(t, p.X.Max, 12.0)
+}
+
+// TestTieDashesDistinct: every level of a dashed tie attribute has its
+// own dash pattern (the first solid), so no two legend entries look alike.
+func TestTieDashesDistinct(t *testing.T) {
+	seen := map[string]int{}
+	for i := 0; i <= len(tieDashes); i++ {
+		key := fmt.Sprint(dashesOf(i))
+		prev, dup := seen[key]
+		assert.False(t, dup, "levels %d and %d share the dashes %s", prev, i, key)
+		seen[key] = i
+	}
+	assert.Nil(t, dashesOf(0), "the first level is solid")
 }

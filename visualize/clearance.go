@@ -217,6 +217,16 @@ type clearState struct {
 	clear    float64
 	maxReach float64
 	inc      [][]int // ties of each node
+	maxHalf  float64
+
+	// A grid of cells over the canvas, rebuilt every round, so that a
+	// node meets only the nodes and ties near it.
+	gx0, gy0, gsize float64
+	gw, gh          int
+	head, next      []int32      // nodes of cell c: head[c], next[head[c]], …; -1 ends
+	stamp           []int        // last mark that visited each node
+	stampGen        int          // marks for cost, above every tie's k+1
+	boxes           [][4]float64 // ties' boxes, grown, while relocating
 }
 
 func newClearState(d *drawing, regs []regionPts, bounds vg.Rectangle) *clearState {
@@ -231,8 +241,97 @@ func newClearState(d *drawing, regs []regionPts, bounds vg.Rectangle) *clearStat
 	for k, e := range d.edges {
 		s.inc[e[0]] = append(s.inc[e[0]], k)
 		s.inc[e[1]] = append(s.inc[e[1]], k)
+		s.maxHalf = math.Max(s.maxHalf, float64(d.half[k]))
 	}
+	s.stamp = make([]int, n)
+	s.stampGen = len(d.edges) + 1
+	s.next = make([]int32, n)
+	// Cells twice as wide as the farthest a tie must keep from a centre,
+	// so that the cells around points every quarter cell along a tie hold
+	// every node it could pass too close to.
+	pad := math.Max(s.maxReach+s.clear+s.maxHalf, 2*s.maxReach+markerGap) + moveSlack
+	s.gsize = 2 * pad
+	s.gx0, s.gy0 = float64(bounds.Min.X), float64(bounds.Min.Y)
+	for {
+		s.gw = int(float64(bounds.Max.X-bounds.Min.X)/s.gsize) + 1
+		s.gh = int(float64(bounds.Max.Y-bounds.Min.Y)/s.gsize) + 1
+		if s.gw*s.gh <= 4*n+64 {
+			break
+		}
+		s.gsize *= 1.5
+	}
+	s.head = make([]int32, s.gw*s.gh)
 	return s
+}
+
+// cellOf returns the grid cell of a point (clamped to the grid).
+func (s *clearState) cellOf(x, y float64) (int, int) {
+	cx := min(max(int((x-s.gx0)/s.gsize), 0), s.gw-1)
+	cy := min(max(int((y-s.gy0)/s.gsize), 0), s.gh-1)
+	return cx, cy
+}
+
+// build puts every node into its cell.
+func (s *clearState) build() {
+	for i := range s.head {
+		s.head[i] = -1
+	}
+	for i := range s.xs {
+		cx, cy := s.cellOf(s.xs[i], s.ys[i])
+		c := cy*s.gw + cx
+		s.next[i] = s.head[c]
+		s.head[c] = int32(i)
+	}
+}
+
+// near calls f for every node in the 3 × 3 cells around (x, y).
+func (s *clearState) near(x, y float64, f func(j int)) {
+	cx, cy := s.cellOf(x, y)
+	for gy := max(cy-1, 0); gy <= min(cy+1, s.gh-1); gy++ {
+		for gx := max(cx-1, 0); gx <= min(cx+1, s.gw-1); gx++ {
+			for j := s.head[gy*s.gw+gx]; j >= 0; j = s.next[j] {
+				f(int(j))
+			}
+		}
+	}
+}
+
+// alongTie calls f once for every node near tie k (in the cells around
+// points every quarter cell along it).
+func (s *clearState) alongTie(k int, f func(w int)) {
+	s.alongTieMark(k, k+1, f)
+}
+
+// alongTieMark is alongTie with a mark that must differ from every mark
+// used since the last resetStamps.
+func (s *clearState) alongTieMark(k, mark int, f func(w int)) {
+	u, v := s.d.edges[k][0], s.d.edges[k][1]
+	ax, ay, bx, by := s.xs[u], s.ys[u], s.xs[v], s.ys[v]
+	l := math.Hypot(bx-ax, by-ay)
+	steps := int(l/(s.gsize/4)) + 1
+	visit := func(w int) {
+		if s.stamp[w] != mark {
+			s.stamp[w] = mark
+			f(w)
+		}
+	}
+	lastCX, lastCY := -2, -2
+	for i := 0; i <= steps; i++ {
+		t := float64(i) / float64(steps)
+		cx, cy := s.cellOf(ax+t*(bx-ax), ay+t*(by-ay))
+		if cx == lastCX && cy == lastCY {
+			continue
+		}
+		lastCX, lastCY = cx, cy
+		s.near(s.gx0+(float64(cx)+0.5)*s.gsize, s.gy0+(float64(cy)+0.5)*s.gsize, visit)
+	}
+}
+
+// resetStamps forgets which ties visited which nodes.
+func (s *clearState) resetStamps() {
+	for i := range s.stamp {
+		s.stamp[i] = 0
+	}
 }
 
 // move moves node i by (x, y), kept in the canvas and its region.
@@ -264,7 +363,7 @@ func (s *clearState) tieConflict(k, w int) (miss, t, nx, ny float64) {
 	need := s.tieNeed(k, w)
 	ax, ay, bx, by := s.xs[u], s.ys[u], s.xs[v], s.ys[v]
 	px, py := s.xs[w], s.ys[w]
-	if px < math.Min(ax, bx)-need || px > math.Max(ax, bx)+need || py < math.Min(ay, by)-need || py > math.Max(ay, by)+need {
+	if (px < ax-need && px < bx-need) || (px > ax+need && px > bx+need) || (py < ay-need && py < by-need) || (py > ay+need && py > by+need) {
 		return 0, 0, 0, 0
 	}
 	dist, t, nx, ny := segNormal(px, py, ax, ay, bx, by)
@@ -310,14 +409,17 @@ func (s *clearState) overlap(i, j int) (miss, ex, ey float64) {
 // relax runs position-based rounds and reports whether the drawing is
 // clear.
 func (s *clearState) relax(rounds int) bool {
-	n := len(s.xs)
 	for round := 0; round < rounds; round++ {
 		clear := true
-		for i := 0; i < n; i++ {
-			for j := i + 1; j < n; j++ {
+		s.build()
+		for i := range s.xs {
+			s.near(s.xs[i], s.ys[i], func(j int) {
+				if j <= i {
+					return
+				}
 				miss, ex, ey := s.overlap(i, j)
 				if miss == 0 {
-					continue
+					return
 				}
 				clear = false
 				h := (miss + moveSlack) / 2
@@ -326,14 +428,15 @@ func (s *clearState) relax(rounds int) bool {
 				}
 				s.move(i, -ex*h, -ey*h)
 				s.move(j, ex*h, ey*h)
-			}
+			})
 		}
+		s.resetStamps()
 		for k, e := range s.d.edges {
 			u, v := e[0], e[1]
-			for w := 0; w < n; w++ {
+			s.alongTie(k, func(w int) {
 				miss, t, nx, ny := s.tieConflict(k, w)
 				if miss == 0 {
-					continue
+					return
 				}
 				clear = false
 				miss += moveSlack
@@ -347,7 +450,7 @@ func (s *clearState) relax(rounds int) bool {
 				tt := math.Max(0, math.Min(1, t))
 				s.move(u, -nx*miss*fe*(1-tt)*2, -ny*miss*fe*(1-tt)*2)
 				s.move(v, -nx*miss*fe*tt*2, -ny*miss*fe*tt*2)
-			}
+			})
 		}
 		if clear {
 			return true
@@ -358,28 +461,32 @@ func (s *clearState) relax(rounds int) bool {
 
 // cost returns the conflicts node i takes part in: markers it overlaps,
 // ties passing it, and its own ties passing other nodes, each weighed 1
-// plus how deep.
+// plus how deep. The grid must be built (nodes other than i in place).
 func (s *clearState) cost(i int) float64 {
 	c := 0.0
-	n := len(s.xs)
-	for j := 0; j < n; j++ {
+	s.near(s.xs[i], s.ys[i], func(j int) {
 		if j != i {
 			if m, _, _ := s.overlap(i, j); m > 0 {
 				c += 1 + m
 			}
 		}
-	}
-	for k := range s.d.edges {
+	})
+	x, y := s.xs[i], s.ys[i]
+	for k, b := range s.boxes {
+		if x < b[0] || x > b[2] || y < b[1] || y > b[3] {
+			continue
+		}
 		if m, _, _, _ := s.tieConflict(k, i); m > 0 {
 			c += 1 + m
 		}
 	}
 	for _, k := range s.inc[i] {
-		for w := 0; w < n; w++ {
+		s.stampGen++
+		s.alongTieMark(k, s.stampGen, func(w int) {
 			if m, _, _, _ := s.tieConflict(k, w); m > 0 {
 				c += 1 + m
 			}
-		}
+		})
 	}
 	return c
 }
@@ -388,6 +495,11 @@ func (s *clearState) cost(i int) float64 {
 // on a grid over its region, and reports whether any node moved.
 func (s *clearState) relocate() bool {
 	moved := false
+	s.build()
+	s.boxes = make([][4]float64, len(s.d.edges))
+	for k := range s.d.edges {
+		s.box(k)
+	}
 	for i := range s.xs {
 		if s.regs[i].fixed {
 			continue
@@ -405,9 +517,22 @@ func (s *clearState) relocate() bool {
 			}
 		}
 		s.xs[i], s.ys[i] = bx, by
-		moved = moved || bx != x0 || by != y0
+		if bx != x0 || by != y0 {
+			moved = true
+			for _, k := range s.inc[i] {
+				s.box(k)
+			}
+		}
 	}
 	return moved
+}
+
+// box sets the box of tie k grown by the most a node's centre may need.
+func (s *clearState) box(k int) {
+	u, v := s.d.edges[k][0], s.d.edges[k][1]
+	pad := s.maxReach + s.clear + s.maxHalf
+	s.boxes[k] = [4]float64{math.Min(s.xs[u], s.xs[v]) - pad, math.Min(s.ys[u], s.ys[v]) - pad,
+		math.Max(s.xs[u], s.xs[v]) + pad, math.Max(s.ys[u], s.ys[v]) + pad}
 }
 
 // grid returns candidate places in the region for a marker reaching

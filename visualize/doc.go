@@ -30,14 +30,30 @@
 //	page of small multiples         EgogramGrid
 //	before/after, kept/lost/gained  BeforeAfterFigure
 //	sociogram                       SociogramFigure (SociogramNetwork)
-//	distribution of a measure       HistogramFigure
+//	distribution of a measure       HistogramFigure, HistogramFigures
+//	                                (waves on shared axes, CutOffsOf)
+//	one ego network, other layouts  EgoSociogramFigure
 //	change per ego                  ChangeFigure
 //
-// Attributes map to looks through Style: categories get a colour from
-// Okabe & Ito's colour-blind-safe palette (OkabeIto) and a shape, so that a
-// picture also reads in greyscale; numeric attributes a light-to-dark blue
-// scale; missing values grey. Missing ring or sector values put an alter in
-// an Unknown ring or sector: it is never dropped.
+// Attributes map to looks through Style, computed once per study as a
+// StudyStyle (NewStudyStyle, NewGraphStyle) and shared by every picture of
+// a run, so that a category has one colour and shape everywhere:
+// categories get a colour from Okabe & Ito's colour-blind-safe palette
+// (OkabeIto) and a shape, so that a picture also reads in greyscale;
+// numeric attributes a light-to-dark blue scale; missing values grey with
+// a dash, undefined sizes small and hollow, each with a legend entry.
+// Missing ring or sector values put an alter in an Unknown ring or sector:
+// it is never dropped; every ring and sector of the study keeps its place
+// in every picture.
+//
+// The guarantee: no tie is drawn within DefaultClearance (2 pt) of the
+// marker of a node that is not one of its ends, and no two markers
+// overlap. Network.Plot moves nodes to achieve it, each within its place
+// (an egogram alter within its ring and sector, a circle or concentric
+// node along its ring, a force-layout node near its place);
+// Figure.Fit grows the page where that is not enough, and
+// Figure.Violations lists what is left. Figure.Positions and
+// WritePositions give where every node was drawn, in points.
 //
 // Figure.Write renders PNG (96 dpi), SVG (fonts embedded) or PDF (fonts
 // embedded). Two faults of the libraries underneath are worked around: PNG

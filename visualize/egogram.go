@@ -2,6 +2,7 @@ package visualize
 
 import (
 	"fmt"
+	"strings"
 	"image/color"
 	"math"
 
@@ -143,13 +144,18 @@ func egogramNetwork(e *network.EgoNet, g *Egogram, opt DrawOptions, ss *StudySty
 	return net, legend, lk.note, nil
 }
 
-// ringLegend says in plain words what the rings show: the attribute, and
-// which value is the innermost (closest) ring.
+// ringLegend says in plain words what the rings show and which way:
+// "closeness: 1 = closest (inner ring)" (a ring column named "ring" is
+// called closeness).
 func ringLegend(attr string, g *Egogram) []LegendEntry {
 	if attr == "" || len(g.Rings) < 2 {
 		return nil
 	}
-	return []LegendEntry{{Text: "rings: " + attr}, {Text: fmt.Sprintf("%s = innermost (closest)", g.Rings[0])}}
+	name := attr
+	if strings.EqualFold(name, "ring") || strings.EqualFold(name, "rings") {
+		name = "closeness"
+	}
+	return []LegendEntry{{Text: fmt.Sprintf("%s: %s = closest (inner ring)", name, g.Rings[0])}}
 }
 
 // cellRegion is the region of ring k and sector s: an alter moved to keep

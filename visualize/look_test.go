@@ -136,7 +136,7 @@ func pictures(t testing.TB) map[string]*Figure {
 			}
 		}
 	}
-	f, err = HistogramFigure("density", size, 0)
+	f, err = HistogramFigure("density", size, HistogramOptions{})
 	require.NoError(t, err)
 	out["histogram"] = f
 	// A synthetic second wave for egos without one, so the chart has rows

@@ -134,8 +134,10 @@ var demoLook = visualize.DrawOptions{
 // add records a file the demo wrote and what it holds.
 func (r *demoResult) add(path, what string) { r.files = append(r.files, demoOutput{path, what}) }
 
-// writeFigure writes a figure as PNG atomically.
+// writeFigure writes a figure as PNG atomically, its page grown (up to 3
+// times) where that keeps every tie clear of the people it does not join.
 func writeFigure(path string, f *visualize.Figure) error {
+	f.Fit(3)
 	return writeOutput(path, nil, func(w io.Writer) error { return f.Write(w, "png") })
 }
 
@@ -195,9 +197,15 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 	}
 	res.add(path, "the study per wave: people, alters, size, density")
 
-	// Pictures: egograms, a before/after, distributions and change.
+	// Pictures: egograms, a before/after, distributions and change, in
+	// one visual language (colours, shapes, rings and sectors of the
+	// whole study).
+	look := demoLook
+	if look.Study, err = visualize.NewStudyStyle(ds, demoLook); err != nil {
+		return nil, err
+	}
 	for _, id := range demoEgos {
-		f, err := visualize.EgogramFigure(ds.Ego(id, "1"), demoLook)
+		f, err := visualize.EgogramFigure(ds.Ego(id, "1"), look)
 		if err != nil {
 			return nil, err
 		}
@@ -208,7 +216,7 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 		res.add(path, "network map of "+id+" at wave 1")
 	}
 	gainer := mostGained(change, "bridging")
-	f, err := visualize.BeforeAfterFigure(ds.Ego(gainer, "1"), ds.Ego(gainer, "2"), demoLook)
+	f, err := visualize.BeforeAfterFigure(ds.Ego(gainer, "1"), ds.Ego(gainer, "2"), look)
 	if err != nil {
 		return nil, err
 	}
@@ -218,13 +226,15 @@ func demoPipeline(ctx context.Context, dir string) (*demoResult, error) {
 	}
 	res.add(path, gainer+" before and after (largest gain in bridging ties)")
 	for _, m := range []string{"size", "bridging"} {
-		for _, w := range []string{"1", "2"} {
-			f, err := visualize.HistogramFigure(m+" at wave "+w, waveColumn(table, m, w), 0)
-			if err != nil {
-				return nil, err
-			}
+		// Both waves on shared axes, so that they can be compared.
+		waves := []string{"1", "2"}
+		figs, err := visualize.HistogramFigures(m, waves, [][]float64{waveColumn(table, m, "1"), waveColumn(table, m, "2")}, visualize.HistogramOptions{})
+		if err != nil {
+			return nil, err
+		}
+		for i, w := range waves {
 			path = filepath.Join(dir, m+"_wave"+w+".png")
-			if err := writeFigure(path, f); err != nil {
+			if err := writeFigure(path, figs[i]); err != nil {
 				return nil, err
 			}
 			res.add(path, "distribution of "+m+" at wave "+w)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 
@@ -45,14 +46,35 @@ func (d *drawFlags) drawChart(src *loaded) error {
 		if wave == "" && src.ds != nil && len(src.ds.Waves()) > 0 {
 			wave = src.ds.Waves()[0]
 		}
-		var vals []float64
+		// Every wave's values, so that the chart of one wave has the axes
+		// of the others: charts of two waves can be laid side by side.
+		var waves []string
+		byWave := map[string][]float64{}
 		for r, row := range t.Values {
-			if waveCol >= 0 && t.Keys[r][waveCol] != wave {
-				continue
+			w := ""
+			if waveCol >= 0 {
+				w = t.Keys[r][waveCol]
 			}
-			vals = append(vals, row[0])
+			if _, ok := byWave[w]; !ok {
+				waves = append(waves, w)
+			}
+			byWave[w] = append(byWave[w], row[0])
 		}
-		f, err = visualize.HistogramFigure(d.chart, vals, 0)
+		if _, ok := byWave[wave]; !ok {
+			return fmt.Errorf("no values of %s at wave %q", d.chart, wave)
+		}
+		vals := make([][]float64, len(waves))
+		for i, w := range waves {
+			vals[i] = byWave[w]
+		}
+		opt := visualize.HistogramOptions{CutOffs: visualize.CutOffsOf(d.chart)}
+		if src.g != nil {
+			opt.Unit = "nodes"
+		}
+		var fs []*visualize.Figure
+		if fs, err = visualize.HistogramFigures(d.chart, waves, vals, opt); err == nil {
+			f = fs[slices.Index(waves, wave)]
+		}
 	} else {
 		if waveCol < 0 {
 			return usagef("--before/--after need a wave column (--wave COL)")
