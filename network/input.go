@@ -221,6 +221,14 @@ func (t *csvTable) attrs(rec []string, cols []int) Attrs {
 	return a
 }
 
+// value parses one attribute field with the table's decimal mark.
+func (t *csvTable) value(s string) Value {
+	if t.decimal == ',' {
+		return parseValueDecimalComma(s)
+	}
+	return ParseValue(s)
+}
+
 // number returns a weight field in the '.' form parseWeight reads.
 func (t *csvTable) number(s string) string {
 	if t.decimal == ',' {

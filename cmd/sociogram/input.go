@@ -27,6 +27,12 @@ type inputFlags struct {
 	wave               string
 	netcanvas          string
 
+	// one-file survey tables
+	wide, alterPrefix, tieColumns string
+	maxAlters                     int
+	egoweb, egowebPairs           string
+	tieQuestion, tieValues        string
+
 	// whole networks
 	edges, nodes string
 	nodeID       string
@@ -66,6 +72,14 @@ func (f *inputFlags) addEgo(fs *flag.FlagSet) {
 	fs.StringVar(&f.alterWeight, "alter-weight", "", "ego-alter tie weight `COLUMN` of the alters table")
 	fs.StringVar(&f.missingAlterWeight, "missing-alter-weight", "error", "what to do with an alter whose --alter-weight is empty or NA: `error`, drop (the alter and its ties), or a VALUE to use")
 	fs.StringVar(&f.wave, "wave", "", "wave (time point) `COLUMN` of the egos table")
+	fs.StringVar(&f.wide, "wide", "", "survey ego networks from one wide `FILE`, one row per ego (alters in numbered columns, ties as a half-matrix; see --alter-prefix, --tie-columns)")
+	fs.StringVar(&f.alterPrefix, "alter-prefix", "alter", "with --wide: the `PREFIX` of the alter columns (alter.sex.1, alter_1_sex, ...)")
+	fs.IntVar(&f.maxAlters, "max-alters", 0, "with --wide: the number `N` of alter slots (default: the largest alter number in the columns)")
+	fs.StringVar(&f.tieColumns, "tie-columns", "tie_{i}_{j}", "with --wide: the `PATTERN` of the tie columns, {i} and {j} the alters' numbers (0 no tie, empty/NA skipped, else the weight)")
+	fs.StringVar(&f.egoweb, "egoweb", "", "survey ego networks from EgoWeb 2.0's ego-alter export `FILE` (one row per alter)")
+	fs.StringVar(&f.egowebPairs, "egoweb-pairs", "", "with --egoweb: EgoWeb 2.0's alter-pair export `FILE`")
+	fs.StringVar(&f.tieQuestion, "tie-question", "", "with --egoweb-pairs: the alter-pair question `COLUMN` that says whether two alters are tied (default: the first)")
+	fs.StringVar(&f.tieValues, "tie-values", "", "with --egoweb-pairs: the answers that mean a tie, `A|B` (default: any positive number)")
 	fs.StringVar(&f.netcanvas, "netcanvas", "", "survey ego networks from a Network Canvas CSV export `DIR` (one ego per interview; --ego-id networkCanvasCaseID for case IDs)")
 }
 
@@ -161,6 +175,12 @@ func (f *inputFlags) inputKinds() []string {
 	if f.netcanvas != "" {
 		k = append(k, "--netcanvas")
 	}
+	if f.wide != "" {
+		k = append(k, "--wide")
+	}
+	if f.egoweb != "" || f.egowebPairs != "" {
+		k = append(k, "--egoweb")
+	}
 	return k
 }
 
@@ -179,6 +199,25 @@ func (f *inputFlags) egoOptions() network.EgoCSVOptions {
 		Weight: f.weight, AlterWeight: f.alterWeight, Wave: f.wave, Directed: f.directed,
 		Comma: comma, Decimal: dec, MissingWeight: mw, MissingAlterWeight: maw,
 	}
+}
+
+// wideOptions returns the reader options of --wide.
+func (f *inputFlags) wideOptions() network.WideOptions {
+	o := f.egoOptions()
+	return network.WideOptions{EgoID: o.EgoID, Wave: f.wave, AlterPrefix: f.alterPrefix, MaxAlters: f.maxAlters,
+		TieColumns: f.tieColumns, Weight: f.weight, Directed: f.directed, Comma: o.Comma, Decimal: o.Decimal}
+}
+
+// egowebOptions returns the reader options of --egoweb.
+func (f *inputFlags) egowebOptions() network.EgoWebOptions {
+	o := network.EgoWebOptions{TieQuestion: f.tieQuestion, Directed: f.directed, Comma: f.egoOptions().Comma}
+	if f.egoID != "egoID" {
+		o.EgoID = f.egoID
+	}
+	if f.tieValues != "" {
+		o.TieValues = strings.Split(f.tieValues, "|")
+	}
+	return o
 }
 
 // wholeOptions returns the reader options of the whole-network flags.
@@ -339,6 +378,25 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		}
 		warn(stderr, rep.Lines())
 		return &loaded{ds: ds}, nil
+	case f.wide != "":
+		f.sayDelimiters(stderr, f.wide)
+		ds, rep, err := network.ReadWide(f.wide, f.wideOptions())
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{ds: ds}, nil
+	case f.egoweb != "" || f.egowebPairs != "":
+		if f.egoweb == "" {
+			return nil, usagef("--egoweb-pairs needs --egoweb, the ego-alter file")
+		}
+		f.sayDelimiters(stderr, f.egoweb, f.egowebPairs)
+		ds, rep, err := network.ReadEgoWeb(f.egoweb, f.egowebPairs, f.egowebOptions())
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, rep.Lines())
+		return &loaded{ds: ds}, nil
 	case f.pajek != "":
 		g, rep, err := network.ReadPajek(f.pajek, network.PajekOptions{})
 		if err != nil {
@@ -369,5 +427,5 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		warn(stderr, rep.Lines())
 		return &loaded{g: g}, nil
 	}
-	return nil, usagef("no input: give --egos/--alters[/--ties], --edges[/--nodes], --graphml, --pajek or --netcanvas")
+	return nil, usagef("no input: give --egos/--alters[/--ties], --wide, --egoweb, --edges[/--nodes], --graphml, --pajek or --netcanvas")
 }

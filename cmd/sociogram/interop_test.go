@@ -193,3 +193,37 @@ func TestHelpAndFlags(t *testing.T) {
 	run([]string{"compare", "-h"}, &out, &errb)
 	assert.Contains(t, out.String()+errb.String(), "default: none (only kept, gained, lost and jaccard are written)")
 }
+
+// A one-file table as egor's onefile_to_egor reads it (write.csv2, alters
+// in numbered columns, a tie half-matrix with skipped questions), read
+// with --wide and no other flag.
+func TestWideOneFile(t *testing.T) {
+	dir := filepath.Join(interopDir, "wide")
+	foreign := []string{"--wide", filepath.Join(dir, "onefile.csv")}
+	plain := threeTables(filepath.Join(dir, "plain"), "egos.csv", "alters.csv", "aaties.csv")
+	m := interopMeasures + ",blau(sex),mean(closeness),mean(age)"
+	got, stderr := runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m)...)
+	want, _ := runOK(t, append(append([]string{"egos"}, plain...), "--measures", m)...)
+	assert.Equal(t, want, got)
+	assert.Equal(t, 13, strings.Count(got, "\n"), "12 egos, one of them with no alters, and the header")
+	assert.Regexp(t, `onefile.csv: \d+ tie questions between named alters skipped \(no tie\)`, stderr)
+	sameDrawings(t, foreign, plain, "--color", "sex")
+}
+
+// EgoWeb 2.0's two export files, with an ego who named nobody and pair
+// questions skipped or answered "don't know".
+func TestEgoWebExport(t *testing.T) {
+	dir := filepath.Join(interopDir, "egoweb")
+	foreign := []string{"--egoweb", filepath.Join(dir, "study-ego-alter.csv"), "--egoweb-pairs", filepath.Join(dir, "study-alter-pair.csv")}
+	plain := append(threeTables(filepath.Join(dir, "plain"), "egos.csv", "alters.csv", "aaties.csv"), "--ego-id", "EgoID")
+	m := interopMeasures + ",prop(relationship=family),mean(closeness)"
+	got, stderr := runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m)...)
+	want, _ := runOK(t, append(append([]string{"egos"}, plain...), "--measures", m)...)
+	assert.Equal(t, want, got)
+	assert.True(t, strings.HasPrefix(got, "EgoID,"), "EgoWeb's key name kept")
+	assert.Regexp(t, `study-alter-pair.csv: \d+ tie questions between named alters skipped \(no tie\)`, stderr)
+	// The answers that mean a tie, given as text.
+	got, _ = runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m, "--tie-question", "know_each_other", "--tie-values", "1")...)
+	assert.Equal(t, want, got)
+	sameDrawings(t, foreign, plain, "--color", "relationship")
+}

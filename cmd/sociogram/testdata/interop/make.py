@@ -131,3 +131,84 @@ A = (["person", "interview", "alterID", "role", "closeness"], alters)
 H = ["person", "interview", "Source", "Target", "strength"]
 write_plain(f"{d}/plain_drop", E, A, (H, [r for r in ties if r[4] is not None]))
 write_plain(f"{d}/plain_fill1", E, A, (H, [r[:4] + ((1 if r[4] is None else r[4]),) for r in ties]))
+
+# --- one-file ("wide") table as egor's onefile_to_egor reads it, written
+# by write.csv2 with row names: one row per ego; alter attributes alter-wise
+# (alter.sex.1, alter.age.1, alter.closeness.1, alter.sex.2, ...: the
+# layout of egor's inst/extdata/alteri_32_wide.csv) for up to 5 alters, NA
+# in the slots of alters not named; then the alter-alter half-matrix
+# tie_1_2, tie_1_3, ..., tie_4_5 (value: tie strength 1 or 2, 0 for no tie,
+# NA for a question skipped or not asked).
+MAXA = 5
+egos, alters, ties = [], [], []
+rows = []
+for e in range(1, 13):
+    n = {1: 0, 2: 1, 3: 2}.get(e, rng.randint(2, MAXA))
+    sex, age = rng.choice(["m", "w"]), rng.randint(20, 80)
+    egos.append((e, sex, age))
+    row = [q(e), str(e), q(sex), str(age)]
+    for a in range(1, MAXA + 1):
+        if a <= n:
+            s, g, c = rng.choice(["m", "w"]), rng.randint(18, 90), rng.choice([0.5, 1.0, 1.5, 2.25])
+            alters.append((e, a, s, g, c))
+            row += [q(s), str(g), rnum(c, ",")]
+        else:
+            row += ["NA", "NA", "NA"]
+    for i in range(1, MAXA + 1):
+        for j in range(i + 1, MAXA + 1):
+            if i > n or j > n:
+                row.append("NA")  # not asked: an alter not named
+                continue
+            v = rng.choice([0, 0, 1, 2, None])
+            row.append("NA" if v is None else str(v))
+            if v:
+                ties.append((e, i, j, v))
+    rows.append(";".join(row))
+head = ["", "egoID", "sex", "age"]
+for a in range(1, MAXA + 1):
+    head += [f"alter.sex.{a}", f"alter.age.{a}", f"alter.closeness.{a}"]
+head += [f"tie_{i}_{j}" for i in range(1, MAXA + 1) for j in range(i + 1, MAXA + 1)]
+write_lines("wide/onefile.csv", [";".join(map(q, head))] + rows)
+write_plain("wide/plain", (["egoID", "sex", "age"], egos),
+            (["egoID", "alterID", "sex", "age", "closeness"], alters),
+            (["egoID", "Source", "Target", "weight"], ties))
+
+# --- EgoWeb 2.0 CSV export (github.com/qualintitative/egoweb, the
+# ego-alter and alter-pair exports of its interview controller): plain
+# comma-joined lines, no quotes. Ego-alter file: EgoID, Interview ID, Start
+# Time, End Time, the ego questions, Alter Number, Alter Name, the alter
+# questions, one row per alter (an ego who named nobody: one row with an
+# empty Alter Number). Alter-pair file: Interview ID, EgoID, Alter 1
+# Number, Alter 1 Name, Alter 2 Number, Alter 2 Name, the pair questions,
+# Alter 1 ID, Alter 2 ID; one row per pair asked about; answers 1 (they
+# know each other), 0, and EgoWeb's skip codes SKIPPED / DONT_KNOW.
+NAMES = ["Ann", "Bob", "Cal", "Dee", "Eve", "Fay"]
+egos, alters, ties = [], [], []
+arows, prows = [], []
+aid = 100
+for k, e in enumerate(["E01", "E02", "E03", "E04", "E05", "E06"]):
+    iid = 40 + k
+    start, end = f"2024-05-0{k + 1} 10:00", f"2024-05-0{k + 1} 10:40"
+    age = rng.randint(25, 70)
+    egos.append((e, iid, start, end, age))
+    n = 0 if e == "E03" else rng.randint(2, 5)
+    if n == 0:
+        arows.append(",".join([e, str(iid), start, end, str(age), "", "", "", ""]))
+    ids = {}
+    for a in range(1, n + 1):
+        rel, clo = rng.choice(["family", "friend", "coworker"]), rng.randint(1, 5)
+        alters.append((e, a, NAMES[a - 1], rel, clo))
+        arows.append(",".join([e, str(iid), start, end, str(age), str(a), NAMES[a - 1], rel, str(clo)]))
+        aid += 1
+        ids[a] = aid
+    for i in range(1, n + 1):
+        for j in range(i + 1, n + 1):
+            ans = rng.choice(["1", "1", "0", "SKIPPED", "DONT_KNOW"])
+            prows.append(",".join([str(iid), e, str(i), NAMES[i - 1], str(j), NAMES[j - 1], ans, str(ids[i]), str(ids[j])]))
+            if ans == "1":
+                ties.append((e, i, j))
+write_lines("egoweb/study-ego-alter.csv", [",".join(["EgoID", "Interview ID", "Start Time", "End Time", "age", "Alter Number", "Alter Name", "relationship", "closeness"])] + arows)
+write_lines("egoweb/study-alter-pair.csv", [",".join(["Interview ID", "EgoID", "Alter 1 Number", "Alter 1 Name", "Alter 2 Number", "Alter 2 Name", "know_each_other", "Alter 1 ID", "Alter 2 ID"])] + prows)
+write_plain("egoweb/plain", (["EgoID", "Interview ID", "Start Time", "End Time", "age"], egos),
+            (["EgoID", "alterID", "Alter Name", "relationship", "closeness"], alters),
+            (["EgoID", "Source", "Target"], ties))
