@@ -47,6 +47,10 @@ const (
 	// RepairMissingWeightsFilled: missing weights set to a value
 	// (MissingFill); Repair.Value is the value.
 	RepairMissingWeightsFilled
+	// RepairSkippedTieQuestions: tie cells of a wide table or an EgoWeb
+	// export left empty or NA between two named alters; the question was
+	// skipped and no tie is recorded.
+	RepairSkippedTieQuestions
 )
 
 var repairText = [...]string{
@@ -65,6 +69,7 @@ var repairText = [...]string{
 	RepairMissingAlterWeightDropped: "alters with a missing weight dropped",
 	RepairTiesOfDroppedAlters:       "ties to alters dropped for a missing weight dropped",
 	RepairMissingWeightsFilled:      "missing weights set to a value",
+	RepairSkippedTieQuestions:       "tie questions between named alters skipped (no tie)",
 }
 
 // String describes the repair, e.g. "self-loops dropped".

@@ -42,10 +42,6 @@ type WideOptions struct {
 	Decimal  rune // decimal mark; 0 means ',' in ';'-separated files
 }
 
-// RepairSkippedTieQuestions counts the tie cells left empty or NA between
-// two named alters: the question was skipped, and no tie is recorded.
-const RepairSkippedTieQuestions = "tie questions between named alters skipped (no tie)"
-
 // wideColumn is what a column of a wide table holds.
 type wideColumn struct {
 	kind  int // wideEgo, wideAlter, wideTie, wideKey
