@@ -27,10 +27,10 @@ func randomEgoStudy(t testing.TB, seed uint64, n, sectors, rings int, ties float
 		if rng.Float64() < 0.5 {
 			sec = rng.IntN(2)
 		}
-		require.NoError(t, b.AddAlter("E", "", fmt.Sprintf("a%02d", i), 1, network.Row(s, map[string]string{
+		require.NoError(t, b.AddAlter("E", "", fmt.Sprintf("a%02d", i), 1, network.NewAttrs(s, map[string]string{
 			"ring": strconv.Itoa(rng.IntN(rings) + 1), "sector": fmt.Sprintf("s%d", sec)})))
 	}
-	row := network.Row(b.TieAttrs(), nil)
+	row := network.NewAttrs(b.TieAttrs(), nil)
 	for k := 0; k < int(ties*float64(n)); k++ {
 		x, y := rng.IntN(n), rng.IntN(n)
 		if x != y {
@@ -71,7 +71,7 @@ func TestGuaranteeRandomForce(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 5))
 		b := network.NewBuilder(false, false)
 		for i := 0; i < 500; i++ {
-			b.Node("n" + strconv.Itoa(i))
+			b.LookupOrAdd("n" + strconv.Itoa(i))
 		}
 		for k := 0; k < 750; k++ {
 			u, v := rng.IntN(500), rng.IntN(500)
