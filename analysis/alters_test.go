@@ -105,3 +105,16 @@ func TestAltersErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"degree", "isolate"}, got)
 }
+
+func TestAltersJSON(t *testing.T) {
+	// Numbers as numbers, text as strings, NA as null: Z's ego has a
+	// missing agency and betweenness_norm is 0/0 for one alter.
+	ds := readStudy(t, altersEgos, altersAlts, altersTies, network.EgoCSVOptions{})
+	at, err := Alters(ds, AlterOptions{Measures: []string{"degree", "betweenness_norm"}})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, at.WriteJSON(&buf))
+	assert.Contains(t, buf.String(), `{"egoID":"E1","alterID":"A","ego_agency":"third","role":"family","degree":2,"betweenness_norm":0}`)
+	assert.Contains(t, buf.String(), `{"egoID":"E3","alterID":"Z","ego_agency":null,"role":"family","degree":0,"betweenness_norm":null}`)
+	assert.Contains(t, buf.String(), `"betweenness_norm":0.07142857142857142}`)
+}

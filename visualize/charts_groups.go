@@ -436,6 +436,7 @@ func (d *dendro) Plot(c draw.Canvas, p *plot.Plot) {
 	n := len(d.leafX)
 	// x and y of each step's cluster, and its type (0 when mixed).
 	cx := make([]float64, n-1)
+	left := make([]float64, n-1) // left end of each merge's bar
 	ctype := make([]int, n-1)
 	pos := func(m int) (x, y float64, t int) {
 		if m < 0 {
@@ -449,6 +450,7 @@ func (d *dendro) Plot(c draw.Canvas, p *plot.Plot) {
 		xb, yb, tb := pos(m[1])
 		h := d.height[s]
 		cx[s] = (xa + xb) / 2
+		left[s] = math.Min(xa, xb)
 		if ta == tb {
 			ctype[s] = ta
 		}
@@ -476,15 +478,17 @@ func (d *dendro) Plot(c draw.Canvas, p *plot.Plot) {
 	// Name each type at the top of its subtree: the last merge within it,
 	// or its leaf when it is one ego.
 	if d.k > 1 {
+		// Left-aligned just above the left end of the subtree's top bar,
+		// clear of the link that rises from the bar's middle.
 		st := textStyle(9, color.Black)
-		st.XAlign, st.YAlign = draw.XCenter, draw.YBottom
+		st.XAlign, st.YAlign = draw.XLeft, draw.YBottom
 		top := map[int]vg.Point{}
 		for i, x := range d.leafX {
-			top[d.types[i]] = vg.Point{X: tx(x), Y: ty(0) + vg.Points(5)}
+			top[d.types[i]] = vg.Point{X: tx(x) - vg.Points(3), Y: ty(0) + vg.Points(5)}
 		}
 		for s := range d.merge {
 			if ctype[s] > 0 {
-				top[ctype[s]] = vg.Point{X: tx(cx[s]), Y: ty(d.height[s]) + vg.Points(2)}
+				top[ctype[s]] = vg.Point{X: tx(left[s]) + vg.Points(2), Y: ty(d.height[s]) + vg.Points(2)}
 			}
 		}
 		for t := 1; t <= d.k; t++ {
