@@ -76,9 +76,19 @@
 //	pg_range, pg_average,  Score               Hsung 2001                                       range, average); an
 //	pg_total (each (T))                                                                         item missing
 //	ring(V), ring_missing  Rings               Antonucci 1986                   alters          never (0)
+//	multiplexity           Multiplexity        Verbrugge 1979                   alter–alter     no tie
+//	multiplex_share        MultiplexShare      Verbrugge 1979                   alter–alter     no tie
+//	tie_share(T)           TieShare            —                                alter–alter     no tie
+//	ego_multiplexity       EgoTieMultiplexity  Verbrugge 1979                   ego–alter       n = 0
+//	ego_tie_share(T)       EgoTieShare         —                                ego–alter       n = 0
 //	(change)               ChangeTable,        Jaccard 1912                     two waves       ego absent in a wave;
 //	                       AlterChange                                                          jaccard: no alters
 //	(summary)              Summary             —                                per wave        no egos; density: n < 2
+//
+// Structural measures of EgoTable count people only by default: alters
+// whose node type (alter attribute "type") is a person or missing;
+// TableOptions.Types chooses (types.go). Compositional measures see every
+// alter, so count(type=place) counts places.
 //
 // bonding and bridging without an attribute count the classes of the
 // social-capital rules (TableOptions.Classifier, e.g. Rules from
@@ -121,6 +131,8 @@
 //   - McPherson, M., Smith-Lovin, L. & Cook, J. M. (2001). Birds of a
 //     feather: homophily in social networks. Annual Review of Sociology
 //     27:415–444. doi:10.1146/annurev.soc.27.1.415.
+//   - Verbrugge, L. M. (1979). Multiplexity in adult friendships. Social
+//     Forces 57(4):1286–1309. doi:10.2307/2577271.
 //   - Shannon, C. E. (1948). A mathematical theory of communication. Bell
 //     System Technical Journal 27(3):379–423.
 //     doi:10.1002/j.1538-7305.1948.tb01338.x.

@@ -43,6 +43,10 @@ type TableOptions struct {
 	// instruments are (lsns6, rguk, pg, ring measures); nil means
 	// DefaultInstruments.
 	Instruments *Instruments
+	// Types says which node types the structural measures of EgoTable
+	// count (people by default) and where node and tie types are; see
+	// TypeOptions.
+	Types TypeOptions
 }
 
 // Table is a batch of measures: one row per ego (or node), one column per
@@ -76,8 +80,9 @@ func (t *Table) Column(name string) int {
 // EgoTable computes the measures in specs for every ego of ds, in dataset
 // order (egos with no alters keep their row). Structural measures are those
 // of Of (the ego graph: ego tied to every alter, Burt's measures normalised
-// within the ego network); compositional measures use the alters'
-// attributes. It checks specs against the data first (see Check) and
+// within the ego network) on the alters of the node types opt.Types counts
+// (people, by default: see TypeOptions); compositional measures use every
+// alter's attributes. It checks specs against the data first (see Check) and
 // returns ctx.Err() if ctx is cancelled.
 //
 // Cost: O(Σ_egos (n + t)·d) for n alters, t ties and d the largest alter
@@ -118,7 +123,7 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 		}
 		var st Stats
 		if needStats {
-			st = Of(e)
+			st = Of(opt.Types.Structural(e)) // people only by default (types.go)
 		}
 		row := t.Values[r]
 		for c, d := range defs {

@@ -50,6 +50,11 @@ type EgoCSVOptions struct {
 	// ego–alter weight. Dropping an alter drops its ties too. What was
 	// dropped or filled in is counted in the Report.
 	MissingWeight, MissingAlterWeight MissingWeight
+	// TieType is the tie-type column of aaties.csv; default "type"
+	// (used when present), "-" for none. Rows for the same two alters
+	// with different types make one tie of several types, joined with
+	// "|" (see DatasetOptions.TieType); the type stays a tie attribute.
+	TieType string
 }
 
 // MissingAction is what a reader does with a missing weight.
@@ -100,6 +105,10 @@ func (o EgoCSVOptions) withDefaults() EgoCSVOptions {
 	def(&o.AlterID, "alterID")
 	def(&o.Source, "Source")
 	def(&o.Target, "Target")
+	def(&o.TieType, "type")
+	if o.TieType == "-" {
+		o.TieType = ""
+	}
 	return o
 }
 
@@ -281,7 +290,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	if err != nil {
 		return nil, rep, err
 	}
-	b := NewDatasetBuilder(DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave})
+	b := NewDatasetBuilder(DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave, TieType: opt.TieType})
 	b.ds.EgoIDColumn = et.header[egoCol]
 	waveCol := -1
 	if opt.Wave != "" {

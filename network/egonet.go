@@ -168,6 +168,11 @@ type DatasetOptions struct {
 	AlterWeighted bool   // alters carry an ego–alter weight
 	TieWeighted   bool   // alter–alter ties carry weights
 	WaveColumn    string // name of the wave column, if any
+	// TieType names the tie attribute that holds tie types ("" for none).
+	// Ties between the same alters with different types are then one tie
+	// of several types joined with "|" (multiplex; counted in
+	// BuildStats.Multiplex), not a contradicting duplicate.
+	TieType string
 }
 
 // DatasetBuilder assembles a Dataset row by row, checking each row as it
@@ -185,6 +190,7 @@ type DatasetBuilder struct {
 	seqs     [][]int32 // per ego, the AddTie call that added each tie
 	calls    int32     // AddTie calls so far
 	stats    BuildStats
+	tieType  string // DatasetOptions.TieType
 }
 
 type egoKey struct{ id, wave string }
@@ -199,6 +205,7 @@ func NewDatasetBuilder(opt DatasetOptions) *DatasetBuilder {
 		},
 		egoIndex: make(map[egoKey]int),
 		idWaves:  make(map[string][]string),
+		tieType:  opt.TieType,
 	}
 }
 
@@ -405,9 +412,16 @@ func (b *DatasetBuilder) build() (*Dataset, BuildStats, *tieConflict) {
 		for _, k := range order {
 			t := ts[k]
 			if n := len(out); n > 0 && out[n-1].From == t.From && out[n-1].To == t.To {
-				b.stats.Duplicates++
 				p := &out[n-1]
-				if !sameAttrs(p.Attrs, t.Attrs) {
+				if typed, err := b.mergeTyped(p, t); typed { // types.go
+					b.stats.Multiplex++
+					if err != nil {
+						note(sq[k], err)
+					}
+					continue
+				}
+				b.stats.Duplicates++
+				if !b.sameExceptType(p.Attrs, t.Attrs) {
 					note(sq[k], fmt.Errorf("%w: tie %q–%q appears twice with different attributes", ErrDuplicateID, e.Alters[t.From].ID, e.Alters[t.To].ID))
 				}
 				if b.ds.TieWeighted {

@@ -290,6 +290,7 @@ func (b *Builder) AddEdge(u, v int, w float64) error {
 type BuildStats struct {
 	SelfLoops  int // self-loops dropped
 	Duplicates int // duplicate edges merged (weights summed)
+	Multiplex  int // ties of another type between the same alters merged (see DatasetOptions.TieType)
 }
 
 // Build returns the graph and what was merged or dropped. The builder must

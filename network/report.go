@@ -162,4 +162,5 @@ func (r Report) String() string { return strings.Join(r.Lines(), "\n") }
 func (r *Report) addStats(file string, s BuildStats) {
 	r.Add(file, RepairSelfLoops, s.SelfLoops)
 	r.Add(file, RepairDuplicates, s.Duplicates)
+	r.Add(file, RepairMultiplex, s.Multiplex)
 }

@@ -89,7 +89,7 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	}
 	aw := weightCol{t: at, col: alterWeight, policy: opt.MissingAlterWeight, what: "alter"}
 	tw := weightCol{t: tt, col: tieWeight, policy: opt.MissingWeight, what: "tie"}
-	dopt := DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave}
+	dopt := DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave, TieType: opt.TieType}
 	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
 	if err != nil {
 		return rep, err

@@ -41,7 +41,16 @@ rg(SUBSCALE), rg_tie(TYPE) for a study's own Resource Generator, pg_extensity,
 pg_upper, pg_range, pg_average, pg_total (each also as pg_total(TYPE)),
 ring(V) and ring_missing (alter column ring). Also: weighted_density,
 redundancy, ego_betweenness_norm, brokerage_norm; selectors count(A!=V),
-prop(A<x) and the like. Every name with its definition: the Measures
+prop(A<x) and the like.
+
+Node and tie types: structural measures count people only (alters whose
+--node-type-column, default type, is person or missing; --node-types
+place,organisation or all to choose); composition sees every alter, e.g.
+count(type=place). Tie types (column type of the ties, several joined
+with |): multiplexity, multiplex_share, tie_share(T); of the ego-alter
+tie (alter column ego_tie): ego_multiplexity, ego_tie_share(T).
+--tie-type T keeps only ties of type T; --tie-rule 'close>=2' makes ties
+from a valued alter-pair answer. Every name with its definition: the Measures
 section of the README, or go doc github.com/sociogram/sociogram/measures.
 
 Example:
@@ -78,7 +87,12 @@ func runEgos(args []string, stdout, stderr io.Writer) error {
 	if src.ds == nil {
 		return usagef("egos needs survey data (--egos/--alters, --graphml DIR, --netcanvas DIR); for a whole network use sociogram nodes")
 	}
-	opt, err := cf.options(src.ds, measures.TableOptions{})
+	types, err := in.typeOptions()
+	if err != nil {
+		return err
+	}
+	noteNodeTypes(stderr, src.ds, types)
+	opt, err := cf.options(src.ds, measures.TableOptions{Types: types})
 	if err != nil {
 		return err
 	}

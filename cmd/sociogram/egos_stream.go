@@ -29,7 +29,7 @@ const streamBatch = 2048
 // is true when this path ran, err its outcome.
 func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *capitalFlags, stdout, stderr io.Writer) (done bool, err error) {
 	if len(in.inputKinds()) != 1 || !in.isEgo() || in.egos == "" || in.alters == "" ||
-		mf.format != "csv" || cf.classify != "" || cf.instruments != "" {
+		mf.format != "csv" || cf.classify != "" || cf.instruments != "" || in.transforms() || in.nodeTypes != "" {
 		return false, nil
 	}
 	structural := map[string]bool{}
@@ -68,7 +68,7 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 		ds := &network.Dataset{Egos: batch, EgoAttrs: d.EgoAttrs, AlterAttrs: d.AlterAttrs, TieAttrs: d.TieAttrs,
 			Directed: d.Directed, AlterWeighted: d.AlterWeighted, TieWeighted: d.TieWeighted, WaveColumn: d.WaveColumn,
 			EgoIDColumn: d.EgoIDColumn}
-		t, err := measures.EgoTable(context.Background(), ds, specs, measures.TableOptions{})
+		t, err := measures.EgoTable(context.Background(), ds, specs, measures.TableOptions{Types: measures.TypeOptions{NodeColumn: in.nodeTypeColumn}})
 		if err != nil {
 			return err
 		}

@@ -53,6 +53,8 @@ type inputFlags struct {
 	// --classify and --instruments for commands that take them through
 	// addCapital (draw); egos, nodes and compare register their own.
 	capital *capitalFlags
+
+	typeFlags // node types, tie types, tie rule (typeflags.go)
 }
 
 // addCapital registers --classify and --instruments on fs; load then
@@ -100,6 +102,7 @@ func (f *inputFlags) addCommon(fs *flag.FlagSet) {
 	fs.StringVar(&f.delimiter, "delimiter", "", "CSV field `DELIMITER`: , or ; or tab (default: detected from each file's header, and said on stderr)")
 	fs.StringVar(&f.decimal, "decimal", "", "decimal `MARK` of numbers in CSV files: . or , (default , in ;-separated files, as R's write.csv2, else .)")
 	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target); GraphML and Pajek files say so themselves")
+	f.addTypes(fs)
 	switch {
 	case fs.Lookup("egos") == nil: // nodes: whole networks only
 		fs.StringVar(&f.graphml, "graphml", "", "whole network as a GraphML `FILE` (one graph)")
@@ -198,6 +201,7 @@ func (f *inputFlags) egoOptions() network.EgoCSVOptions {
 		EgoID: f.egoID, AlterID: f.alterID, Source: f.source, Target: f.target,
 		Weight: f.weight, AlterWeight: f.alterWeight, Wave: f.wave, Directed: f.directed,
 		Comma: comma, Decimal: dec, MissingWeight: mw, MissingAlterWeight: maw,
+		TieType: f.tieTypeColumn,
 	}
 }
 
@@ -346,6 +350,9 @@ func capitalOptions(cf *capitalFlags, src *loaded) (measures.TableOptions, error
 // and checked too.
 func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 	src, err := f.loadData(stderr)
+	if err == nil {
+		src, err = f.applyTypes(src, stderr) // --tie-rule, --tie-type (typeflags.go)
+	}
 	if err != nil || f.capital == nil {
 		return src, err
 	}
@@ -368,7 +375,7 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 	case f.graphml != "":
 		return f.loadGraphML(stderr)
 	case f.netcanvas != "":
-		opt := network.NetCanvasOptions{Directed: f.directed}
+		opt := network.NetCanvasOptions{Directed: f.directed, Type: f.nodeTypeColumn}
 		if f.egoID != "egoID" {
 			opt.EgoID = f.egoID
 		}
