@@ -26,10 +26,10 @@ func TestEgosNodeAndTieTypes(t *testing.T) {
 		// Every alter: 5 alters, 6 ties, 6/10.
 		{"all", []string{"--node-types", "all"}, "egoID,size,ties,density\nE1,5,6,0.6\nE2,0,0,NA\nE3,1,0,NA\n", ""},
 		// Support among people: A–B, A–C.
-		{"support", []string{"--tie-type", "support"}, "egoID,size,ties,density\nE1,3,2,0.6666666666666666\nE2,0,0,NA\nE3,0,0,NA\n",
+		{"support", []string{"--tie-type", "support"}, "egoID,size,ties,density\nE1,3,2,0.666666666666667\nE2,0,0,NA\nE3,0,0,NA\n",
 			"tie type support: 5 of 6 alter-alter ties kept"},
 		// close >= 2 among people: A–B, B–C.
-		{"tie rule", []string{"--tie-rule", "close>=2"}, "egoID,size,ties,density\nE1,3,2,0.6666666666666666\nE2,0,0,NA\nE3,0,0,NA\n",
+		{"tie rule", []string{"--tie-rule", "close>=2"}, "egoID,size,ties,density\nE1,3,2,0.666666666666667\nE2,0,0,NA\nE3,0,0,NA\n",
 			"tie rule close>=2 (adjacency definition): 4 of 6 alter pairs are ties, 1 with no answer"},
 	}
 	for _, c := range cases {
@@ -57,7 +57,7 @@ func TestEgosNetCanvasTypes(t *testing.T) {
 	// size 3 people, ties Ann–Bob, Bob–Cal; three tied pairs with 4 types
 	// (Ann–Bob knows and close): multiplexity 4/3, close 1/3.
 	assert.Equal(t, "egoID,size,ties,multiplexity,tie_share(close),count(type=Service)\n"+
-		"P001,3,2,1.3333333333333333,0.3333333333333333,1\nP002,1,0,NA,NA,0\nP003,0,0,NA,NA,0\n", out)
+		"P001,3,2,1.33333333333333,0.333333333333333,1\nP002,1,0,NA,NA,0\nP003,0,0,NA,NA,0\n", out)
 	status, out, errs = runCLI(append(base, "--tie-type", "close")...)
 	require.Equal(t, 0, status, errs)
 	assert.Contains(t, out, "P001,3,1,2,1,1\n", "only Ann–Bob is close; it keeps both its types")
