@@ -120,3 +120,26 @@ func TestConcentricLevels(t *testing.T) {
 		})
 	}
 }
+
+// TestSociogramZeroValue: SociogramOptions{} draws no node as the ego (a
+// probe's legend read "ego alice" when the zero value highlighted node
+// 0), and a whole network's legend has no "ego" or "missing" entry when
+// nothing is asked for or missing.
+func TestSociogramZeroValue(t *testing.T) {
+	b := network.NewBuilder(false, false)
+	require.NoError(t, b.AddEdge(b.LookupOrAdd("alice"), b.LookupOrAdd("bob"), 1))
+	g, _ := b.Build()
+	net, legend, _, err := SociogramNetwork(context.Background(), g, SociogramOptions{})
+	require.NoError(t, err)
+	for _, l := range legend {
+		assert.NotContains(t, l.Text, "ego")
+		assert.NotContains(t, l.Text, "missing")
+	}
+	assert.NotEqual(t, EgoColor, net.Nodes[0].Color)
+	_, legend, _, err = SociogramNetwork(context.Background(), g, SociogramOptions{Ego: "bob"})
+	require.NoError(t, err)
+	require.NotEmpty(t, legend)
+	assert.Equal(t, "ego bob", legend[0].Text)
+	_, _, _, err = SociogramNetwork(context.Background(), g, SociogramOptions{Ego: "carol"})
+	assert.ErrorIs(t, err, network.ErrUnknownNode)
+}
