@@ -83,6 +83,13 @@
 //	ego_tie_share(T)       EgoTieShare         —                                ego–alter       n = 0
 //	(change)               ChangeTable,        Jaccard 1912                     two waves       ego absent in a wave;
 //	                       AlterChange                                                          jaccard: no alters
+//	  returned             WaveChanges         Fischer & Offer 2020             earlier waves   ego absent in a wave
+//	  stability, turnover  Stability, Turnover —                                two waves       no alters before / at all
+//	  closer, further      RingMoves           Antonucci 1986                   kept alters     never (0)
+//	  role_changed,        AttrChanges,        —                                kept alters     never (0)
+//	  class_changed        ClassChanges
+//	  ties_*, broker_*     TieChurn,           Halgin & Borgatti 2012           kept alters     never (0)
+//	                       BrokerChurn
 //	(summary)              Summary             —                                per wave        no egos; density: n < 2
 //
 // Structural measures of EgoTable count people only by default: alters
@@ -95,7 +102,8 @@
 // ReadRulesFrom); the Gould–Fernandez brokerage roles and the social-capital
 // measures and instruments are documented at GouldFernandez,
 // EgoBrokerageRoles, Rules, Capital and Instruments, change between waves at
-// AlterChange and ChangeTable, and the study summary at Summary.
+// AlterChange, WaveChanges, ChangeTable (ChangeMeasures lists the change
+// columns) and AlterChangeTable, and the study summary at Summary.
 //
 // # Measures lists
 //

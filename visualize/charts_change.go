@@ -54,7 +54,7 @@ func (t lineThumb) Thumbnail(c *draw.Canvas) {
 // Looks of the charts of change. Lines are black and grey, so that colour
 // keeps one meaning (the wave, or the alter's status) in each picture.
 var (
-	personLine   = draw.LineStyle{Color: color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x90}, Width: vg.Points(0.6)}
+	personLine   = draw.LineStyle{Color: color.NRGBA{R: 0x60, G: 0x60, B: 0x60, A: 0x70}, Width: vg.Points(0.8)}
 	meanLine     = draw.LineStyle{Color: color.Black, Width: vg.Points(2.2)}
 	ciLine       = draw.LineStyle{Color: color.Black, Width: vg.Points(1.2)}
 	expectedLine = draw.LineStyle{Color: GuideColor, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
@@ -85,8 +85,9 @@ type TrajectoryGroup struct {
 	Mean, Low, High []float64
 }
 
-// TrajectoryFigure draws a measure across waves: one thin grey line per
-// person (a dot for a value without a neighbouring one), and on top the
+// TrajectoryFigure draws a measure across waves: one thin translucent grey
+// line per person (a dot for a value without a neighbouring one; lines of
+// people with the same values overlap and darken), and on top the
 // mean (thick black line) with its confidence interval (black bars), one
 // panel per group on a shared scale. It fails when the groups' values are
 // not aligned with waves or no value is defined.
@@ -120,6 +121,14 @@ func TrajectoryFigure(measure string, waves []string, groups []TrajectoryGroup) 
 	if hi == lo {
 		lo, hi = lo-1, hi+1
 	}
+	counts := true // every person's value a whole number: one tick per count
+	for _, g := range groups {
+		for _, p := range g.People {
+			for _, x := range p.Values {
+				counts = counts && (math.IsNaN(x) || x == math.Trunc(x))
+			}
+		}
+	}
 	f := &Figure{Title: measure + " by wave", Columns: len(groups)}
 	for _, g := range groups {
 		p := chartPanel("wave", measure)
@@ -129,7 +138,7 @@ func TrajectoryFigure(measure string, waves []string, groups []TrajectoryGroup) 
 		}
 		p.Title.TextStyle.Font = p.X.Label.TextStyle.Font
 		p.NominalX(waves...)
-		p.Add(plotter.NewGrid())
+		// No grid: its lines would read as people's lines.
 		for _, person := range g.People {
 			if err := addPath(p, person.Values, personLine, nil); err != nil {
 				return nil, err
@@ -151,6 +160,9 @@ func TrajectoryFigure(measure string, waves []string, groups []TrajectoryGroup) 
 			return nil, err
 		}
 		p.Y.Min, p.Y.Max = lo, hi
+		if counts && hi-lo <= 20 {
+			p.Y.Tick.Marker = countTicks{}
+		}
 		p.X.Min, p.X.Max = -0.3, float64(len(waves)-1)+0.3
 		f.Panels = append(f.Panels, p)
 	}
@@ -159,6 +171,7 @@ func TrajectoryFigure(measure string, waves []string, groups []TrajectoryGroup) 
 		{Text: "mean", Thumbs: []plot.Thumbnailer{lineThumb{style: meanLine, glyph: &shapeGlyph{shape: ShapeCircle, fill: color.Black}}}},
 		{Text: "95% CI of the mean", Thumbs: []plot.Thumbnailer{ciThumb{}}},
 	}
+	f.Note = "lines of people with the same values overlap and darken"
 	f.Width = max(SingleWidth, vg.Points(80+260*float64(len(groups))))
 	return f, nil
 }

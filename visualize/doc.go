@@ -34,6 +34,11 @@
 //	                                (waves on shared axes, CutOffsOf)
 //	one ego network, other layouts  EgoSociogramFigure
 //	change per ego                  ChangeFigure
+//	three or more waves of one ego, WavesFigure (LayoutEgogramWaves)
+//	  with the ego's measures
+//	a measure across waves, a line  TrajectoryFigure
+//	  per person, mean and CI
+//	one person's goals (GAS)        GoalsFigure
 //
 // Attributes map to looks through Style, computed once per study as a
 // StudyStyle (NewStudyStyle, NewGraphStyle) and shared by every picture of
