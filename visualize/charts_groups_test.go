@@ -70,7 +70,7 @@ func TestTypeProfilesFigure(t *testing.T) {
 	_, err = TypeProfilesFigure("t", []string{"size"}, []TypeProfile{{Type: 1, MeanZ: []float64{1, 2}}})
 	assert.Error(t, err, "means and measures disagree")
 	// The diverging scale: white at the mean, the two ends apart, NaN grey.
-	assert.Equal(t, Diverging(0), Diverging(-0.0))
+	assert.Equal(t, Diverging(0), Diverging(math.Copysign(0, -1)), "negative zero is the mean too")
 	assert.NotEqual(t, Diverging(-2), Diverging(2))
 	assert.Equal(t, MissingColor, Diverging(math.NaN()))
 	assert.Equal(t, "prop(role=friend|neighbour|\ngroup)", wrapMeasure("prop(role=friend|neighbour|group)", 18), "break after | past 18 runes")
