@@ -317,6 +317,7 @@ func EgoBrokerageRoles(e *network.EgoNet, attr string) Roles {
 // network).
 func egoRoles(e *network.EgoNet, attr string, toEgo, fromEgo []bool) Roles {
 	var out Roles
+	alterColumn(e, attr) // panics on an attribute the data does not have
 	ev := e.EgoValue(attr)
 	if ev.IsMissing() {
 		for r := range out {

@@ -193,6 +193,7 @@ func buildEgo(t *testing.T, directed bool, egoAttrs map[string]string, groups []
 	t.Helper()
 	b := network.NewDatasetBuilder(network.DatasetOptions{Directed: directed})
 	require.NoError(t, b.AddEgo("e", "", network.NewAttrs(b.EgoAttrs(), egoAttrs)))
+	b.AlterAttrs().Add("grp") // the column exists even when no alter is named
 	for i, g := range groups {
 		require.NoError(t, b.AddAlter("e", "", "a"+strconv.Itoa(i), 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"grp": g})))
 	}

@@ -38,22 +38,22 @@ func equalValues(a, b network.Value) bool {
 	return a.Text == b.Text
 }
 
-// alterValues returns the alters' values of attr (nil when the attribute
-// does not exist).
+// alterValues returns the alters' values of attr (nil without a dataset);
+// it panics when the dataset has no such attribute (see alterColumn).
 func alterValues(e *network.EgoNet, attr string) []network.Value {
+	if alterColumn(e, attr) < 0 {
+		return nil
+	}
 	v, _ := e.AlterValues(attr)
 	return v
 }
 
 // eachAlterValue calls fn with each alter's value of attr, in alter order,
-// without allocating; nothing when the attribute does not exist.
+// without allocating; nothing without a dataset. It panics when the
+// dataset has no such attribute (see alterColumn).
 func eachAlterValue(e *network.EgoNet, attr string, fn func(v network.Value)) {
-	ds := e.Dataset()
-	if ds == nil {
-		return
-	}
-	col, ok := ds.AlterAttrs.Index(attr)
-	if !ok {
+	col := alterColumn(e, attr)
+	if col < 0 {
 		return
 	}
 	for i := range e.Alters {

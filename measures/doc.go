@@ -114,6 +114,22 @@
 // measures plug into the registry without changes to the parser or the
 // tables.
 //
+// # Attribute names
+//
+// The compositional measures (Mean, Blau, Prop, EIIndex, ...) take an
+// attribute name. A name the dataset's alters do not have is a mistake in
+// the calling code, not an undefined value: those functions panic with a
+// message naming it, while NaN keeps meaning "undefined for this ego".
+// Names that come from users are checked first: CheckAttrs returns an
+// error, and Compute evaluates one measures-list item ("mean(age)") with
+// every check of the tables, returning an error instead of panicking.
+//
+// # Your own measures
+//
+// Register adds a measure (name, argument forms, function) that measures
+// lists, EgoTable, NodeTable, ChangeTable, Compute, Names and the sociogram
+// command's help then treat as a built-in one; see Measure.
+//
 // # Validation
 //
 // Every structural measure networkx defines is tested against networkx

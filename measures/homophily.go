@@ -14,6 +14,7 @@ import (
 // homophilyCounts returns I (alters with the ego's value of attr) and E
 // (alters with another value), and false when the ego's value is missing.
 func homophilyCounts(e *network.EgoNet, attr string) (i, x float64, ok bool) {
+	alterColumn(e, attr) // panics on an attribute the data does not have
 	ego := e.EgoValue(attr)
 	if ego.IsMissing() {
 		return 0, 0, false

@@ -128,7 +128,7 @@ func ParseSpec(item string) (Spec, error) {
 	if s.Name == "" {
 		return s, specErr(item, "no measure name")
 	}
-	d, ok := registry[s.Name]
+	d, ok := lookup(s.Name)
 	if !ok {
 		return s, specErr(item, "unknown measure %q (known: %s)", s.Name, strings.Join(Names(), ", "))
 	}
@@ -223,7 +223,7 @@ type Schemas struct {
 func Check(specs []Spec, sc Schemas, opt *TableOptions) error {
 	for i := range specs {
 		s := &specs[i]
-		d, ok := registry[s.Name]
+		d, ok := lookup(s.Name)
 		if !ok {
 			return specErr(s.Column, "unknown measure %q", s.Name)
 		}
@@ -269,10 +269,20 @@ func listOrNone(names []string) string {
 	return strings.Join(names, ", ")
 }
 
-// match reports whether v satisfies the spec's selector. A missing value
-// never does. With = and != a numeric value matches an alternative that
-// parses as the same number ("1" matches "1.0"), else the texts are
-// compared.
+// Match reports whether v satisfies the spec's selector (Op and Values). A
+// missing value never does. With = and != a numeric value matches an
+// alternative that parses as the same number ("1" matches "1.0"), else the
+// texts are compared. A spec without a selector (OpNone) matches no value.
+// Use it on specs from ParseSpec or ParseList, which parse the numbers of
+// <, <=, > and >=.
+func (s *Spec) Match(v network.Value) bool {
+	if s.Op == OpNone || (s.Op.numeric() && len(s.nums) == 0) {
+		return false
+	}
+	return s.match(v)
+}
+
+// match is Match for a parsed spec with a selector.
 func (s *Spec) match(v network.Value) bool {
 	if v.IsMissing() {
 		return false

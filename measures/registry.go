@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/sociogram/sociogram/network"
 )
@@ -64,6 +65,9 @@ type definition struct {
 	// an attribute (a subscale, a tie type, a ring): Check does not look
 	// it up among the attributes; the measure's check does.
 	argName bool
+	// user marks a measure added with Register; doc is its description.
+	user bool
+	doc  string
 }
 
 // evalContext is what a measure's eval gets besides the ego network: its
@@ -95,9 +99,23 @@ type population struct {
 	graph *network.Graph
 }
 
+// registryMu guards registry: built-in measures are defined in init, users'
+// measures by Register at any time.
+var registryMu sync.RWMutex
+
+// lookup returns the definition of a measure name.
+func lookup(name string) (*definition, bool) {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	d, ok := registry[name]
+	return d, ok
+}
+
 // define registers a measure. It panics on a duplicate name: that is a
 // programming error caught by any test.
 func define(d definition) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
 	if _, dup := registry[d.name]; dup {
 		panic("measures: measure " + d.name + " defined twice")
 	}
@@ -121,6 +139,8 @@ func (d *definition) argHelp() string {
 
 // Names returns the names of every registered measure, sorted.
 func Names() []string {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
 	out := make([]string, 0, len(registry))
 	for n := range registry {
 		out = append(out, n)

@@ -91,18 +91,7 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 	if err := Check(specs, Schemas{Alters: ds.AlterAttrs, Egos: ds.EgoAttrs}, &opt); err != nil {
 		return nil, err
 	}
-	pop := population{egos: func() []*network.EgoNet { return ds.Egos }, alterValues: func(attr string, fn func(network.Value)) {
-		col, ok := ds.AlterAttrs.Index(attr)
-		if !ok {
-			return
-		}
-		for _, e := range ds.Egos {
-			for _, a := range e.Alters {
-				fn(a.Attrs.At(col))
-			}
-		}
-	}}
-	defs, ctxs, err := prepare(specs, &opt, pop)
+	defs, ctxs, err := prepare(specs, &opt, datasetPopulation(ds))
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +239,10 @@ func prepare(specs []Spec, opt *TableOptions, pop population) ([]*definition, []
 	defs := make([]*definition, len(specs))
 	ctxs := make([]*evalContext, len(specs))
 	for i := range specs {
-		d := registry[specs[i].Name]
+		d, ok := lookup(specs[i].Name)
+		if !ok {
+			return nil, nil, specErr(specs[i].Column, "unknown measure %q", specs[i].Name)
+		}
 		defs[i] = d
 		c := &evalContext{Spec: &specs[i], Options: opt}
 		if d.prepare != nil {

@@ -26,6 +26,10 @@ type Dataset struct {
 	// (e.g. "person"; "" when the source has none), so that tables written
 	// from the data can keep it.
 	EgoIDColumn string
+
+	// index maps (ID, wave) to the position in Egos, as built; nil for a
+	// Dataset made as a literal.
+	index map[egoKey]int
 }
 
 // Waves returns the distinct waves in the order first seen ("" when the
@@ -42,8 +46,20 @@ func (d *Dataset) Waves() []string {
 	return out
 }
 
-// Ego returns the ego with this ID in this wave, or nil.
+// Ego returns the ego with this ID in this wave, or nil. For a dataset
+// from a reader or a DatasetBuilder it costs O(1) (an index built with the
+// dataset); a Dataset made as a literal is searched in O(number of egos),
+// and so are egos appended to Egos after it was built.
 func (d *Dataset) Ego(id, wave string) *EgoNet {
+	if d.index != nil {
+		i, ok := d.index[egoKey{id, wave}]
+		if ok && i < len(d.Egos) && d.Egos[i].ID == id && d.Egos[i].Wave == wave {
+			return d.Egos[i]
+		}
+		if !ok && len(d.index) == len(d.Egos) {
+			return nil
+		}
+	}
 	for _, e := range d.Egos {
 		if e.ID == id && e.Wave == wave {
 			return e
@@ -437,6 +453,7 @@ func (b *DatasetBuilder) build() (*Dataset, BuildStats, *tieConflict) {
 		e.Ties = out
 	}
 	ds, st := b.ds, b.stats
+	ds.index = b.egoIndex
 	b.ds = nil
 	return ds, st, conflict
 }

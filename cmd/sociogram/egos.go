@@ -57,7 +57,8 @@ Example:
   sociogram egos --egos egos.csv --alters alters.csv --ties aaties.csv \
       --measures 'size,density,constraint,blau(sex),count(role=family|friend)'
 `,
-		run: runEgos,
+		run:      runEgos,
+		measures: true,
 	})
 }
 

@@ -37,6 +37,7 @@ type inputFlags struct {
 	edges, nodes string
 	nodeID       string
 	pajek        string
+	maxVertices  int
 
 	// GraphML: a whole network or survey ego networks (see loadGraphML)
 	graphml string
@@ -91,6 +92,7 @@ func (f *inputFlags) addWhole(fs *flag.FlagSet) {
 	fs.StringVar(&f.nodes, "nodes", "", "node attributes `FILE` (id, attributes...); optional")
 	fs.StringVar(&f.nodeID, "node-id", "", "node ID `COLUMN` of the node file (default id)")
 	fs.StringVar(&f.pajek, "pajek", "", "whole network as a Pajek .net `FILE`")
+	fs.IntVar(&f.maxVertices, "max-vertices", 0, "largest vertex `COUNT` a Pajek *Vertices line may declare (0: 4194304)")
 }
 
 // addCommon registers the flags that apply to both kinds of input.
@@ -405,7 +407,7 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		warn(stderr, rep.Lines())
 		return &loaded{ds: ds}, nil
 	case f.pajek != "":
-		g, rep, err := network.ReadPajek(f.pajek, network.PajekOptions{})
+		g, rep, err := network.ReadPajek(f.pajek, network.PajekOptions{MaxVertices: f.maxVertices})
 		if err != nil {
 			return nil, err
 		}

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/sociogram/sociogram/measures"
 )
 
 // version is the release version; set with -ldflags "-X main.version=...".
@@ -28,6 +30,37 @@ type command struct {
 	summary string
 	usage   string // the synopsis and an example, printed by -h
 	run     func(args []string, stdout, stderr io.Writer) error
+	// measures marks a command that takes a measures list: its help lists
+	// the measures registered by this build.
+	measures bool
+}
+
+// help returns the command's usage text, followed, for the commands that
+// compute measures, by the measures a program registered with
+// measures.Register (so a build of this command with its own measures
+// lists them like the built-in ones).
+func (c *command) help() string {
+	if !c.measures {
+		return c.usage
+	}
+	reg := measures.Registered()
+	if len(reg) == 0 {
+		return c.usage
+	}
+	var b strings.Builder
+	b.WriteString(c.usage)
+	b.WriteString("\nMeasures registered by this build:\n")
+	for _, m := range reg {
+		form := m.Name
+		switch {
+		case m.Args&measures.AttrArg != 0:
+			form += "(A)"
+		case m.Args&measures.SelectorArg != 0:
+			form += "(A=V)"
+		}
+		fmt.Fprintf(&b, "  %-24s %s\n", form, m.Doc)
+	}
+	return b.String()
 }
 
 var commands = map[string]*command{}
@@ -79,7 +112,7 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 				fmt.Fprintf(stderr, "sociogram: unknown help topic %q; run \"sociogram help\" for the commands\n", args[1])
 				return 2
 			}
-			fmt.Fprint(stdout, c.usage)
+			fmt.Fprint(stdout, c.help())
 			return 0
 		}
 		usage(stdout)
@@ -135,6 +168,7 @@ var flagNames = strings.NewReplacer(
 	"GraphMLOptions.Weight", "--weight",
 	"TableOptions.Classifier", "--classify",
 	"TableOptions.Instruments", "--instruments",
+	"PajekOptions.MaxVertices", "--max-vertices",
 )
 
 func oneLine(s string) string {
@@ -165,7 +199,7 @@ func newFlags(c *command, stderr io.Writer) *flag.FlagSet {
 	out := &helpBuffer{dst: stderr}
 	fs.SetOutput(out)
 	fs.Usage = func() {
-		fmt.Fprint(out, c.usage)
+		fmt.Fprint(out, c.help())
 		fmt.Fprintln(out, "\nFlags:")
 		fs.PrintDefaults()
 	}

@@ -36,7 +36,8 @@ the rules; a strength rule without "attribute" uses the edge weights.
 Example:
   sociogram nodes --edges edges.csv --nodes people.csv --measures 'size,constraint,blau(sex)'
 `,
-		run: runNodes,
+		run:      runNodes,
+		measures: true,
 	})
 }
 
