@@ -35,6 +35,10 @@ ring and sector frame, alters matched by ID and marked lost or new, ties
 kept, lost (dashed red) or new (green), alters who moved ring marked
 closer or further. With --all, everyone present at both waves is drawn;
 who was left out, and why, is listed on standard error.
+--waves 1,2,3 draws each ego at three or more waves as small multiples on
+one frame (an alter who stays in its ring and sector stays in place; alters
+kept, new or returned since the previous interview; a missed wave is an
+empty panel); sociogram trajectories --ego-chart adds the ego's measures.
 Without them, --at-wave W picks the wave to draw (default: the first wave).
 (--wave names the wave column of the tables, as in egos and compare.)
 
@@ -92,6 +96,7 @@ type drawFlags struct {
 	egos                   listFlag
 	all                    bool
 	atWave, before, after  string
+	waves                  string // --waves (draw_waves.go)
 	layout                 string
 	rings, sectors         string
 	ringOrder, sectorOrder string
@@ -122,6 +127,7 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&d.atWave, "at-wave", "", "the `WAVE` to draw (default: the first wave)")
 	fs.StringVar(&d.before, "before", "", "draw the change from this `WAVE` ...")
 	fs.StringVar(&d.after, "after", "", "... to this `WAVE` (with --before)")
+	fs.StringVar(&d.waves, "waves", "", "draw each ego at these waves side by side, comma-separated `LIST` (e.g. 1,2,3)")
 	fs.StringVar(&d.layout, "layout", "", "`LAYOUT`: egogram (survey default), force (whole-network default), circle or concentric")
 	fs.StringVar(&d.rings, "rings", "", "alter `ATTR` giving the ring (ordinal, 1 = innermost)")
 	fs.StringVar(&d.ringOrder, "ring-order", "", "ring values innermost first, comma-separated `LIST`")
@@ -150,6 +156,9 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	}
 	if d.before != "" && d.atWave != "" {
 		return usagef("give --at-wave or --before/--after, not both")
+	}
+	if d.waves != "" && (d.before != "" || d.atWave != "") {
+		return usagef("give --waves or --at-wave or --before/--after, not two of them")
 	}
 	if d.all && len(d.egos) > 0 {
 		return usagef("give --ego or --all, not both")

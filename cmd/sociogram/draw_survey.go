@@ -147,6 +147,9 @@ func (d *drawFlags) drawSurvey(ds *network.Dataset) error {
 	if err := d.studyStyle(ds); err != nil {
 		return err
 	}
+	if d.waves != "" {
+		return d.drawWaves(ds, format)
+	}
 	var egos []*network.EgoNet
 	if d.all && d.before != "" {
 		if egos = d.pairs(ds); len(egos) == 0 {
