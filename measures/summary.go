@@ -114,7 +114,15 @@ func (s WaveSummary) String() string {
 	if w == "" {
 		w = "(no waves)"
 	}
-	return "wave " + w + ": " + strconv.Itoa(s.Egos) + " egos, " + strconv.Itoa(s.Alters) + " alters, " +
+	return "wave " + w + ": " + count(s.Egos, "ego") + ", " + count(s.Alters, "alter") + ", " +
 		strconv.Itoa(s.ZeroAlterEgos) + " with no alters, mean size " + FormatValue(s.MeanSize) +
-		", mean density " + FormatValue(s.MeanDensity) + " (" + strconv.Itoa(s.DensityEgos) + " egos with n ≥ 2)"
+		", mean density " + FormatValue(s.MeanDensity) + " (" + count(s.DensityEgos, "ego") + " with n ≥ 2)"
+}
+
+// count returns "1 ego", "2 egos".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

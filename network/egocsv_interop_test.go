@@ -133,7 +133,7 @@ func TestMissingWeights(t *testing.T) {
 	require.Len(t, ds.Egos[0].Ties, 3)
 	assert.Equal(t, 0.5, ds.Egos[0].Ties[0].Weight)
 	assert.Equal(t, 1, rep.Count(RepairMissingWeightsFilled))
-	assert.Contains(t, rep.String(), "1 missing weights set to 0.5", "the value filled in is in the report")
+	assert.Contains(t, rep.String(), "1 missing weight set to 0.5", "the value filled in is in the report")
 
 	// Alter weights.
 	fill := MissingWeight{Action: MissingFill, Value: 1}

@@ -565,7 +565,7 @@ func ExampleReadGraphMLFrom() {
 	// Output:
 	// 2 nodes, 1 edge, weight 2.5
 	// roles: kin friend
-	// example.graphml: 1 self-loops dropped
+	// example.graphml: 1 self-loop dropped
 }
 
 // benchGraphML returns a GraphML whole network of n nodes and m random

@@ -72,6 +72,23 @@ var repairText = [...]string{
 	RepairSkippedTieQuestions:       "tie questions between named alters skipped (no tie)",
 }
 
+// repairOne is the text of a repair made once, where it differs from the
+// plural of repairText ("1 self-loop dropped", not "1 self-loops dropped").
+var repairOne = [...]string{
+	RepairSelfLoops:                 "self-loop dropped",
+	RepairDuplicates:                "duplicate tie merged (weights summed)",
+	RepairNodesFromEdges:            "node created by an edge without a <node> element",
+	RepairMissingWeights:            "edge without a weight value (weight 1 used)",
+	RepairEdgeData:                  "edge data value ignored (a whole network keeps only edge weights)",
+	RepairGraphData:                 "graph-level data value ignored (a whole network has no graph attributes)",
+	RepairMergedEdges:               "repeated edge between the same alters merged (differing values joined with |)",
+	RepairMultiplex:                 "tie of several edge types between the same alters merged (types joined with |)",
+	RepairMissingTieWeightDropped:   "tie with a missing weight dropped",
+	RepairMissingAlterWeightDropped: "alter with a missing weight dropped",
+	RepairTiesOfDroppedAlters:       "tie to an alter dropped for a missing weight dropped",
+	RepairSkippedTieQuestions:       "tie question between named alters skipped (no tie)",
+}
+
 // String describes the repair, e.g. "self-loops dropped".
 func (k RepairKind) String() string {
 	if int(k) < len(repairText) {
@@ -92,10 +109,16 @@ type Repair struct {
 	Count int
 }
 
-// text describes the repair for Lines.
+// text describes the repair for Lines, in the singular when Count is 1.
 func (x Repair) text() string {
 	if x.Kind == RepairMissingWeightsFilled {
+		if x.Count == 1 {
+			return "missing weight set to " + strconv.FormatFloat(x.Value, 'g', -1, 64)
+		}
 		return "missing weights set to " + strconv.FormatFloat(x.Value, 'g', -1, 64)
+	}
+	if x.Count == 1 && int(x.Kind) < len(repairOne) && repairOne[x.Kind] != "" {
+		return repairOne[x.Kind]
 	}
 	return x.Kind.String()
 }

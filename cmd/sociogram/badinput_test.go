@@ -334,7 +334,7 @@ func TestAwkwardInputConvert(t *testing.T) {
 				"alters": {"alters.csv", "egoID,alterID\r\ne1,a\r\ne1,b\r\n"},
 				"ties":   {"aaties.csv", "egoID,Source,Target,weight\ne1,a,a,1\ne1,a,b,1\ne1,b,a,2\n"},
 			},
-			warnings: []string{"egos.csv: 1 byte-order mark removed", "aaties.csv: 1 self-loops dropped", "aaties.csv: 1 duplicate ties merged (weights summed)"},
+			warnings: []string{"egos.csv: 1 byte-order mark removed", "aaties.csv: 1 self-loop dropped", "aaties.csv: 1 duplicate tie merged (weights summed)"},
 			check: func(t *testing.T, out string) {
 				assert.Equal(t, "egoID,sex\ne1,f\n", readFile(t, filepath.Join(out, "egos.csv")))
 				assert.Equal(t, "egoID,Source,Target,weight\ne1,a,b,3\n", readFile(t, filepath.Join(out, "aaties.csv")))
@@ -347,7 +347,7 @@ func TestAwkwardInputConvert(t *testing.T) {
 				"edges": {"edges.csv", "\xef\xbb\xbfsource,target,weight\na,b,1\nb,b,5\nb,a,0.5\na,b,1\n"},
 				"nodes": {"nodes.csv", "\xef\xbb\xbfid\na\nb\n"},
 			},
-			warnings: []string{"edges.csv: 1 byte-order mark removed", "nodes.csv: 1 byte-order mark removed", "edges.csv: 1 self-loops dropped", "edges.csv: 2 duplicate ties merged (weights summed)"},
+			warnings: []string{"edges.csv: 1 byte-order mark removed", "nodes.csv: 1 byte-order mark removed", "edges.csv: 1 self-loop dropped", "edges.csv: 2 duplicate ties merged (weights summed)"},
 			check: func(t *testing.T, out string) {
 				assert.Equal(t, "source,target,weight\na,b,2.5\n", readFile(t, filepath.Join(out, "edges.csv")))
 			},
@@ -357,7 +357,7 @@ func TestAwkwardInputConvert(t *testing.T) {
 			whole: true,
 			files: map[string]file{"graphml": {"g.graphml", "\xef\xbb\xbf<graphml><graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>" +
 				"<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"a\"/><edge source=\"a\" target=\"a\"/><edge source=\"b\" target=\"c\"/></graph></graphml>"}},
-			warnings: []string{"g.graphml: 1 byte-order mark removed", "g.graphml: 1 nodes created by an edge without a <node> element", "g.graphml: 1 self-loops dropped", "g.graphml: 1 duplicate ties merged"},
+			warnings: []string{"g.graphml: 1 byte-order mark removed", "g.graphml: 1 node created by an edge without a <node> element", "g.graphml: 1 self-loop dropped", "g.graphml: 1 duplicate tie merged"},
 			check: func(t *testing.T, out string) {
 				assert.Equal(t, "source,target\na,b\nb,c\n", readFile(t, filepath.Join(out, "edges.csv")))
 			},
@@ -366,7 +366,7 @@ func TestAwkwardInputConvert(t *testing.T) {
 			name:     "Pajek self-loop and duplicate are repaired and reported",
 			whole:    true,
 			files:    map[string]file{"pajek": {"g.net", "*Vertices 3\n1 \"Ann Lee\"\n2 Bob\n3 Cy\n*Edges\n1 2 1\n2 1 2\n3 3 1\n"}},
-			warnings: []string{"g.net: 1 self-loops dropped", "g.net: 1 duplicate ties merged"},
+			warnings: []string{"g.net: 1 self-loop dropped", "g.net: 1 duplicate tie merged"},
 			check: func(t *testing.T, out string) {
 				assert.Equal(t, "source,target,weight\nAnn Lee,Bob,3\n", readFile(t, filepath.Join(out, "edges.csv")))
 			},
@@ -379,7 +379,7 @@ func TestAwkwardInputConvert(t *testing.T) {
 				"nc:knows": {"P1_S_edgeList_knows.csv", "edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\n1,1,2,u1,e1,a,b\n"},
 				"nc:close": {"P1_S_edgeList_close.csv", "edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\n2,2,1,u1,e2,b,a\n"},
 			},
-			warnings: []string{"1 ties of several edge types between the same alters merged"},
+			warnings: []string{"1 tie of several edge types between the same alters merged"},
 			check: func(t *testing.T, out string) {
 				assert.Equal(t, "egoID,Source,Target,type\nu1,a,b,close|knows\n", readFile(t, filepath.Join(out, "aaties.csv")))
 			},

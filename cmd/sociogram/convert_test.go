@@ -133,11 +133,11 @@ func TestConvertFromReferenceFiles(t *testing.T) {
 		warn  string
 	}{
 		{"networkx GraphML (self-loop dropped)", []string{"--graphml", "../../network/testdata/networkx_undirected.graphml"},
-			"source,target,weight\na,b,2.5\na,c,1\nb,c,0.25\nc,d,4\n", "1 self-loops dropped"},
+			"source,target,weight\na,b,2.5\na,c,1\nb,c,0.25\nc,d,4\n", "1 self-loop dropped"},
 		{"igraph GraphML (duplicate merged)", []string{"--graphml", "../../network/testdata/igraph_directed.graphml"},
 			"source,target,weight\nn0,n1,1\nn1,n0,4\nn1,n2,2\nn2,n0,3\n", ""},
 		{"Pajek from igraph", []string{"--pajek", "../../network/testdata/igraph_undirected.net"},
-			"source,target,weight\n1,2,5\n1,3,3\n2,3,2\n3,4,0.5\n", "1 duplicate ties merged"},
+			"source,target,weight\n1,2,5\n1,3,3\n2,3,2\n3,4,0.5\n", "1 duplicate tie merged"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -240,7 +240,7 @@ func TestConvertNetCanvas(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "tables")
 	status, _, errs := runCLI("convert", "--netcanvas", nc, "--ego-id", "networkCanvasCaseID", "--to", "egocsv", "-o", out)
 	require.Equal(t, 0, status, errs)
-	assert.Contains(t, errs, "1 ties of several edge types between the same alters merged")
+	assert.Contains(t, errs, "1 tie of several edge types between the same alters merged")
 	egos := slurp(t, filepath.Join(out, "egos.csv"))
 	assert.True(t, strings.HasPrefix(egos, "networkCanvasCaseID,networkCanvasEgoUUID,"), egos)
 	assert.Equal(t, 4, strings.Count(egos, "\n"), "header and three interviews, P003 with no alters included")

@@ -107,7 +107,7 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 	if err := bw.Flush(); err != nil {
 		return true, err
 	}
-	warn(stderr, rep.Lines())
+	warnReport(stderr, rep)
 	if err := tmp.Commit(); err != nil {
 		return true, fmt.Errorf("%s: %w", mf.out, err)
 	}

@@ -141,7 +141,7 @@ func (f *inputFlags) loadGraphML(stderr io.Writer) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{ds: ds}, nil
 	}
 	g, rep, err := network.ReadGraphML(f.graphml, opt)
@@ -152,13 +152,13 @@ func (f *inputFlags) loadGraphML(stderr io.Writer) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{ds: ds}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	warn(stderr, rep.Lines())
+	warnReport(stderr, rep)
 	return &loaded{g: g}, nil
 }
 
@@ -385,7 +385,7 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{ds: ds}, nil
 	case f.wide != "":
 		f.sayDelimiters(stderr, f.wide)
@@ -393,7 +393,7 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{ds: ds}, nil
 	case f.egoweb != "" || f.egowebPairs != "":
 		if f.egoweb == "" {
@@ -404,14 +404,14 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{ds: ds}, nil
 	case f.pajek != "":
 		g, rep, err := network.ReadPajek(f.pajek, network.PajekOptions{MaxVertices: f.maxVertices})
 		if err != nil {
 			return nil, err
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{g: g}, nil
 	case f.isEgo():
 		if f.egos == "" || f.alters == "" {
@@ -422,7 +422,7 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		if err != nil {
 			return nil, f.hintMissing(err)
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{ds: ds}, nil
 	case f.isWhole():
 		if f.edges == "" {
@@ -433,8 +433,47 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		warn(stderr, rep.Lines())
+		warnReport(stderr, rep)
 		return &loaded{g: g}, nil
 	}
 	return nil, usagef("no input: give --egos/--alters[/--ties], --wide, --egoweb, --edges[/--nodes], --graphml, --pajek or --netcanvas")
+}
+
+// quietRepairs are repairs that leave the user nothing to do, and are not
+// printed: a whole network has no graph-level attributes, so the ones
+// networkx writes into every GraphML file are dropped without a word.
+var quietRepairs = map[network.RepairKind]bool{network.RepairGraphData: true}
+
+// warnReport prints a reader's repairs as warnings on stderr: one line per
+// file and kind, or, for a kind made in more than two files (a directory
+// of GraphML files), one line with the total and the number of files.
+func warnReport(stderr io.Writer, rep network.Report) {
+	files := map[network.RepairKind][]network.Repair{}
+	var order []network.RepairKind
+	for _, x := range rep.Repairs {
+		if quietRepairs[x.Kind] {
+			continue
+		}
+		if _, ok := files[x.Kind]; !ok {
+			order = append(order, x.Kind)
+		}
+		files[x.Kind] = append(files[x.Kind], x)
+	}
+	for _, k := range order {
+		xs := files[k]
+		if len(xs) <= 2 {
+			var r network.Report
+			r.Repairs = xs
+			warn(stderr, r.Lines())
+			continue
+		}
+		total := network.Repair{Kind: k, Value: xs[0].Value}
+		for _, x := range xs {
+			total.Count += x.Count
+		}
+		var r network.Report
+		r.Repairs = []network.Repair{total}
+		line := strings.TrimPrefix(r.Lines()[0], ": ")
+		warn(stderr, []string{fmt.Sprintf("%s in %d files (the first %s)", line, len(xs), xs[0].File)})
+	}
 }

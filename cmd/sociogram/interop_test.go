@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sociogram/sociogram/network"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -226,4 +227,51 @@ func TestEgoWebExport(t *testing.T) {
 	got, _ = runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m, "--tie-question", "know_each_other", "--tie-values", "1")...)
 	assert.Equal(t, want, got)
 	sameDrawings(t, foreign, plain, "--color", "relationship")
+}
+
+// Warnings say what the user can act on, once: networkx's graph-level data
+// in a whole-network GraphML file is not worth a line; a repair made in
+// every file of a directory is one line with the total.
+func TestWarningsOnceWithCount(t *testing.T) {
+	nx := `<?xml version="1.0" encoding="utf-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="d0" for="graph" attr.name="name" attr.type="string"/>
+<graph edgedefault="undirected"><data key="d0">karate</data>
+<node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>
+`
+	f := writeFiles(t, map[string]string{"g.graphml": nx})
+	_, stderr := runOK(t, "nodes", "--graphml", f["g.graphml"], "--measures", "size")
+	assert.Empty(t, stderr, "graph-level data of a whole network: nothing to act on")
+
+	ego := func(id string) string {
+		return `<?xml version="1.0" encoding="utf-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="g" for="graph" attr.name="egoID" attr.type="string"/>
+<graph edgedefault="undirected"><data key="g">` + id + `</data>
+<node id="a"/><node id="b"/><edge source="a" target="b"/><edge source="a" target="a"/></graph></graphml>
+`
+	}
+	dir := t.TempDir()
+	for _, id := range []string{"e1", "e2", "e3"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, id+".graphml"), []byte(ego(id)), 0o644))
+	}
+	_, stderr = runOK(t, "egos", "--graphml", dir, "--measures", "size")
+	assert.Equal(t, 1, strings.Count(stderr, "\n"), "one line: %s", stderr)
+	assert.Contains(t, stderr, "3 self-loops dropped")
+}
+
+// warnReport itself: one line per file for a kind made in one or two
+// files, one line with the total beyond; quiet kinds left out; counts of
+// one in the singular.
+func TestWarnReport(t *testing.T) {
+	var rep network.Report
+	rep.Add("a.csv", network.RepairSelfLoops, 1)
+	rep.Add("a.graphml", network.RepairGraphData, 4)
+	for _, f := range []string{"x", "y", "z"} {
+		rep.Add(f, network.RepairDuplicates, 2)
+	}
+	var b bytes.Buffer
+	warnReport(&b, rep)
+	assert.Equal(t, "sociogram: warning: a.csv: 1 self-loop dropped\n"+
+		"sociogram: warning: 6 duplicate ties merged (weights summed) in 3 files (the first x)\n", b.String())
 }

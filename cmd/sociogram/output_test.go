@@ -50,7 +50,7 @@ func TestConvertEdges(t *testing.T) {
 	var out, errb bytes.Buffer
 	status := run([]string{"convert", "--edges", edges, "--to", "edges", "-o", filepath.Join(dir, "out")}, &out, &errb)
 	require.Equal(t, 0, status, "stderr: %s", errb.String())
-	assert.Contains(t, errb.String(), "1 self-loops dropped", "the repair is reported")
+	assert.Contains(t, errb.String(), "1 self-loop dropped", "the repair is reported")
 	b, err := os.ReadFile(filepath.Join(dir, "out", "edges.csv"))
 	require.NoError(t, err)
 	assert.Equal(t, "source,target\na,b\nb,c\n", string(b))
