@@ -523,10 +523,15 @@ func (ty *Typology) profileTable() *rowTable {
 
 // WriteKScoresCSV writes the table of ChooseK: k, avg_silhouette,
 // within_ss.
-func WriteKScoresCSV(w io.Writer, ks []KScore) error {
+func WriteKScoresCSV(w io.Writer, ks []KScore) error { return kTable(ks).writeCSV(w) }
+
+// WriteKScoresJSON writes the rows of WriteKScoresCSV as a JSON array.
+func WriteKScoresJSON(w io.Writer, ks []KScore) error { return kTable(ks).writeJSON(w) }
+
+func kTable(ks []KScore) *rowTable {
 	t := &rowTable{names: []string{"k", "avg_silhouette", "within_ss"}}
 	for _, k := range ks {
 		t.rows = append(t.rows, []cell{count(k.K), num(k.AvgSilhouette), num(k.WithinSS)})
 	}
-	return t.writeCSV(w)
+	return t
 }

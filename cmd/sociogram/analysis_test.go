@@ -118,6 +118,10 @@ func TestTypesCommand(t *testing.T) {
 	assert.Equal(t, []string{"k", "avg_silhouette", "within_ss"}, recs[0])
 	assert.Len(t, recs, 4)
 
+	var js, errb bytes.Buffer
+	require.Equal(t, 0, run(append([]string{"types", "--measures", "size,density", "--k", "2:3", "--format", "json"}, in...), &js, &errb), errb.String())
+	assert.True(t, strings.HasPrefix(js.String(), "[\n{\"k\":2,\"avg_silhouette\":"), js.String())
+
 	a, _ := runCSV(t, append([]string{"types", "--measures", "size,density", "--k", "3", "--method", "kmeans", "--seed", "5"}, in...)...)
 	b2, _ := runCSV(t, append([]string{"types", "--measures", "size,density", "--k", "3", "--method", "kmeans", "--seed", "5"}, in...)...)
 	assert.Equal(t, a, b2, "k-means is deterministic for a seed")

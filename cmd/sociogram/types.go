@@ -179,7 +179,9 @@ func runTypes(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", in.inputName(), err)
 		}
-		return writeOutput(mf.out, stdout, func(w io.Writer) error { return analysis.WriteKScoresCSV(w, scores) })
+		return mf.tableFlags.write(stdout,
+			func(w io.Writer) error { return analysis.WriteKScoresCSV(w, scores) },
+			func(w io.Writer) error { return analysis.WriteKScoresJSON(w, scores) })
 	}
 	opt.K = ks[0]
 	ty, err := analysis.Types(t, cols, opt)
