@@ -293,7 +293,10 @@ func (f *Figure) Write(w io.Writer, format string) error {
 // the premultiplied values of color.Color.RGBA as the PDF fill colour and
 // sets the alpha on top, so a translucent colour came out darker in PDF
 // than in PNG and SVG: the labels' white backing (alpha 0.88) turned into
-// grey boxes and the ties of a large network nearly black.
+// grey boxes and the ties of a large network nearly black. Upstream: no
+// issue filed for vgpdf's SetColor yet; gonum/plot#157 fixed the same
+// fault in vgsvg, and gonum/plot#421 (PDF colour blending) is the nearest
+// report. Remove this wrapper when vgpdf un-premultiplies.
 type straightAlphaCanvas struct{ vg.CanvasWriterTo }
 
 // SetColor implements vg.Canvas.

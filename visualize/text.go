@@ -21,7 +21,9 @@ import (
 // node labels (8 pt = 10.7 px per em at 96 dpi) a kerned pair is pulled
 // together three times too far: "Tom" prints as "Tbm", "A11" as "A1l",
 // "AVAWAY" collapses. Vector output (SVG, PDF) is not affected and is
-// drawn by text.Plain unchanged.
+// drawn by text.Plain unchanged. Upstream: golang/go#46727
+// ("x/image/font/opentype: Face.Kern always returns the same value",
+// open); remove this handler when it is fixed.
 var textHandler text.Handler = rasterText{Plain: text.Plain{Fonts: pfont.DefaultCache}}
 
 // rasterText is the text.Handler of textHandler.
