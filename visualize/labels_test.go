@@ -35,8 +35,8 @@ func TestLabelsDoNotCollide(t *testing.T) {
 			e := ds.Ego(c.ego, c.wave)
 			net, legend, _, err := EgogramNetwork(e, egoOpts())
 			if c.pair {
-				ss, err := NewStudyStyle(ds, egoOpts())
-				require.NoError(t, err)
+				ss, serr := NewStudyStyle(ds, egoOpts())
+				require.NoError(t, serr)
 				net, legend, _, err = egogramNetwork(e, pair[c.wave], egoOpts(), ss)
 			}
 			require.NoError(t, err)

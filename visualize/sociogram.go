@@ -278,7 +278,16 @@ func EgoSociogramFigure(ctx context.Context, e *network.EgoNet, opt SociogramOpt
 	if err != nil {
 		return nil, err
 	}
-	f.nets[0].net.Nodes[e.EgoNode()].ID = e.ID
+	// The ego is "ID (ego)" in the graph only so that it cannot merge with
+	// an alter of the same ID: its picture, legend and positions say ID.
+	nd := &f.nets[0].net.Nodes[e.EgoNode()]
+	nd.ID = e.ID
+	if nd.Label != "" {
+		nd.Label = e.ID
+	}
+	if len(f.Legend) > 0 && f.Legend[0].Text == "ego "+opt.Ego {
+		f.Legend[0].Text = "ego " + e.ID
+	}
 	return f, nil
 }
 

@@ -260,14 +260,6 @@ func tieLook(e *network.EgoNet, ss *StudyStyle) ([][]vg.Length, []vg.Length, []L
 // missing.
 var missingDashes = []vg.Length{vg.Points(0.8), vg.Points(3)}
 
-// tieWidths sets widths from 0.6pt to 3pt linear in the weight when the
-// weights vary, else 1pt, and returns the smallest and largest weight.
-func tieWidths(width []vg.Length, ws []float64) (lo, hi float64) {
-	lo, hi = weightRange(ws)
-	widthsIn(width, ws, lo, hi)
-	return lo, hi
-}
-
 // weightRange returns the smallest and largest of the defined weights
 // (+Inf, −Inf when there are none).
 func weightRange(ws []float64) (lo, hi float64) {
@@ -292,7 +284,7 @@ func widthsIn(width []vg.Length, ws []float64, lo, hi float64) {
 	}
 }
 
-// weightLegend returns the legend entries of tie widths from tieWidths
+// weightLegend returns the legend entries of tie widths from widthsIn
 // (a heading, the thinnest and the thickest tie, drawn scale times as wide
 // as the ties are), or none when the weights do not vary.
 func weightLegend(lo, hi float64, scale vg.Length) []LegendEntry {
