@@ -26,6 +26,9 @@ type EdgeListOptions struct {
 	// Comma is the field delimiter of both files; 0 detects it from the
 	// edge list's header (see DetectDelimiter).
 	Comma rune
+	// Limits bound the cost of a hostile record or gzip bomb (zero value:
+	// the defaults; see Limits).
+	Limits Limits
 }
 
 // ReadEdgeList reads a whole network from an edge list CSV and, when nodes
@@ -56,6 +59,7 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 	if opt.Comma == 0 {
 		opt.Comma = sniffDelimiter(edges)
 	}
+	setLimits(opt.Limits, edges, nodes)
 	if g, rep, ok, err := readEdgeListFast(edges, nodes, opt); ok {
 		return g, rep, err // the common case, without encoding/csv (fastedges.go)
 	}

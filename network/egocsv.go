@@ -32,6 +32,9 @@ type EgoCSVOptions struct {
 	// AlterWeight is the ego–alter tie weight column of alters.csv; empty
 	// means none (every ego–alter tie has weight 1).
 	AlterWeight string
+	// Limits bound the cost of a hostile record or gzip bomb (zero value:
+	// the defaults; see Limits).
+	Limits Limits
 	// Wave is the wave (time point) column of egos.csv; empty means none.
 	// When alters.csv and aaties.csv also have it, rows are matched to the
 	// ego in that wave; otherwise each ego ID must be unique.
@@ -248,6 +251,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 	if err := opt.checkMissing(); err != nil {
 		return nil, rep, err
 	}
+	setLimits(opt.Limits, egos, alters)
 	// Weights are decided by the headers, so read them first.
 	et, err := newCSVTable(egos, opt.Comma, opt.Decimal)
 	if err != nil {
@@ -266,6 +270,7 @@ func readEgoCSV(egos, alters *Input, ties io.Reader, opt EgoCSVOptions) (*Datase
 				return nil, rep, err
 			}
 		}
+		tin.SetLimits(opt.Limits)
 		if tt, err = newCSVTable(tin, opt.Comma, opt.Decimal); err != nil {
 			return nil, rep, err
 		}

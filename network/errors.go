@@ -3,6 +3,8 @@ package network
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 )
 
 // Sentinel errors for the kinds of bad input a caller may want to test for
@@ -41,19 +43,54 @@ type ParseError struct {
 
 // Error formats the error as "FILE:LINE:COLUMN: what is wrong", leaving out
 // the parts that are unknown.
+//
+// Whatever the input held, the message is short and safe to print on a
+// terminal: control characters are escaped (\x1b, not a raw ESC) and the
+// text after the position is cut at 400 bytes.
 func (e *ParseError) Error() string {
 	file := e.File
 	if file == "" {
 		file = "<input>"
 	}
+	msg := safeMessage(fmt.Sprint(e.Err))
 	switch {
 	case e.Line > 0 && e.Column > 0:
-		return fmt.Sprintf("%s:%d:%d: %v", file, e.Line, e.Column, e.Err)
+		return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Column, msg)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %v", file, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, msg)
 	default:
-		return fmt.Sprintf("%s: %v", file, e.Err)
+		return fmt.Sprintf("%s: %s", file, msg)
 	}
+}
+
+// invalidAt reports whether s holds an invalid UTF-8 byte at i.
+func invalidAt(s string, i int) bool {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size == 1
+}
+
+// maxMessage is the most bytes of an error message after its position.
+const maxMessage = 400
+
+// safeMessage escapes control characters and invalid UTF-8 in s and cuts
+// it at maxMessage bytes.
+func safeMessage(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if b.Len() >= maxMessage {
+			b.WriteString("…")
+			break
+		}
+		switch {
+		case r == utf8.RuneError && invalidAt(s, i):
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Unwrap returns the underlying error.

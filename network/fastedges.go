@@ -36,6 +36,9 @@ func readEdgeListFast(edges, nodes *Input, opt EdgeListOptions) (g *Graph, rep R
 	if !fastEdgeLists || opt.Comma >= utf8.RuneSelf || opt.Comma == '"' || opt.Comma == '\r' || opt.Comma == '\n' {
 		return nil, rep, false, nil
 	}
+	if err := edges.setCSV(opt.Comma); err != nil {
+		return nil, rep, true, err
+	}
 	head, rerr := edges.r.ReadBytes('\n')
 	if rerr != nil && rerr != io.EOF {
 		edges.unread(head)

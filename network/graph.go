@@ -222,6 +222,7 @@ type Builder struct {
 	attrs    *Schema
 	values   []Attrs
 	self     int
+	merged   int // repeats of the previous edge merged by AddEdge
 }
 
 // NewBuilder returns a builder for a directed or undirected graph. A graph
@@ -278,6 +279,17 @@ func (b *Builder) AddEdge(u, v int, w float64) error {
 		b.self++
 		return nil
 	}
+	// A repeat of the edge just added is merged at once, so that a file of
+	// one edge repeated (a gzip bomb of "1,2" lines) stays one edge in
+	// memory (issue 18 item 7). Other duplicates are merged at Build.
+	// (Only the same u, v: some readers set b.directed after the edges.)
+	if k := len(b.src) - 1; k >= 0 && b.src[k] == int32(u) && b.dst[k] == int32(v) {
+		b.merged++
+		if b.weighted {
+			b.w[k] += w
+		}
+		return nil
+	}
 	b.src = append(b.src, int32(u))
 	b.dst = append(b.dst, int32(v))
 	if b.weighted {
@@ -313,7 +325,7 @@ func (b *Builder) Build() (*Graph, BuildStats) {
 	} else {
 		g.off, g.adj, g.w64, dup = buildRows(n, b.src, b.dst, b.w, true)
 	}
-	stats.Duplicates = dup
+	stats.Duplicates = dup + b.merged
 	b.src, b.dst, b.w = nil, nil, nil
 	if g.weighted {
 		g.w32 = narrow(g.w64)

@@ -22,6 +22,7 @@ type Input struct {
 	c    []io.Closer
 	BOM  bool
 	gz   bool
+	g    *guard
 }
 
 // Read implements io.Reader. A failure to decompress is a *ParseError
@@ -71,21 +72,27 @@ func Open(path string) (*Input, error) {
 func NewInput(name string, r io.Reader, mustGzip bool) (*Input, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	in := &Input{Name: name}
+	g := &guard{name: name, lim: Limits{}.withDefaults(), comma: ',', line: 1}
 	head, _ := br.Peek(2)
 	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+		g.comp = &countingReader{r: br}
+		zr, err := gzip.NewReader(g.comp)
 		if err != nil {
 			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: bad gzip header: %v", ErrSyntax, err)}
 		}
 		in.c = append(in.c, zr)
 		in.gz = true
-		br = bufio.NewReaderSize(zr, 1<<16)
+		g.r = zr
 	} else if mustGzip {
 		if len(head) == 0 {
 			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: empty .gz file", ErrEmptyFile)}
 		}
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: name ends in .gz but the content is not gzip", ErrSyntax)}
+	} else {
+		g.r = br
 	}
+	in.g = g
+	br = bufio.NewReaderSize(g, 1<<16)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 		in.BOM = true
@@ -115,6 +122,9 @@ type csvTable struct {
 func newCSVTable(in *Input, delim rune, decimal ...rune) (*csvTable, error) {
 	if delim == 0 {
 		delim = sniffDelimiter(in)
+	}
+	if err := in.setCSV(delim); err != nil {
+		return nil, err
 	}
 	dec := rune(0)
 	if len(decimal) > 0 {
@@ -322,6 +332,9 @@ func (t *csvTable) wrap(msg, err error) error {
 		return &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Err: e}
 	}
 	var ie *ParseError
+	if errors.As(err, &ie) && ie.Line > 0 {
+		return ie // from the Input's guard: it knows the line
+	}
 	if errors.As(err, &ie) {
 		// From the Input (a gzip failure): no line applies, say how far it got.
 		return &ParseError{File: ie.File, Err: fmt.Errorf("%w (after line %d)", ie.Err, t.line)}
@@ -330,9 +343,14 @@ func (t *csvTable) wrap(msg, err error) error {
 }
 
 func quoteList(s []string) string {
-	q := make([]string, len(s))
+	const most = 10
+	q := make([]string, 0, min(len(s), most+1))
 	for i, x := range s {
-		q[i] = fmt.Sprintf("%q", x)
+		if i == most {
+			q = append(q, fmt.Sprintf("… (%d columns)", len(s)))
+			break
+		}
+		q = append(q, fmt.Sprintf("%q", excerpt(x)))
 	}
 	return strings.Join(q, ", ")
 }

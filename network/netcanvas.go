@@ -25,6 +25,9 @@ type NetCanvasOptions struct {
 	// networkCanvasTargetUUID; by default they are undirected, as Network
 	// Canvas exports them.
 	Directed bool
+	// Limits bound the cost of a hostile record or gzip bomb (zero value:
+	// the defaults; see Limits).
+	Limits Limits
 }
 
 // Column names of the Network Canvas CSV export.
@@ -219,6 +222,7 @@ type ncReader struct {
 
 // file runs read on the table of one export file.
 func (r *ncReader) file(in *Input, read func(t *csvTable) error) error {
+	in.SetLimits(r.opt.Limits)
 	if in.BOM {
 		r.rep.Add(in.Name, RepairBOM, 1)
 	}

@@ -60,6 +60,7 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 		return rep, err
 	}
 
+	setLimits(opt.Limits, ein, ain, tin)
 	// Headers and columns, in ReadEgoCSV's order.
 	et, err := newCSVTable(ein, opt.Comma, opt.Decimal)
 	if err != nil {
@@ -132,6 +133,7 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 		return rep, err
 	}
 	defer ein.Close()
+	ein.SetLimits(opt.Limits)
 	if et, err = newCSVTable(ein, opt.Comma, opt.Decimal); err != nil {
 		return rep, err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -17,6 +18,15 @@ var hostileCases = []badCase{
 	{name: "15 underscore weight in GraphML", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">1_000</data></edge></graph></graphml>"}}, bad: "graphml", line: 4, want: `"1_000" is not a number`},
 	{name: "15 hex float weight in GraphML", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">0x1p-2</data></edge></graph></graphml>"}}, bad: "graphml", line: 4, want: `"0x1p-2" is not a number`},
 	{name: "15 capital-W Weight in aaties.csv is the weight column", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target,Weight\ne1,a,b,-2\n"}}, bad: "ties", line: 2, want: "bad weight: -2"},
+
+	// Items 6, 7, 12: bounded records, short escaped excerpts, gzip bombs,
+	// CR-only line ends (the big inputs are in network/hostile_test.go).
+	{name: "6 header with a terminal escape sequence", files: map[string]file{"egos": {"egos.csv", "\x1b]0;pwned\x07id,sex\ne1,f\n"}}, bad: "egos", line: 1, want: `missing required column "egoID"; the header has "\x1b]0;pwned\aid", "sex"`},
+	{name: "6 a 17 MiB line", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target\na," + strings.Repeat("b", 17<<20) + "\n"}}, bad: "edges", line: 2, want: "input too large: a record longer than 16777216 bytes"},
+	{name: "6 an unknown alter with a 1 MiB ID", files: map[string]file{"ties": {"aaties.csv", "egoID,Source,Target\ne1,a," + strings.Repeat("z", 1<<20) + "\n"}}, bad: "ties", line: 2, want: "zzzzzzzz…"}, // the message is cut at 400 bytes
+	{name: "7 gzip bomb of newlines", whole: true, files: map[string]file{"edges": {"edges.csv.gz", gzipped("source,target\n" + strings.Repeat("\n", 100<<20))}}, bad: "edges", want: "gzip data expands more than 200 times"},
+	{name: "12 CR-only line ends", files: map[string]file{"alters": {"alters.csv", "egoID,alterID,sex\re1,a,f\re1,b,m\r"}}, bad: "alters", line: 1, want: "old Mac (CR-only) line ends"},
+	{name: "12 CR-only line ends in an edge list", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target\ra,b\rb,c\r"}}, bad: "edges", line: 1, want: "old Mac (CR-only) line ends"},
 }
 
 func TestHostileInput(t *testing.T) { runBadCases(t, hostileCases) }

@@ -55,7 +55,8 @@ type inputFlags struct {
 	// addCapital (draw); egos, nodes and compare register their own.
 	capital *capitalFlags
 
-	typeFlags // node types, tie types, tie rule (typeflags.go)
+	typeFlags                // node types, tie types, tie rule (typeflags.go)
+	limits    network.Limits // --max-record-bytes, --max-fields, --max-gzip-ratio
 }
 
 // addCapital registers --classify and --instruments on fs; load then
@@ -105,6 +106,9 @@ func (f *inputFlags) addCommon(fs *flag.FlagSet) {
 	fs.StringVar(&f.decimal, "decimal", "", "decimal `MARK` of numbers in CSV files: . or , (default , in ;-separated files, as R's write.csv2, else .)")
 	fs.BoolVar(&f.directed, "directed", false, "ties are directed (Source -> Target); GraphML and Pajek files say so themselves")
 	f.addTypes(fs)
+	fs.IntVar(&f.limits.MaxRecordBytes, "max-record-bytes", 16<<20, "refuse a CSV record (line) longer than `N` bytes")
+	fs.IntVar(&f.limits.MaxFields, "max-fields", 1<<16, "refuse a CSV record of more than `N` fields")
+	fs.IntVar(&f.limits.MaxGzipRatio, "max-gzip-ratio", 200, "refuse gzip input that expands more than `N` times (past its first 64 MiB)")
 	switch {
 	case fs.Lookup("egos") == nil: // nodes: whole networks only
 		fs.StringVar(&f.graphml, "graphml", "", "whole network as a GraphML `FILE` (one graph)")
@@ -204,6 +208,7 @@ func (f *inputFlags) egoOptions() network.EgoCSVOptions {
 		Weight: f.weight, AlterWeight: f.alterWeight, Wave: f.wave, Directed: f.directed,
 		Comma: comma, Decimal: dec, MissingWeight: mw, MissingAlterWeight: maw,
 		TieType: f.tieTypeColumn,
+		Limits:  f.limits,
 	}
 }
 
@@ -229,7 +234,7 @@ func (f *inputFlags) egowebOptions() network.EgoWebOptions {
 // wholeOptions returns the reader options of the whole-network flags.
 func (f *inputFlags) wholeOptions() network.EdgeListOptions {
 	comma, _ := parseDelimiter(f.delimiter)
-	return network.EdgeListOptions{Source: f.source, Target: f.target, Weight: f.weight, NodeID: f.nodeID, Directed: f.directed, Comma: comma}
+	return network.EdgeListOptions{Source: f.source, Target: f.target, Weight: f.weight, NodeID: f.nodeID, Directed: f.directed, Comma: comma, Limits: f.limits}
 }
 
 // checkCSV checks the CSV reading flags before any data is read.
@@ -377,7 +382,7 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 	case f.graphml != "":
 		return f.loadGraphML(stderr)
 	case f.netcanvas != "":
-		opt := network.NetCanvasOptions{Directed: f.directed, Type: f.nodeTypeColumn}
+		opt := network.NetCanvasOptions{Directed: f.directed, Type: f.nodeTypeColumn, Limits: f.limits}
 		if f.egoID != "egoID" {
 			opt.EgoID = f.egoID
 		}

@@ -1,0 +1,154 @@
+package network
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Hostile inputs of issue 18 (items 6, 7, 12): each must end in an error
+// that names the problem (or a small model) within a bounded amount of
+// memory and time, whatever the input's size. The inputs are generated on
+// the fly. Memory is checked with the runtime's statistics: the bytes
+// allocated while reading (TotalAlloc, an upper bound of the peak heap)
+// must stay under the case's bound: for an over-long record 9 times
+// Limits.MaxRecordBytes (encoding/csv and the edge list reader grow their
+// buffers by doubling, so a 16 MiB record allocates about 8 times that in
+// all, the peak about twice), for a gzip bomb a few MiB.
+
+// repeatReader yields prefix, then body over and over until n bytes in
+// all, then suffix.
+type repeatReader struct {
+	prefix, body, suffix []byte
+	n, i                 int64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if len(r.prefix) > 0 {
+		k := copy(p, r.prefix)
+		r.prefix = r.prefix[k:]
+		return k, nil
+	}
+	if r.i >= r.n {
+		if len(r.suffix) == 0 {
+			return 0, io.EOF
+		}
+		k := copy(p, r.suffix)
+		r.suffix = r.suffix[k:]
+		return k, nil
+	}
+	k := 0
+	for k < len(p) && r.i < r.n {
+		c := copy(p[k:], r.body[r.i%int64(len(r.body)):])
+		if int64(c) > r.n-r.i {
+			c = int(r.n - r.i)
+		}
+		k += c
+		r.i += int64(c)
+	}
+	return k, nil
+}
+
+func repeat(prefix, body string, n int64, suffix string) io.Reader {
+	return &repeatReader{prefix: []byte(prefix), body: []byte(body), n: n, suffix: []byte(suffix)}
+}
+
+// gzipBomb returns gzip data that decompresses to prefix then body
+// repeated to about total bytes: one member of 1 MiB of body, repeated
+// (gzip readers read concatenated members as one stream).
+func gzipBomb(t *testing.T, prefix, body string, total int64) io.Reader {
+	var head, member bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&head, gzip.BestCompression)
+	zw.Write([]byte(prefix))
+	zw.Close()
+	zw, _ = gzip.NewWriterLevel(&member, gzip.BestCompression)
+	zw.Write(bytes.Repeat([]byte(body), (1<<20)/len(body)))
+	zw.Close()
+	n := total >> 20
+	return io.MultiReader(&head, repeat("", member.String(), n*int64(member.Len()), ""))
+}
+
+// allocDuring returns the bytes allocated while f ran.
+func allocDuring(f func()) uint64 {
+	var a, b runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&a)
+	f()
+	runtime.ReadMemStats(&b)
+	return b.TotalAlloc - a.TotalAlloc
+}
+
+func TestHostileInputsBounded(t *testing.T) {
+	const MiB = 1 << 20
+	cases := []struct {
+		name     string
+		in       func(t *testing.T) io.Reader
+		whole    bool // edge list, else the egos file of an ego CSV
+		want     error
+		wantMsg  string
+		maxAlloc uint64
+	}{
+		{"6 a 1 GB line", func(*testing.T) io.Reader { return repeat("source,target\na,", "b", 1<<30, "\n") }, true, ErrTooLarge, "a record longer than 16777216 bytes", 9 * 16 * MiB},
+		{"6 /dev/zero", func(*testing.T) io.Reader { return repeat("", "\x00", 1<<40, "") }, true, ErrTooLarge, "a record longer than", 9 * 16 * MiB},
+		{"6 a 100 MB header", func(*testing.T) io.Reader { return repeat("egoID,", "x", 100*MiB, "\ne1\n") }, false, ErrTooLarge, "a record longer than", 9 * 16 * MiB},
+		{"6 a 1 GB quoted field over many lines", func(*testing.T) io.Reader { return repeat("source,target\na,\"", "b\n", 1<<30, "\"\n") }, true, ErrTooLarge, "a record longer than", 9 * 16 * MiB},
+		{"8 a million-column line", func(*testing.T) io.Reader { return repeat("source,target\na,b", ",x", 2*MiB, "\n") }, true, ErrTooLarge, "more than 65536 fields", 16 * MiB},
+		{"7 gzip of 10 GB of zeros", func(t *testing.T) io.Reader { return gzipBomb(t, "", "\x00", 10<<30) }, true, ErrTooLarge, "", 80 * MiB},
+		{"7 gzip of 10 GB of newlines", func(t *testing.T) io.Reader { return gzipBomb(t, "", "\n", 10<<30) }, true, ErrTooLarge, "gzip data expands more than 200 times", 32 * MiB},
+		{"7 gzip of 5 GB of the row 1,2", func(t *testing.T) io.Reader { return gzipBomb(t, "source,target\n", "1,2\n", 5<<30) }, true, ErrTooLarge, "gzip data expands more than 200 times", 32 * MiB},
+		{"12 CR-only line ends", func(*testing.T) io.Reader { return strings.NewReader("source,target\ra,b\rb,c\r") }, true, ErrSyntax, "old Mac (CR-only) line ends", MiB},
+		{"12 CR-only line ends, ego CSV", func(*testing.T) io.Reader { return strings.NewReader("egoID,sex\re1,f\re2,m\r") }, false, ErrSyntax, "old Mac (CR-only) line ends", MiB},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			var err error
+			alloc := allocDuring(func() {
+				var in *Input
+				in, err = NewInput("hostile.csv", c.in(t), false)
+				if err != nil {
+					return
+				}
+				if c.whole {
+					_, _, err = ReadEdgeListFrom(in, nil, EdgeListOptions{})
+				} else {
+					alters, _ := NewInput("alters.csv", strings.NewReader("egoID,alterID\ne1,a\n"), false)
+					_, _, err = ReadEgoCSVFrom(in, alters, nil, EgoCSVOptions{})
+				}
+			})
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, c.want), "got %v, want %v", err, c.want)
+			assert.Contains(t, err.Error(), c.wantMsg)
+			assert.Less(t, len(err.Error()), 300, "got a %d-byte message, want a short one", len(err.Error()))
+			assert.LessOrEqual(t, alloc, c.maxAlloc, "got %d MiB allocated, want at most %d MiB", alloc>>20, c.maxAlloc>>20)
+			assert.Less(t, time.Since(start), 20*time.Second)
+			t.Logf("%s: %v, %d MiB allocated, %v", c.name, err, alloc>>20, time.Since(start).Round(time.Millisecond))
+		})
+	}
+}
+
+// Item 7: with the gzip limit lifted, a file of one edge repeated stays one
+// edge as it is read (AddEdge merges a repeat of the previous edge), so
+// memory does not grow with the repeats: 64 MiB of "1,2" rows (16.7
+// million rows) allocate less than 16 MiB.
+func TestRepeatedEdgeMergedAsRead(t *testing.T) {
+	var g *Graph
+	var rep Report
+	var err error
+	alloc := allocDuring(func() {
+		in, _ := NewInput("rows.csv", repeat("source,target\n", "1,2\n", 64<<20, ""), false)
+		g, rep, err = ReadEdgeListFrom(in, nil, EdgeListOptions{})
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 1, g.Size(), "one edge")
+	assert.LessOrEqual(t, alloc, uint64(16<<20), "got %d MiB allocated", alloc>>20)
+	assert.Contains(t, strings.Join(rep.Lines(), "\n"), "16777215 duplicate ties merged", "64 MiB / 4 bytes = 16777216 rows, all but one merged")
+}
