@@ -1,7 +1,6 @@
 package measures
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -352,17 +351,17 @@ func (rs *Rules) errf(rule int, format string, args ...any) error {
 //	  {"type": "structure", "position": "isolate", "class": "bridging"}
 //	]}
 //
-// Unknown fields are errors; JSON syntax errors give the line and column.
+// Unknown fields, a key given twice and anything after the object are
+// errors; a UTF-8 byte-order mark is removed; JSON syntax errors give the
+// line and column.
 func ReadRulesFrom(r io.Reader, name string) (*Rules, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	rs := &Rules{Source: name}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(rs); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrRules, jsonErr(name, data, err))
+	if err := decodeJSON(name, data, rs); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrRules, err)
 	}
 	rs.Source = name
 	return rs, rs.Validate()

@@ -1,8 +1,6 @@
 package measures
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -557,17 +555,17 @@ func (in *Instruments) Validate() error {
 //	          {"item": "pg3", "occupation": "cleaner", "prestige": 22}]},
 //	 "ring": "circle"}
 //
-// Unknown fields are errors; syntax errors give the line and column.
+// Unknown fields, a key given twice and anything after the object are
+// errors; a UTF-8 byte-order mark is removed; syntax errors give the line
+// and column.
 func ReadInstrumentsFrom(r io.Reader, name string) (*Instruments, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	in := &Instruments{}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(in); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrInstrument, jsonErr(name, data, err))
+	if err := decodeJSON(name, data, in); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInstrument, err)
 	}
 	def := DefaultInstruments()
 	if in.LSNS6 == nil {

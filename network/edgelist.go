@@ -101,8 +101,8 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 	}
 	node := func(rec []string, col int) (int, error) {
 		id := strings.TrimSpace(rec[col])
-		if id == "" {
-			return 0, et.errf(ErrEmptyID, "column %q", et.header[col])
+		if err := checkID("node", id); err != nil {
+			return 0, et.errf(err, "column %q", et.header[col])
 		}
 		if closed && !b.HasNode(id) {
 			return 0, et.errf(ErrUnknownNode, "%q is not in %s", id, nodes.Name)
@@ -174,8 +174,8 @@ func readNodeCSV(in *Input, b *Builder, opt EdgeListOptions, rep *Report) error 
 			return err
 		}
 		id := strings.TrimSpace(rec[idc])
-		if id == "" {
-			return t.errf(ErrEmptyID, "column %q", t.header[idc])
+		if err := checkID("node", id); err != nil {
+			return t.errf(err, "column %q", t.header[idc])
 		}
 		if b.HasNode(id) {
 			return t.errf(ErrDuplicateID, "node %q appears twice", id)

@@ -259,10 +259,27 @@ func duplicateEgo(id, wave string) error {
 	return fmt.Errorf("%w: ego %q appears twice (if the study has several waves, name its wave column in the reader's options, e.g. EgoCSVOptions.Wave)", ErrDuplicateID, id)
 }
 
+// checkID refuses an empty ID or wave, and "NA", which every reader takes
+// for a missing value: an ego, alter, node or wave cannot be missing.
+func checkID(what, id string) error {
+	switch id {
+	case "":
+		return fmt.Errorf("%w: %s", ErrEmptyID, what)
+	case "NA":
+		return fmt.Errorf("%w: %s is \"NA\", a missing value", ErrEmptyID, what)
+	}
+	return nil
+}
+
 // AddEgo adds an ego in a wave ("" when there are no waves).
 func (b *DatasetBuilder) AddEgo(id, wave string, attrs Attrs) error {
-	if id == "" {
-		return fmt.Errorf("%w: ego", ErrEmptyID)
+	if err := checkID("ego", id); err != nil {
+		return err
+	}
+	if b.ds.WaveColumn != "" {
+		if err := checkID("wave", wave); err != nil {
+			return err
+		}
 	}
 	k := egoKey{id, wave}
 	if _, ok := b.egoIndex[k]; ok {
@@ -319,8 +336,8 @@ func checkWeight(w float64) error {
 // AddAlter adds an alter to an ego. weight is the ego–alter tie weight; it
 // is checked, then stored as 1 when the dataset has no ego–alter weights.
 func (b *DatasetBuilder) AddAlter(egoID, wave, alterID string, weight float64, attrs Attrs) error {
-	if alterID == "" {
-		return fmt.Errorf("%w: alter", ErrEmptyID)
+	if err := checkID("alter", alterID); err != nil {
+		return err
 	}
 	if err := checkWeight(weight); err != nil {
 		return err

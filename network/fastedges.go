@@ -284,8 +284,8 @@ func (r *fastEdgeReader) edge(sf, tf, wf []byte) error {
 // closed the set of nodes.
 func (r *fastEdgeReader) node(f []byte, col int) (int64, error) {
 	id := bytes.TrimSpace(f)
-	if len(id) == 0 {
-		return 0, errAt(r.file, r.line, ErrEmptyID, "column %q", r.header[col])
+	if len(id) == 0 || string(id) == "NA" {
+		return 0, errAt(r.file, r.line, checkID("node", string(id)), "column %q", r.header[col])
 	}
 	x, dec := canonicalDecimal(id)
 	dec = dec && x < denseLimit

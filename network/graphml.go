@@ -1,6 +1,7 @@
 package network
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -234,6 +235,9 @@ func (p *gmlParser) children(child func(xml.StartElement) error) error {
 		case xml.EndElement:
 			return nil
 		case xml.StartElement:
+			if err := p.foreign(t); err != nil {
+				return err
+			}
 			if err := child(t); err != nil {
 				return err
 			}
@@ -300,10 +304,27 @@ func (p *gmlParser) trailing() error {
 		if err != nil {
 			return err
 		}
-		if _, ok := tok.(xml.StartElement); ok {
+		switch t := tok.(type) {
+		case xml.StartElement:
 			return p.errf(p.line(), ErrSyntax, "malformed XML: an element after the end of <graphml>")
+		case xml.CharData:
+			if len(bytes.TrimSpace(t)) > 0 {
+				return p.errf(p.line(), ErrSyntax, "malformed XML: text after the end of <graphml>")
+			}
 		}
 	}
+}
+
+// graphMLNS is the GraphML namespace; elements of another namespace are
+// refused where GraphML elements go (inside <data> anything is allowed).
+const graphMLNS = "http://graphml.graphdrawing.org/xmlns"
+
+// foreign refuses an element of another namespace than GraphML's (or none).
+func (p *gmlParser) foreign(se xml.StartElement) error {
+	if se.Name.Space != "" && se.Name.Space != graphMLNS {
+		return p.errf(p.line(), ErrSyntax, "element <%s> of namespace %q where a GraphML element belongs", se.Name.Local, excerpt(se.Name.Space))
+	}
+	return nil
 }
 
 func (p *gmlParser) parseKey(se xml.StartElement) error {

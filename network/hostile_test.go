@@ -152,3 +152,16 @@ func TestRepeatedEdgeMergedAsRead(t *testing.T) {
 	assert.LessOrEqual(t, alloc, uint64(16<<20), "got %d MiB allocated", alloc>>20)
 	assert.Contains(t, strings.Join(rep.Lines(), "\n"), "16777215 duplicate ties merged", "64 MiB / 4 bytes = 16777216 rows, all but one merged")
 }
+
+// Item 17: a wave of NA (or empty) in a study with a wave column is a
+// missing value, an error, not a wave called "NA".
+func TestWaveNAIsMissing(t *testing.T) {
+	for _, wave := range []string{"NA", ""} {
+		egos, _ := NewInput("egos.csv", strings.NewReader("egoID,wave\ne1,1\ne1,"+wave+"\n"), false)
+		alters, _ := NewInput("alters.csv", strings.NewReader("egoID,wave,alterID\ne1,1,a\n"), false)
+		_, _, err := ReadEgoCSVFrom(egos, alters, nil, EgoCSVOptions{Wave: "wave"})
+		require.Error(t, err, "wave %q", wave)
+		assert.True(t, errors.Is(err, ErrEmptyID), "got %v", err)
+		assert.Contains(t, err.Error(), "egos.csv:3: empty ID: wave")
+	}
+}

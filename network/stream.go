@@ -387,8 +387,8 @@ func (x *egoIndex) slotID(id string) int {
 
 // add adds the next ego of egos.csv, with AddEgo's errors.
 func (x *egoIndex) add(id, wave string) error {
-	if id == "" {
-		return fmt.Errorf("%w: ego", ErrEmptyID)
+	if err := checkID("ego", id); err != nil {
+		return err
 	}
 	if x.byKey[x.slotKey(id, wave)] != 0 {
 		return duplicateEgo(id, wave)

@@ -112,7 +112,10 @@ func checkStaleGraphML(dir string, names []string) error {
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if !ours[n] && (strings.HasSuffix(n, ".graphml") || strings.HasSuffix(n, ".graphml.gz")) {
+		// The names the GraphML directory reader takes, in any letter case.
+		l := strings.ToLower(n)
+		graphml := strings.HasSuffix(l, ".graphml") || strings.HasSuffix(l, ".graphml.gz") || strings.HasSuffix(l, ".xml") || strings.HasSuffix(l, ".xml.gz")
+		if !ours[n] && graphml {
 			return fmt.Errorf("%s: already holds %s, which this run would not replace; write to a new or empty directory", dir, n)
 		}
 	}

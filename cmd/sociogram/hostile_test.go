@@ -27,6 +27,13 @@ var hostileCases = []badCase{
 	{name: "7 gzip bomb of newlines", whole: true, files: map[string]file{"edges": {"edges.csv.gz", gzipped("source,target\n" + strings.Repeat("\n", 100<<20))}}, bad: "edges", want: "gzip data expands more than 200 times"},
 	{name: "12 CR-only line ends", files: map[string]file{"alters": {"alters.csv", "egoID,alterID,sex\re1,a,f\re1,b,m\r"}}, bad: "alters", line: 1, want: "old Mac (CR-only) line ends"},
 	{name: "12 CR-only line ends in an edge list", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target\ra,b\rb,c\r"}}, bad: "edges", line: 1, want: "old Mac (CR-only) line ends"},
+
+	// Item 17: NA is a missing value, never an ID; GraphML is GraphML only.
+	{name: "17 ego ID NA", files: map[string]file{"egos": {"egos.csv", "egoID,sex\nNA,f\ne2,m\n"}}, bad: "egos", line: 2, want: `empty ID: ego is "NA", a missing value`},
+	{name: "17 alter ID NA", files: map[string]file{"alters": {"alters.csv", "egoID,alterID,sex\ne1,NA,f\n"}}, bad: "alters", line: 2, want: `empty ID: alter is "NA", a missing value`},
+	{name: "17 node NA in an edge list", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target\nNA,b\n"}}, bad: "edges", line: 2, want: `empty ID: node is "NA", a missing value`},
+	{name: "17 GraphML text after </graphml>", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph><node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph></graphml>\nsource,target\nc,d\n"}}, bad: "graphml", line: 4, want: "text after the end of <graphml>"},
+	{name: "17 GraphML foreign-namespace element", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:evil=\"urn:evil\"><graph>\n<node id=\"a\"/><node id=\"b\"/>\n<evil:node id=\"c\"/><edge source=\"a\" target=\"b\"/></graph></graphml>"}}, bad: "graphml", line: 3, want: `element <node> of namespace "urn:evil"`},
 }
 
 func TestHostileInput(t *testing.T) { runBadCases(t, hostileCases) }

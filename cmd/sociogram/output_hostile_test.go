@@ -274,3 +274,22 @@ func TestDrawFileNamesStayDistinctAndInside(t *testing.T) {
 	_, err = os.Stat(filepath.Join(dir, "a", "escaped"))
 	assert.True(t, os.IsNotExist(err), "nothing written outside -o DIR")
 }
+
+// Item 17: convert --to graphml -o DIR refuses every file the GraphML
+// directory reader would mix in, in any letter case.
+func TestConvertGraphMLRefusesStaleFiles(t *testing.T) {
+	for _, stale := range []string{"stale.xml", "STALE2.GRAPHML", "old.xml.gz"} {
+		t.Run(stale, func(t *testing.T) {
+			d := t.TempDir()
+			for name, body := range map[string]string{"egos.csv": goodEgos, "alters.csv": goodAlters, "aaties.csv": goodTies} {
+				require.NoError(t, os.WriteFile(filepath.Join(d, name), []byte(body), 0o644))
+			}
+			out := filepath.Join(d, "gml")
+			require.NoError(t, os.Mkdir(out, 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(out, stale), []byte("<graphml/>"), 0o644))
+			status, _, stderr := runCLI("convert", "--egos", d+"/egos.csv", "--alters", d+"/alters.csv", "--ties", d+"/aaties.csv", "--to", "graphml", "-o", out)
+			assert.Equal(t, 1, status, stderr)
+			assert.Contains(t, stderr, "already holds "+stale)
+		})
+	}
+}
