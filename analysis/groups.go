@@ -130,14 +130,24 @@ func Groups(ctx context.Context, ds *network.Dataset, specs []measures.Spec, opt
 		if err != nil {
 			return nil, err
 		}
+		cols := make([]int, len(specs))
+		for k, s := range specs {
+			if cols[k] = ct.Column(s.Column + ":change"); cols[k] < 0 {
+				return nil, fmt.Errorf("change table has no column %q", s.Column+":change")
+			}
+		}
+		at := map[[2]string]*network.EgoNet{} // (egoID, wave) → ego, for O(1) lookups
+		for _, e := range ds.Egos {
+			at[[2]string{e.ID, e.Wave}] = e
+		}
 		for r, key := range ct.Keys {
-			g := group(ds.Ego(key[0], b))
+			g := group(at[[2]string{key[0], b}])
 			if g == "" {
-				g = group(ds.Ego(key[0], a))
+				g = group(at[[2]string{key[0], a}])
 			}
 			u := unit{group: g}
-			for k := range specs {
-				u.values = append(u.values, ct.Values[r][4+3*k+2])
+			for _, c := range cols {
+				u.values = append(u.values, ct.Values[r][c])
 			}
 			units = append(units, u)
 		}
