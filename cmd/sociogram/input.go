@@ -308,6 +308,8 @@ func (f *inputFlags) sayDelimiters(stderr io.Writer, files ...string) {
 		return
 	}
 	f.delimitersSaid = true
+	var found []string // the files of each delimiter, in order
+	by := map[rune][]string{}
 	for _, p := range files {
 		if p == "" {
 			continue
@@ -316,12 +318,19 @@ func (f *inputFlags) sayDelimiters(stderr io.Writer, files ...string) {
 		if err != nil || c == ',' {
 			continue // the reader reports a file it cannot open
 		}
+		if by[c] == nil {
+			found = append(found, string(c))
+		}
+		by[c] = append(by[c], p)
+	}
+	for _, k := range found {
+		c := rune(k[0])
 		name := map[rune]string{';': "';'", '\t': "tab"}[c]
 		dec := ""
 		if c == ';' && f.decimal == "" {
 			dec = " with decimal commas"
 		}
-		fmt.Fprintf(stderr, "sociogram: %s: %s-separated%s (detected from the header; --delimiter to choose)\n", p, name, dec)
+		fmt.Fprintf(stderr, "sociogram: %s: %s-separated%s (detected from the header; --delimiter to choose)\n", strings.Join(by[c], ", "), name, dec)
 	}
 }
 

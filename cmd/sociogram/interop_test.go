@@ -74,7 +74,7 @@ func TestEgor32ReadsWithoutFlags(t *testing.T) {
 	want, _ := runOK(t, append(append([]string{"egos"}, plain...), "--measures", m)...)
 	assert.Equal(t, want, got)
 	assert.Equal(t, 33, strings.Count(got, "\n"), "32 egos and the header")
-	assert.Contains(t, stderr, "egos_32.csv: ';'-separated with decimal commas (detected from the header; --delimiter to choose)")
+	assert.Equal(t, "sociogram: testdata/interop/egor32/egos_32.csv, testdata/interop/egor32/alteri_32.csv, testdata/interop/egor32/edges_32.csv: ';'-separated with decimal commas (detected from the header; --delimiter to choose)\n", stderr, "said once, on one line")
 	// The same with the delimiter given: nothing said.
 	got, stderr = runOK(t, append(append([]string{"egos"}, foreign...), "--measures", m, "--delimiter", ";")...)
 	assert.Equal(t, want, got)
