@@ -44,6 +44,7 @@ func studyOf(e *network.EgoNet, opt DrawOptions) (*StudyStyle, error) {
 	cp.style.Label, cp.style.NoLabels = opt.Label, opt.NoLabels
 	if opt.SizeValues != nil {
 		cp.style.SizeValues, cp.style.SizeName, cp.style.Size = opt.SizeValues, opt.SizeName, ""
+		cp.style.SizeLo, cp.style.SizeHi = opt.SizeLo, opt.SizeHi
 	}
 	return &cp, nil
 }

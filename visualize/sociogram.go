@@ -128,6 +128,7 @@ func SociogramNetwork(ctx context.Context, g *network.Graph, opt SociogramOption
 		st.Label, st.NoLabels, st.SizeValues, st.SizeName = opt.Label, opt.NoLabels, opt.SizeValues, opt.SizeName
 		if opt.SizeValues != nil {
 			st.Size = ""
+			st.SizeLo, st.SizeHi = opt.SizeLo, opt.SizeHi
 		}
 		cp := *ss
 		cp.style = st

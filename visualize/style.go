@@ -34,6 +34,10 @@ type Style struct {
 	// hollow, with their own legend entry.
 	SizeValues []float64
 	SizeName   string
+	// SizeLo and SizeHi, when SizeHi > SizeLo, fix the scale of
+	// SizeValues (smallest marker at SizeLo, largest at SizeHi), so that
+	// the pictures of a run, each with its own values, share one scale.
+	SizeLo, SizeHi float64
 
 	// Label names a node attribute to label nodes with; "" labels them
 	// with their ID.
@@ -118,6 +122,9 @@ func lookOf(ss *StudyStyle, n int, ids []string, get func(attr string) ([]networ
 			}
 		}
 		lo, hi := numRange(vs)
+		if st.SizeHi > st.SizeLo {
+			lo, hi = st.SizeLo, st.SizeHi
+		}
 		if sizeName == "" {
 			sizeName = "value"
 		}

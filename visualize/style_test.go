@@ -82,6 +82,14 @@ func TestLookOf(t *testing.T) {
 		assert.Equal(t, "constraint undefined (NA)", lk.legend[0].Text)
 		assert.Equal(t, "size: constraint, from 1 (smallest) to 3 (largest)", lk.note)
 	})
+	t.Run("size values on a fixed scale shared by a run", func(t *testing.T) {
+		// Scale 0 … 4: r = √(3.5² + t·(11² − 3.5²)), t = 1/4 and 2/4.
+		lk, err := lookOf(mk(Style{SizeValues: []float64{1, 2, 4}, SizeName: "size", SizeLo: 0, SizeHi: 4}), 3, ids, get, -1)
+		require.NoError(t, err)
+		assert.InDelta(t, math.Sqrt(3.5*3.5+0.25*(121-12.25)), float64(lk.radius[0]), 1e-12)
+		assert.InDelta(t, math.Sqrt(3.5*3.5+0.5*(121-12.25)), float64(lk.radius[1]), 1e-12)
+		assert.Equal(t, "size: size, from 0 (smallest) to 4 (largest)", lk.note)
+	})
 	t.Run("labels from an attribute, none when missing", func(t *testing.T) {
 		lk, err := lookOf(mk(Style{Label: "role"}), 3, ids, get, -1)
 		require.NoError(t, err)

@@ -110,8 +110,9 @@ type drawFlags struct {
 	stdout, stderr         io.Writer
 	ctx                    context.Context
 
-	study *visualize.StudyStyle // the run's visual language
-	pos   []visualize.Position  // where the run drew its nodes
+	study          *visualize.StudyStyle // the run's visual language
+	sizeLo, sizeHi float64               // the run's scale of --size MEASURE
+	pos            []visualize.Position  // where the run drew its nodes
 }
 
 func runDraw(args []string, stdout, stderr io.Writer) error {

@@ -96,3 +96,66 @@ func TestDrawPositionsGuarantee(t *testing.T) {
 		}
 	}
 }
+
+// TestDrawPositionsSurvey draws the small study's page of every ego, its
+// before/after picture and an ego network as a circle sociogram with
+// --positions, and checks the guarantee from the positions file and the
+// alter–alter ties of aaties.csv (drawStudy) alone: for each panel, no
+// tie within 2 pt of a marker it does not join, no markers overlapping.
+func TestDrawPositionsSurvey(t *testing.T) {
+	dir := drawStudy(t)
+	out := t.TempDir()
+	// Ties per ego and wave, from aaties.csv.
+	ties := map[[2]string][][2]string{
+		{"P1", "1"}: {{"Mum", "Sam"}, {"Sam", "Ana"}},
+		{"P1", "2"}: {{"Mum", "Sam"}, {"Choir", "Kim"}},
+	}
+	cases := []struct {
+		name  string
+		args  []string
+		waves map[string]string // panel → wave ("" for one panel: wave 1)
+		ego   map[string]string // panel → ego ("" for one panel: P1)
+	}{
+		{"page of every ego", survey(dir, "--all", "--rings", "closeness", "--sectors", "role"),
+			map[string]string{"P1": "1", "P2": "1"}, map[string]string{"P1": "P1", "P2": "P2"}},
+		{"before and after", survey(dir, "--ego", "P1", "--before", "1", "--after", "2", "--rings", "closeness", "--sectors", "role"),
+			map[string]string{"wave 1": "1", "wave 2": "2"}, map[string]string{"wave 1": "P1", "wave 2": "P1"}},
+		{"circle sociogram of an ego network", survey(dir, "--ego", "P1", "--layout", "circle", "--color", "role"),
+			map[string]string{"": "1"}, map[string]string{"": "P1"}},
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			pos := filepath.Join(out, strconv.Itoa(i)+".csv")
+			var so, se bytes.Buffer
+			args := append(c.args, "--positions", pos, "-o", filepath.Join(out, strconv.Itoa(i)+".png"))
+			require.Equal(t, 0, run(args, &so, &se), se.String())
+			byPanel := map[string][]visualize.Position{}
+			for _, p := range readPositions(t, pos) {
+				byPanel[p.Panel] = append(byPanel[p.Panel], p)
+			}
+			require.Len(t, byPanel, len(c.waves))
+			for panel, ps := range byPanel {
+				ego, wave := c.ego[panel], c.waves[panel]
+				index := map[string]int{}
+				for k, p := range ps {
+					index[p.Node] = k
+				}
+				require.Contains(t, index, ego, "the ego's row is its ID")
+				var tt [][2]int
+				for _, e := range ties[[2]string{ego, wave}] {
+					tt = append(tt, [2]int{index[e[0]], index[e[1]]})
+				}
+				if c.waves[""] != "" {
+					// The sociogram draws the ego's ties to every alter too.
+					for k, p := range ps {
+						if p.Node != ego {
+							tt = append(tt, [2]int{index[ego], k})
+						}
+					}
+				}
+				v := visualize.CheckPositions(ps, tt, nil, 2)
+				assert.Empty(t, v, "panel %q: %d violations", panel, len(v))
+			}
+		})
+	}
+}

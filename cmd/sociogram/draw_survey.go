@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -35,6 +36,7 @@ func (d *drawFlags) egoFigure(e *network.EgoNet, alterAttrs *network.Schema) (*v
 		if err := d.sizeBy(&st, has, e.Graph()); err != nil {
 			return nil, err
 		}
+		st.SizeLo, st.SizeHi = d.sizeLo, d.sizeHi
 		layout, _ := visualize.ParseLayout(d.layout)
 		return visualize.EgoSociogramFigure(d.ctx, e, visualize.SociogramOptions{Style: st, Study: d.study, Layout: layout, Seed: d.seed, Title: d.title})
 	}
@@ -45,7 +47,37 @@ func (d *drawFlags) egoFigure(e *network.EgoNet, alterAttrs *network.Schema) (*v
 	if opt.SizeValues != nil {
 		opt.SizeValues = opt.SizeValues[:len(e.Alters)] // the ego is the last node
 	}
+	opt.SizeLo, opt.SizeHi = d.sizeLo, d.sizeHi
 	return visualize.EgogramFigure(e, opt)
+}
+
+// sharedSizeScale sets the scale of --size MEASURE (a measure, not an
+// attribute) from its values in every ego drawn (alters only in egograms,
+// where the ego is not sized), so that all pictures of the run share it.
+func (d *drawFlags) sharedSizeScale(ds *network.Dataset, egos []*network.EgoNet) error {
+	if _, has := ds.AlterAttrs.Index(d.size); d.size == "" || has || d.before != "" {
+		return nil
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, e := range egos {
+		var st visualize.Style
+		if err := d.sizeBy(&st, false, e.Graph()); err != nil {
+			return err
+		}
+		vals := st.SizeValues
+		if d.layout == "" || d.layout == "egogram" {
+			vals = vals[:len(e.Alters)]
+		}
+		for _, v := range vals {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if hi > lo {
+		d.sizeLo, d.sizeHi = lo, hi
+	}
+	return nil
 }
 
 // selectEgos returns the egos to draw: --ego IDs in the order given, or
@@ -156,6 +188,9 @@ func (d *drawFlags) drawSurvey(ds *network.Dataset) error {
 			return fmt.Errorf("nobody has both wave %s and wave %s", d.before, d.after)
 		}
 	} else if egos, err = d.selectEgos(ds, wave); err != nil {
+		return err
+	}
+	if err := d.sharedSizeScale(ds, egos); err != nil {
 		return err
 	}
 	figure := func(e *network.EgoNet) (*visualize.Figure, error) {
