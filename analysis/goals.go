@@ -213,7 +213,7 @@ func ReadGoalsFrom(r io.Reader, name string, opt GoalsOptions) (*Goals, error) {
 		return nil, fmt.Errorf("%s: %w: empty file (want a header: %s,goal,weight,rule or level:WAVE)", name, ErrGoals, idCol)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w: %w", name, ErrGoals, err)
 	}
 	g := &Goals{Source: name}
 	col := map[string]int{}
@@ -247,10 +247,10 @@ func ReadGoalsFrom(r io.Reader, name string, opt GoalsOptions) (*Goals, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, fmt.Errorf("%s: %w: %w", name, ErrGoals, err)
 		}
+		line, _ := cr.FieldPos(0)
 		field := func(c string) string {
 			i, ok := col[c]
 			if !ok || i >= len(rec) {

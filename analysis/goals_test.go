@@ -256,6 +256,9 @@ func TestGoalsErrors(t *testing.T) {
 		{"rule and level", head + "R1,g,,1,size >= 1,0\n", `goal "g" has a rule and recorded levels`},
 		{"bad rule", head + "R1,g,,1,size >= x,\n", `goals.csv:2: bad goals: column "rule": bad goals: rule "size >= x": threshold "x" is not a number`},
 		{"no rule no levels", "egoID,goal,weight,rule\nR1,g,1,\n", `goal "g" has no rule and the table has no level:WAVE columns`},
+		// Found by FuzzReadGoals: a CSV error on a data line used to panic
+		// (csv.Reader.FieldPos of a record that was not read).
+		{"unterminated quote", "egoID,goal,weight,rule\n\"R1,g,1,size >= 1\n", "goals.csv: bad goals: parse error on line 2, column 19"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
