@@ -183,6 +183,11 @@ func euclidean(z [][]float64) [][]float64 {
 // It is an error if a measure is not in t, a measure is constant over
 // the complete rows (its z-score is undefined), fewer than two rows are
 // complete, or K is not between 1 and the number of complete rows.
+//
+// Cost: two n × n float64 matrices for n complete rows (3,000 egos:
+// 144 MB) and O(n²) time in practice for Ward (3,000 egos with three
+// measures: 0.8 s on a shared 2-core machine, 1,000: 0.1 s), O(n²) for
+// the silhouettes, O(restarts · iterations · n · K) for k-means.
 func Types(t *measures.Table, cols []string, opt TypeOptions) (*Typology, error) {
 	z, rows, center, scale, err := zdata(t, cols)
 	if err != nil {
