@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/sociogram/sociogram/bench/graphgen"
+	"github.com/sociogram/sociogram/internal/graphgen"
 	"github.com/sociogram/sociogram/network"
 )
 

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/sociogram/sociogram/bench/graphgen"
+	"github.com/sociogram/sociogram/internal/graphgen"
 	"github.com/sociogram/sociogram/network"
 )
 

@@ -16,7 +16,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/sociogram/sociogram/bench/graphgen"
+	"github.com/sociogram/sociogram/internal/graphgen"
 )
 
 func main() {
