@@ -59,6 +59,9 @@ func reachOf(s Shape, r vg.Length) vg.Length {
 	return r * 1.15
 }
 
+// maxCheckWork bounds the work of Violations on one network.
+const maxCheckWork = 100_000_000
+
 // maxClearWork bounds the work of one round of moving nodes (nodes ×
 // (nodes + ties)); larger drawings are drawn as laid out.
 const maxClearWork = 4_000_000
@@ -718,13 +721,15 @@ func (f *Figure) positions() []Position {
 
 // Violations returns where the figure, drawn at its size, breaks the
 // guarantee: a tie within DefaultClearance of a marker that is not one of
-// its ends, or two markers that overlap.
+// its ends, or two markers that overlap. Networks too large to check
+// quickly (nodes × (nodes + ties) above 10⁸, e.g. 10,000 nodes) are not
+// checked.
 func (f *Figure) Violations() []Violation {
 	f.layout()
 	var out []Violation
 	for _, fn := range f.nets {
 		d := fn.net.drawn
-		if d == nil {
+		if d == nil || len(d.centres)*(len(d.centres)+len(d.edges)) > maxCheckWork {
 			continue
 		}
 		pos := make([]Position, len(d.centres))
