@@ -34,6 +34,14 @@ type GraphMLOptions struct {
 	// MaxTokenBytes limits the size of one tag or one run of text (default
 	// 16 MiB), so that a file cannot make the reader hold an unbounded value.
 	MaxTokenBytes int
+	// MaxKeys limits the number of <key> declarations (default 1,000):
+	// each key is a column of every node's or edge's attribute row, so
+	// memory is nodes × keys (5,000 sparse keys made a 582 KB file take
+	// 1.16 GB).
+	MaxKeys int
+	// MaxAttrs limits the attributes on one tag (default 256), counted as
+	// the bytes arrive, before encoding/xml holds them.
+	MaxAttrs int
 }
 
 func (o GraphMLOptions) withDefaults() GraphMLOptions {
@@ -48,6 +56,12 @@ func (o GraphMLOptions) withDefaults() GraphMLOptions {
 	}
 	if o.MaxTokenBytes <= 0 {
 		o.MaxTokenBytes = 16 << 20
+	}
+	if o.MaxKeys <= 0 {
+		o.MaxKeys = 1000
+	}
+	if o.MaxAttrs <= 0 {
+		o.MaxAttrs = 256
 	}
 	return o
 }
@@ -70,6 +84,7 @@ type gmlKey struct {
 	def           Value
 	skip          bool // yEd graphics and other structured data: ignored
 	col           int  // index in the key list
+	seenAt        int  // the element (p.elem) that last had data for this key
 }
 
 // gmlVal is one <data> value.
@@ -86,6 +101,7 @@ type gmlGraph struct {
 	data     []gmlVal
 	line     int
 	index    int // 0-based position in the file
+	elem     int // the number its <data> are read with (newElem)
 }
 
 // gmlHandler receives what the parser finds.
@@ -107,14 +123,32 @@ type gmlParser struct {
 	h     gmlHandler
 	graph *gmlGraph // current top-level graph
 	seen  int       // top-level graphs seen
+	elem  int       // a number for each element whose <data> are read
+	defs  []*gmlKey // the keys with a <default>
+	names map[string][]*gmlKey
 }
 
 // tokenGuard fails a read when more than max bytes pass without a '<', which
 // bounds the size of every tag and every run of text the XML decoder buffers.
 type tokenGuard struct {
-	r   io.Reader
-	max int
-	run int
+	r        io.Reader
+	max      int
+	run      int
+	maxAttrs int
+	// The last bytes seen, to tell comments, CDATA sections and processing
+	// instructions, whose '<' do not start a tag, from tags.
+	win     [9]byte
+	special string // the end of the comment, CDATA or PI being read, or ""
+	inTag   bool
+	quote   byte // the quote of the attribute value being read, or 0
+	attrs   int  // '=' seen in the current tag outside quotes
+}
+
+var errTooManyAttrs = errors.New("too many attributes")
+
+func (g *tokenGuard) ends(s string) bool {
+	n := len(s)
+	return string(g.win[len(g.win)-n:]) == s
 }
 
 var errTokenTooLarge = errors.New("token too large")
@@ -122,9 +156,38 @@ var errTokenTooLarge = errors.New("token too large")
 func (g *tokenGuard) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
 	for i := 0; i < n; i++ {
-		if p[i] == '<' {
-			g.run = 0
+		c := p[i]
+		copy(g.win[:], g.win[1:])
+		g.win[len(g.win)-1] = c
+		switch {
+		case g.special != "":
+			// Inside a comment, CDATA section or PI a '<' starts nothing:
+			// the whole of it counts as one token.
+			if g.ends(g.special) {
+				g.special = ""
+			}
+		case c == '<' && g.quote == 0:
+			g.run, g.inTag, g.attrs = 0, true, 0
 			continue
+		case g.inTag && g.ends("<!--"):
+			g.special, g.inTag = "-->", false
+		case g.inTag && g.ends("<![CDATA["):
+			g.special, g.inTag = "]]>", false
+		case g.inTag && g.ends("<?"):
+			g.special, g.inTag = "?>", false
+		case g.inTag && g.quote != 0:
+			if c == g.quote {
+				g.quote = 0
+			}
+		case g.inTag && (c == '"' || c == '\''):
+			g.quote = c
+		case g.inTag && c == '=':
+			g.attrs++
+			if g.maxAttrs > 0 && g.attrs > g.maxAttrs {
+				return i, errTooManyAttrs
+			}
+		case g.inTag && c == '>':
+			g.inTag = false
 		}
 		g.run++
 		if g.run > g.max {
@@ -135,7 +198,7 @@ func (g *tokenGuard) Read(p []byte) (int, error) {
 }
 
 func newGMLParser(in *Input, opt GraphMLOptions, h gmlHandler) *gmlParser {
-	guard := &tokenGuard{r: in, max: opt.MaxTokenBytes}
+	guard := &tokenGuard{r: in, max: opt.MaxTokenBytes, maxAttrs: opt.MaxAttrs}
 	dec := xml.NewDecoder(guard)
 	dec.Strict = true
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
@@ -171,7 +234,9 @@ func (p *gmlParser) next() (xml.Token, error) {
 		var se *xml.SyntaxError
 		switch {
 		case errors.Is(err, errTokenTooLarge):
-			return nil, p.errf(p.line(), ErrTooLarge, "more than %d bytes in one tag or text", p.opt.MaxTokenBytes)
+			return nil, p.errf(p.line(), ErrTooLarge, "more than %d bytes in one tag, text, comment, CDATA section or processing instruction", p.opt.MaxTokenBytes)
+		case errors.Is(err, errTooManyAttrs):
+			return nil, p.errf(p.line(), ErrTooLarge, "more than %d attributes on one tag (GraphMLOptions.MaxAttrs raises the limit)", p.opt.MaxAttrs)
 		case errors.As(err, &se):
 			msg := se.Msg
 			if msg == "unexpected EOF" {
@@ -393,6 +458,23 @@ func (p *gmlParser) parseKey(se xml.StartElement) error {
 	if _, dup := p.keys[id]; dup {
 		return p.errf(line, ErrDuplicateID, "key %q is declared twice", id)
 	}
+	if len(p.order) >= p.opt.MaxKeys {
+		return p.errf(line, ErrTooLarge, "more than %d <key> declarations (GraphMLOptions.MaxKeys raises the limit)", p.opt.MaxKeys)
+	}
+	if !k.skip {
+		if p.names == nil {
+			p.names = map[string][]*gmlKey{}
+		}
+		for _, o := range p.names[k.name] {
+			if o.domain&k.domain != 0 {
+				return p.errf(line, ErrDuplicateID, "keys %q and %q both have attr.name %q for the same elements; which one holds the value would be a guess", o.id, id, k.name)
+			}
+		}
+		p.names[k.name] = append(p.names[k.name], k)
+		if k.hasDefault {
+			p.defs = append(p.defs, k)
+		}
+	}
 	p.keys[id] = k
 	p.order = append(p.order, k)
 	return nil
@@ -487,7 +569,7 @@ func where(dom gmlDomain, a, b string) string {
 // data reads a <data> element for an element of the given domain (node a,
 // edge a-b, or the graph). It returns ok false for data that is ignored
 // (structured yEd data).
-func (p *gmlParser) data(se xml.StartElement, dom gmlDomain, a, b string) (gmlVal, bool, error) {
+func (p *gmlParser) data(se xml.StartElement, dom gmlDomain, elem int, a, b string) (gmlVal, bool, error) {
 	line := p.line()
 	id, _ := attr(se, "key")
 	k, ok := p.keys[id]
@@ -504,6 +586,10 @@ func (p *gmlParser) data(se xml.StartElement, dom gmlDomain, a, b string) (gmlVa
 	if k.skip || complex {
 		return gmlVal{}, false, nil
 	}
+	if k.seenAt == elem {
+		return gmlVal{}, false, p.errf(line, ErrDuplicateID, "two <data> for key %q (%s) on %s", id, k.name, where(dom, a, b))
+	}
+	k.seenAt = elem
 	v, err := k.parse(text)
 	if err != nil {
 		kind := ErrSyntax
@@ -517,23 +603,22 @@ func (p *gmlParser) data(se xml.StartElement, dom gmlDomain, a, b string) (gmlVa
 
 // withDefaults appends the default of every key of the domain that has one
 // and is not among vals.
-func (p *gmlParser) withDefaults(vals []gmlVal, dom gmlDomain) []gmlVal {
-	for _, k := range p.order {
-		if !k.hasDefault || k.skip || k.domain&dom == 0 {
-			continue
-		}
-		found := false
-		for _, v := range vals {
-			if v.key == k {
-				found = true
-				break
-			}
-		}
-		if !found {
+// Each element's <data> are read with a number of its own (newElem), so
+// that a key's seenAt says whether the element gave it a value: O(keys
+// with a default) per element.
+func (p *gmlParser) withDefaults(vals []gmlVal, dom gmlDomain, elem int) []gmlVal {
+	for _, k := range p.defs {
+		if k.domain&dom != 0 && k.seenAt != elem {
 			vals = append(vals, gmlVal{key: k, v: k.def})
 		}
 	}
 	return vals
+}
+
+// newElem returns a number for a new element whose <data> are read.
+func (p *gmlParser) newElem() int {
+	p.elem++
+	return p.elem
 }
 
 func (p *gmlParser) parseGraph(se xml.StartElement, top bool) error {
@@ -550,8 +635,9 @@ func (p *gmlParser) parseGraph(se xml.StartElement, top bool) error {
 	} else if !top {
 		directed = p.graph.directed
 	}
+	gelem := p.newElem()
 	if top {
-		g := &gmlGraph{directed: directed, line: line, index: p.seen}
+		g := &gmlGraph{directed: directed, line: line, index: p.seen, elem: gelem}
 		g.id, _ = attr(se, "id")
 		for _, a := range se.Attr {
 			if a.Name.Local == "caseId" {
@@ -571,7 +657,7 @@ func (p *gmlParser) parseGraph(se xml.StartElement, top bool) error {
 		case "edge":
 			return p.parseEdge(t, directed)
 		case "data":
-			v, ok, err := p.data(t, domGraph, "", "")
+			v, ok, err := p.data(t, domGraph, gelem, "", "")
 			if ok && top {
 				p.graph.data = append(p.graph.data, v)
 			}
@@ -594,10 +680,11 @@ func (p *gmlParser) parseNode(se xml.StartElement) error {
 		return p.errf(line, ErrEmptyID, "<node> without an id")
 	}
 	var vals []gmlVal
+	el := p.newElem()
 	err := p.children(func(t xml.StartElement) error {
 		switch t.Name.Local {
 		case "data":
-			v, ok, err := p.data(t, domNode, id, "")
+			v, ok, err := p.data(t, domNode, el, id, "")
 			if ok {
 				vals = append(vals, v)
 			}
@@ -612,7 +699,7 @@ func (p *gmlParser) parseNode(se xml.StartElement) error {
 	if err != nil {
 		return err
 	}
-	return p.h.node(id, p.withDefaults(vals, domNode), line)
+	return p.h.node(id, p.withDefaults(vals, domNode, el), line)
 }
 
 func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
@@ -633,11 +720,12 @@ func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
 		}
 	}
 	var vals []gmlVal
+	el := p.newElem()
 	err := p.children(func(t xml.StartElement) error {
 		if t.Name.Local != "data" {
 			return p.skip()
 		}
-		v, ok, err := p.data(t, domEdge, src, dst)
+		v, ok, err := p.data(t, domEdge, el, src, dst)
 		if ok {
 			vals = append(vals, v)
 		}
@@ -646,7 +734,7 @@ func (p *gmlParser) parseEdge(se xml.StartElement, directed bool) error {
 	if err != nil {
 		return err
 	}
-	return p.h.edge(src, dst, directed, p.withDefaults(vals, domEdge), line)
+	return p.h.edge(src, dst, directed, p.withDefaults(vals, domEdge, el), line)
 }
 
 // findKey returns the key with this attr.name for the domain, or nil. The

@@ -113,8 +113,15 @@ func (h *gmlEgos) egoID(g *gmlGraph) (id, wave string) {
 func (h *gmlEgos) endGraph(g *gmlGraph, line int) error {
 	p, b := h.p, h.b
 	opt := p.opt
-	g.data = p.withDefaults(g.data, domGraph)
+	g.data = p.withDefaults(g.data, domGraph, g.elem)
 	id, wave := h.egoID(g)
+	for _, v := range g.data {
+		if v.key.name == opt.EgoID && (v.v.Kind == Missing || strings.TrimSpace(v.v.Text) == "") {
+			// An ego ID given empty is not a missing key: never fall back
+			// on the graph's id or the file name silently.
+			return p.errf(g.line, ErrEmptyID, "graph %d has an empty ego ID (<data> for key %q)", g.index+1, opt.EgoID)
+		}
+	}
 	if id == "" {
 		return p.errf(g.line, ErrEmptyID, "graph %d has no ego ID: give it a graph-level <data> for a key named %q, or an id attribute", g.index+1, opt.EgoID)
 	}

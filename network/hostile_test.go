@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,44 @@ func TestWaveNAIsMissing(t *testing.T) {
 		require.Error(t, err, "wave %q", wave)
 		assert.True(t, errors.Is(err, ErrEmptyID), "got %v", err)
 		assert.Contains(t, err.Error(), "egos.csv:3: empty ID: wave")
+	}
+}
+
+// Item 8: GraphML inputs whose cost grew faster than the file now fail
+// early, within a bounded allocation (TotalAlloc): a 300 MB comment full of
+// '<' (was 1.85 GB), a tag with a million attributes (was 210 MB), 5,000
+// keys with defaults (was 1.16 GB / over 120 s).
+func TestHostileGraphMLBounded(t *testing.T) {
+	const MiB = 1 << 20
+	var keys strings.Builder
+	for i := range 5000 {
+		keys.WriteString(`<key id="k` + strconv.Itoa(i) + `" for="node" attr.name="a` + strconv.Itoa(i) + `"><default>x</default></key>`)
+	}
+	cases := []struct {
+		name     string
+		in       func() io.Reader
+		want     string
+		maxAlloc uint64
+	}{
+		{"300 MB comment of <", func() io.Reader { return repeat("<graphml><!--", "<a>", 300*MiB, "--></graphml>") }, "more than 16777216 bytes in one tag, text, comment", 64 * MiB},
+		{"a million attributes on a tag", func() io.Reader {
+			return repeat(`<graphml><graph><node id="a"`, ` a="x"`, 6*MiB, "/></graph></graphml>")
+		}, "more than 256 attributes", 8 * MiB},
+		{"5,000 keys with defaults", func() io.Reader {
+			return strings.NewReader("<graphml>" + keys.String() + "<graph><node id=\"a\"/></graph></graphml>")
+		}, "more than 1000 <key> declarations", 16 * MiB},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			alloc := allocDuring(func() {
+				in, _ := NewInput("g.graphml", c.in(), false)
+				_, _, err = ReadGraphMLFrom(in, GraphMLOptions{})
+			})
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrTooLarge), "got %v", err)
+			assert.Contains(t, err.Error(), c.want)
+			assert.LessOrEqual(t, alloc, c.maxAlloc, "got %d MiB allocated", alloc>>20)
+		})
 	}
 }

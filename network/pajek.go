@@ -145,6 +145,11 @@ func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 				if err != nil || k < 0 {
 					return nil, rep, errf(ErrSyntax, "%q is not a vertex count", fields[1])
 				}
+				if len(fields) > 2 {
+					// "*Vertices 4 2": a two-mode (bipartite) network, the
+					// first 2 vertices one mode; this reader has one mode.
+					return nil, rep, errf(ErrSyntax, "a two-mode network (*Vertices %s %s) is not supported: the reader would take it as one-mode", excerpt(fields[1]), excerpt(fields[2]))
+				}
 				if k > opt.MaxVertices {
 					return nil, rep, errf(ErrTooLarge, "%d vertices (the limit is %d; PajekOptions.MaxVertices raises it)", k, opt.MaxVertices)
 				}
@@ -189,6 +194,9 @@ func ReadPajekFrom(in *Input, opt PajekOptions) (*Graph, Report, error) {
 			label, err := pajekLabel(strings.TrimSpace(rest))
 			if err != nil {
 				return nil, rep, errf(ErrSyntax, "vertex %d: %v", k+1, err)
+			}
+			if labelLine[k] != 0 {
+				return nil, rep, errf(ErrDuplicateID, "vertex %d is declared twice (first on line %d)", k+1, labelLine[k])
 			}
 			labels[k], labelLine[k] = label, line
 		case secEdges:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,37 @@ var hostileCases = []badCase{
 	{name: "17 node NA in an edge list", whole: true, files: map[string]file{"edges": {"edges.csv", "source,target\nNA,b\n"}}, bad: "edges", line: 2, want: `empty ID: node is "NA", a missing value`},
 	{name: "17 GraphML text after </graphml>", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph><node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph></graphml>\nsource,target\nc,d\n"}}, bad: "graphml", line: 4, want: "text after the end of <graphml>"},
 	{name: "17 GraphML foreign-namespace element", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:evil=\"urn:evil\"><graph>\n<node id=\"a\"/><node id=\"b\"/>\n<evil:node id=\"c\"/><edge source=\"a\" target=\"b\"/></graph></graphml>"}}, bad: "graphml", line: 3, want: `element <node> of namespace "urn:evil"`},
+
+	// Item 14: duplicates are refused, never resolved silently.
+	{name: "14 GraphML two data for one key", whole: true, files: map[string]file{"graphml": {"g.graphml", gmlKeyW + "<graph>\n<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">1</data><data key=\"w\">5</data></edge></graph></graphml>"}}, bad: "graphml", line: 3, want: `two <data> for key "w" (weight)`},
+	{name: "14 GraphML two keys with one attr.name", whole: true, files: map[string]file{"graphml": {"g.graphml", gmlKeyW + "\n<key id=\"w2\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/><graph>\n<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph></graphml>"}}, bad: "graphml", line: 2, want: `keys "w" and "w2" both have attr.name "weight"`},
+	{name: "14 GraphML two egoIDs", files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"e\" for=\"graph\" attr.name=\"egoID\"/>\n<graph><data key=\"e\">P1</data><data key=\"e\">P2</data>\n<node id=\"a\"/></graph></graphml>"}}, bad: "graphml", line: 2, want: `two <data> for key "e" (egoID)`},
+	{name: "14 GraphML empty egoID", files: map[string]file{"graphml": {"g.graphml", "<graphml><key id=\"e\" for=\"graph\" attr.name=\"egoID\"/>\n<graph id=\"G\"><data key=\"e\"> </data>\n<node id=\"a\"/></graph></graphml>"}}, bad: "graphml", line: 2, want: "graph 1 has an empty ego ID"},
+	{name: "14 Pajek vertex declared twice", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 2\n1 \"Ann\"\n1 \"GP\"\n*Edges\n1 2\n"}}, bad: "pajek", line: 3, want: "vertex 1 is declared twice (first on line 2)"},
+	{name: "14 Pajek two-mode network", whole: true, files: map[string]file{"pajek": {"g.net", "*Vertices 4 2\n*Edges\n1 3\n2 4\n"}}, bad: "pajek", line: 1, want: "a two-mode network (*Vertices 4 2) is not supported"},
+
+	// Item 8: GraphML whose cost would grow faster than the file.
+	{name: "8 GraphML 5,000 keys", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml>" + manyKeys(5000) + "<graph><node id=\"a\"/></graph></graphml>"}}, bad: "graphml", line: 1, want: "more than 1000 <key> declarations"},
+	{name: "8 GraphML tag with a million attributes", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><graph><node id=\"a\"" + manyAttrs(1_000_000) + "/></graph></graphml>"}}, bad: "graphml", line: 1, want: "more than 256 attributes on one tag"},
+	{name: "8 GraphML 20 MB comment full of <", whole: true, files: map[string]file{"graphml": {"g.graphml", "<graphml><!--" + strings.Repeat("<a>", 7<<20) + "--><graph/></graphml>"}}, bad: "graphml", line: 1, want: "more than 16777216 bytes in one tag, text, comment"},
+}
+
+const gmlKeyW = "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"
+
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "<key id=\"k%d\" for=\"node\" attr.name=\"a%d\"><default>x</default></key>", i, i)
+	}
+	return b.String()
+}
+
+func manyAttrs(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, " a%d=\"x\"", i)
+	}
+	return b.String()
 }
 
 func TestHostileInput(t *testing.T) { runBadCases(t, hostileCases) }
