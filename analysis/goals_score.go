@@ -257,7 +257,8 @@ func GroupGAS(rows []Attainment, group func(egoID string) string) []GASGroup {
 //
 // with s the sample standard deviation (n − 1 in the denominator) and t
 // the Student t quantile; lo and hi are NaN when n < 2, all three when n
-// = 0. It agrees with R's t.test(xs)$conf.int. Complexity O(n).
+// = 0. It agrees with R 4.2.2's t.test(xs)$conf.int (analysis tests).
+// Complexity O(n).
 func MeanCI(xs []float64) (mean, lo, hi float64) {
 	nan := math.NaN()
 	if len(xs) == 0 {

@@ -210,7 +210,9 @@ func TestEvaluateGoals(t *testing.T) {
 	// By group (arm: R1, R2 a; R3 b), wave 3: a has T 65.42284272337311
 	// (R1) and 50 (R2): mean 57.71142136168656; for n = 2, s/√2 = |x₁ −
 	// x₂| / 2; t(0.975, 1) = 12.706204736174698 (tables: 12.706); half =
-	// 12.7062… · 15.42284272337311 / 2.
+	// 12.7062… · 15.42284272337311 / 2. R 4.2.2:
+	// t.test(c(65.42284272337311, 50))$conf.int gives -40.27147726681385
+	// 155.69431999018695.
 	groups := GroupGAS(rows, func(id string) string {
 		return map[string]string{"R1": "a", "R2": "a", "R3": "b"}[id]
 	})
@@ -221,18 +223,22 @@ func TestEvaluateGoals(t *testing.T) {
 	assert.InDelta(t, m, groups[0].Mean, 1e-12)
 	assert.InDelta(t, m-half, groups[0].Low, 1e-9)
 	assert.InDelta(t, m+half, groups[0].High, 1e-9)
+	assert.InDelta(t, -40.27147726681385, groups[0].Low, 1e-9, "R t.test")
+	assert.InDelta(t, 155.69431999018695, groups[0].High, 1e-9, "R t.test")
 	assert.Equal(t, 0, groups[1].N, "R3 has no T: group b listed with N 0")
 	assert.True(t, math.IsNaN(groups[1].Mean))
 }
 
 // TestMeanCI: by hand for 40, 50, 60: mean 50, s = 10, t(0.975, 2) =
-// 4.302653 (printed Student t tables: 4.303), half = 4.302653 · 10 / √3 =
-// 24.84138, interval 25.15862 to 74.84138 (what R's t.test gives).
+// 4.302653, half = 4.302653 · 10 / √3 = 24.84138. R 4.2.2:
+// t.test(c(40, 50, 60))$conf.int gives 25.15862288 74.84137712, and
+// qt(0.975, 2) 4.3026527297494619.
 func TestMeanCI(t *testing.T) {
 	m, lo, hi := MeanCI([]float64{40, 50, 60})
 	assert.Equal(t, 50.0, m)
 	assert.InDelta(t, 50-4.302652729749464*10/math.Sqrt(3), lo, 1e-9)
-	assert.InDelta(t, 74.84138, hi, 1e-5)
+	assert.InDelta(t, 25.15862288, lo, 1e-8, "R t.test")
+	assert.InDelta(t, 74.84137712, hi, 1e-8, "R t.test")
 	m, lo, _ = MeanCI([]float64{7})
 	assert.Equal(t, 7.0, m)
 	assert.True(t, math.IsNaN(lo))
