@@ -55,7 +55,37 @@ func (h *gmlEgos) startGraph(g *gmlGraph) error {
 	h.nodes, h.edges = h.nodes[:0], h.edges[:0]
 	h.nodeAt = map[string]int{}
 	h.graphs++
+	h.ownKeys()
 	return nil
+}
+
+// ownKeys finds the ego ID and wave keys that WriteGraphMLEgo writes (ids
+// "g_id" and "g_wave"), so that a round trip keeps the ego IDs, the wave
+// and their column names without options: the wave key is used when
+// opt.Wave is empty, the ego ID key when no graph key is named opt.EgoID.
+// The dataset takes their names as its EgoIDColumn and WaveColumn.
+func (h *gmlEgos) ownKeys() {
+	opt := &h.p.opt
+	if k := h.p.findKey(opt.EgoID, domGraph); k == nil || k.domain != domGraph {
+		for _, k := range h.p.order {
+			if k.id == "g_id" && k.domain == domGraph {
+				opt.EgoID = k.name
+			}
+		}
+	}
+	if opt.Wave == "" {
+		for _, k := range h.p.order {
+			if k.id == "g_wave" && k.domain == domGraph {
+				opt.Wave = k.name
+			}
+		}
+	}
+	if h.b.ds.WaveColumn == "" {
+		h.b.ds.WaveColumn = opt.Wave
+	}
+	if k := h.p.findKey(opt.EgoID, domGraph); k != nil && k.domain == domGraph && h.b.ds.EgoIDColumn == "" {
+		h.b.ds.EgoIDColumn = opt.EgoID
+	}
 }
 
 func (h *gmlEgos) node(id string, vals []gmlVal, line int) error {
@@ -422,7 +452,8 @@ func graphMLFiles(path string) ([]string, error) {
 
 // IsGraphMLDataset reports whether path holds survey ego networks rather
 // than one whole network: a directory always does; a file does when it
-// declares a graph-level key named opt.EgoID ("egoID") or its first graph
+// declares a graph-level key named opt.EgoID ("egoID") or WriteGraphMLEgo's
+// ego ID key (id "g_id"), or its first graph
 // carries Network Canvas's nc:caseId attribute. Only the file's head, up to
 // the first <graph>, is read.
 func IsGraphMLDataset(path string, opt GraphMLOptions) (bool, error) {
@@ -460,6 +491,11 @@ func IsGraphMLDataset(path string, opt GraphMLOptions) (bool, error) {
 		case "graph":
 			if k := p.findKey(opt.EgoID, domGraph); k != nil && k.domain == domGraph {
 				return true, nil
+			}
+			for _, k := range p.order {
+				if k.id == "g_id" && k.domain == domGraph {
+					return true, nil // WriteGraphMLEgo's ego ID key
+				}
 			}
 			for _, a := range se.Attr {
 				if a.Name.Local == "caseId" {

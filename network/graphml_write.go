@@ -157,15 +157,20 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 }
 
 // WriteGraphMLEgo writes one ego network as a GraphML file Network Canvas
-// style: the ego's ID (key opt.EgoID, "egoID"), wave and attributes as
+// style: the ego's ID (key opt.EgoID, else the column the data was read
+// from, else "egoID"; key id "g_id"), wave (key id "g_wave"; both read back
+// by ReadGraphMLDataset without options) and attributes as
 // graph-level data, the alters as nodes (with a node "weight" key, or
 // opt.AlterWeight, when the dataset has ego–alter weights) and the
 // alter–alter ties as edges (with an edge "weight" key, or opt.Weight, when
 // weighted). Every file of a dataset declares the same keys, from the
 // dataset's schemas; missing values are left out.
 func WriteGraphMLEgo(w io.Writer, e *EgoNet, opt GraphMLOptions) error {
-	opt = opt.withDefaults()
 	ds := e.ds
+	if opt.EgoID == "" {
+		opt.EgoID = ds.EgoIDColumn // the input's name, e.g. person
+	}
+	opt = opt.withDefaults()
 	x := &gmlWriter{w: w}
 	x.raw(gmlHeader)
 	x.key("g_id", "graph", opt.EgoID, Text)

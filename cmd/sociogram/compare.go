@@ -152,7 +152,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	} else if err := mf.check(); err != nil {
 		return err
 	}
-	if in.wave == "" {
+	if in.wave == "" && in.graphml == "" { // GraphML written by sociogram names its wave key itself
 		return usagef("compare needs --wave COL, the wave column of the egos table")
 	}
 	src, err := in.load(stderr)
@@ -161,6 +161,9 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	}
 	if src.ds == nil {
 		return usagef("compare needs survey data (--egos, --alters) with a wave column, not a whole network")
+	}
+	if src.ds.WaveColumn == "" {
+		return usagef("compare needs --wave COL, the graph-level wave key of the GraphML files")
 	}
 	prog, end := progress(stderr, "compare")
 	opt, err := cf.options(src.ds, measures.TableOptions{Progress: prog})

@@ -127,7 +127,11 @@ func (f *inputFlags) isWhole() bool { return f.edges != "" || f.nodes != "" }
 
 // graphMLOptions returns the GraphML reader options of the flags.
 func (f *inputFlags) graphMLOptions() network.GraphMLOptions {
-	return network.GraphMLOptions{Weight: f.weight, EgoID: f.egoID, Wave: f.wave, AlterWeight: f.alterWeight}
+	egoID := f.egoID
+	if egoID == "egoID" {
+		egoID = "" // the default: the data's own ego ID column when writing
+	}
+	return network.GraphMLOptions{Weight: f.weight, EgoID: egoID, Wave: f.wave, AlterWeight: f.alterWeight}
 }
 
 // loadGraphML reads --graphml: survey ego networks when

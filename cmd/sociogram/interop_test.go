@@ -275,3 +275,23 @@ func TestWarnReport(t *testing.T) {
 	assert.Equal(t, "sociogram: warning: a.csv: 1 self-loop dropped\n"+
 		"sociogram: warning: 6 duplicate ties merged (weights summed) in 3 files (the first x)\n", b.String())
 }
+
+// A GraphML round trip keeps the ego IDs, the waves and the key columns'
+// names: the write.csv2 study (person, interview) converted to a GraphML
+// directory reads back with no --ego-id or --wave, and egos and compare
+// give what they give on the tables.
+func TestGraphMLRoundTripKeepsKeys(t *testing.T) {
+	dir := filepath.Join(interopDir, "csv2")
+	tables := append(threeTables(filepath.Join(dir, "plain_drop"), "egos.csv", "alters.csv", "aaties.csv"), "--ego-id", "person", "--wave", "interview", "--weight", "strength")
+	out := filepath.Join(t.TempDir(), "gml")
+	runOK(t, append(append([]string{"convert"}, tables...), "--to", "graphml", "-o", out)...)
+	gml := []string{"--graphml", out, "--weight", "strength"} // the weight key keeps its name too
+	m := "size,density,weighted_density,constraint,mean(closeness)"
+	want, _ := runOK(t, append(append([]string{"egos"}, tables...), "--measures", m)...)
+	got, _ := runOK(t, append(append([]string{"egos"}, gml...), "--measures", m)...)
+	assert.Equal(t, want, got)
+	assert.True(t, strings.HasPrefix(got, "person,interview,"), got)
+	want, _ = runOK(t, append(append([]string{"compare"}, tables...), "--measures", "size,density")...)
+	got, _ = runOK(t, append(append([]string{"compare"}, gml...), "--measures", "size,density")...)
+	assert.Equal(t, want, got)
+}
