@@ -110,6 +110,8 @@ type drawFlags struct {
 	stdout, stderr         io.Writer
 	ctx                    context.Context
 
+	types typeDrawFlags // --clustered, ecomap flags (typedraw.go, issue 16)
+
 	study          *visualize.StudyStyle // the run's visual language
 	sizeLo, sizeHi float64               // the run's scale of --size MEASURE
 	pos            []visualize.Position  // where the run drew its nodes
@@ -146,6 +148,7 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&d.format, "format", "", "image `FORMAT` when -o is a directory: png (default), svg or pdf")
 	fs.StringVar(&d.out, "o", "", "output `FILE` (.png, .svg, .pdf) or DIR")
 	fs.StringVar(&d.positions, "positions", "", "write where every node was drawn to `FILE.csv` (node,x,y,r in points)")
+	d.types.add(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -164,7 +167,7 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	if d.all && len(d.egos) > 0 {
 		return usagef("give --ego or --all, not both")
 	}
-	if d.layout != "" && d.layout != "egogram" {
+	if d.layout != "" && d.layout != "egogram" && d.layout != "ecomap" {
 		if _, err := visualize.ParseLayout(d.layout); err != nil {
 			return usagef("unknown --layout %q (want egogram, force, circle or concentric)", d.layout)
 		}
@@ -175,6 +178,12 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	src, err := in.load(stderr)
 	if err != nil {
 		return err
+	}
+	if done, err := d.drawTypes(src); done { // --clustered, ecomap checks (typedraw.go)
+		if err != nil {
+			return err
+		}
+		return d.writePositions()
 	}
 	if d.chart != "" {
 		return d.drawChart(src)

@@ -30,6 +30,9 @@ func (d *drawFlags) studyStyle(ds *network.Dataset) error {
 // egoFigure returns the picture of one ego network in the run's style
 // (d.study; nil: the ego's own dataset's).
 func (d *drawFlags) egoFigure(e *network.EgoNet, alterAttrs *network.Schema) (*visualize.Figure, error) {
+	if d.layout == "ecomap" {
+		return d.ecomapFigure(e) // typedraw.go
+	}
 	_, has := alterAttrs.Index(d.size)
 	if d.layout != "" && d.layout != "egogram" {
 		st := d.style(len(e.Alters) + 1)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -61,4 +62,39 @@ func TestEgosNetCanvasTypes(t *testing.T) {
 	status, out, errs = runCLI(append(base, "--tie-type", "close")...)
 	require.Equal(t, 0, status, errs)
 	assert.Contains(t, out, "P001,3,1,2,1,1\n", "only Ann–Bob is close; it keeps both its types")
+}
+
+// draw --layout ecomap and draw --clustered write their pictures, and the
+// Network Canvas sample keeps its node types (the alter column type)
+// through draw: coloured by type, its Service node is its own category.
+func TestDrawEcomapAndClustered(t *testing.T) {
+	dir := t.TempDir()
+	const ex = "../../examples/ecomap/"
+	status, _, errs := runCLI("draw", "--egos", ex+"egos.csv", "--alters", ex+"alters.csv", "--ties", ex+"aaties.csv",
+		"--ego", "Maria", "--layout", "ecomap", "--sectors", "system", "--color", "type", "--quality", "quality", "--flow", "flow",
+		"-o", dir+"/eco.png", "--positions", dir+"/eco.csv")
+	require.Equal(t, 0, status, errs)
+	assert.Equal(t, 16, strings.Count(slurp(t, dir+"/eco.csv"), "\n"), "header, 14 alters and Maria")
+
+	const nc = "../../network/testdata/netcanvas"
+	status, _, errs = runCLI("draw", "--netcanvas", nc, "--ego-id", "networkCanvasCaseID", "--ego", "P001", "--layout", "ecomap",
+		"--sectors", "type", "--color", "type", "-o", dir+"/nc.svg")
+	require.Equal(t, 0, status, errs)
+	svg := slurp(t, dir+"/nc.svg")
+	assert.Contains(t, svg, "Service")
+	assert.Contains(t, svg, "Person")
+
+	const d = "../../measures/testdata/types/"
+	status, _, errs = runCLI("draw", "--egos", d+"egos.csv", "--alters", d+"alters.csv", "--ties", d+"aaties.csv",
+		"--clustered", "--by", "type", "--group-by", "agency", "-o", dir+"/cl.png")
+	require.Equal(t, 0, status, errs)
+
+	for _, bad := range [][]string{
+		{"draw", "--egos", d + "egos.csv", "--alters", d + "alters.csv", "--clustered", "-o", dir + "/x.png"},
+		{"draw", "--egos", d + "egos.csv", "--alters", d + "alters.csv", "--ego", "E1", "--layout", "ecomap", "-o", dir + "/x.png"},
+		{"draw", "--egos", ex + "egos.csv", "--alters", ex + "alters.csv", "--ego", "Maria", "--layout", "ecomap", "--sectors", "system", "--quality", "quality", "--quality-map", "strong=3", "-o", dir + "/x.png"},
+	} {
+		status, _, errs := runCLI(bad...)
+		assert.NotEqual(t, 0, status, "%v: %s", bad, errs)
+	}
 }
