@@ -114,7 +114,15 @@ func newEngine(g *network.Graph, workers int) *engine {
 				sum += x
 				mx = max(mx, x)
 			}
-			if sum > 0 {
+			if math.IsInf(sum, 1) {
+				// Finite weights whose sum overflows: 1/sum as
+				// (1/mx)/Σ(x/mx) (issue 18 item 16).
+				var scaled float64
+				for k := off[u]; k < off[u+1]; k++ {
+					scaled += e.weight(k) / mx
+				}
+				m.invS = 1 / mx / scaled
+			} else if sum > 0 {
 				m.invS = 1 / sum
 			}
 			if mx > 0 {
@@ -335,7 +343,8 @@ func hierarchyGrouped(c []float64, lone int, c0 float64, n int, total float64) f
 	if r := c0 / mean; lone > 0 && r > 0 {
 		h += float64(lone) * r * math.Log(r)
 	}
-	return h / (nf * math.Log(nf))
+	// Rounding can leave −4e−17 where the value is 0; it is within [0, 1].
+	return min(max(h/(nf*math.Log(nf)), 0), 1)
 }
 
 // egoBetweenness is Everett & Borgatti's ego betweenness from the alter

@@ -38,6 +38,7 @@ type kernel struct {
 	nb      []int32   // N(i), sorted global indices
 	p       []float64 // p_ij per local j
 	sl, ml  []float64 // S_j and M_j per local j
+	scaled  []bool    // sl[j] holds Σ mw/M_j: S_j itself overflows
 	loff    []int32   // local alter–alter adjacency (undirected sense)
 	ladj    []int32
 	lout    []int32 // local out-adjacency (directed) offsets in loutOff
@@ -200,6 +201,9 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 		}
 		k.p = append(k.p, p)
 	})
+	if math.IsInf(si, 1) {
+		k.rescaleP(i)
+	}
 	n := len(k.nb)
 	if k.pos != nil {
 		defer func() {
@@ -216,6 +220,20 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 		} else {
 			k.sl[j], k.ml[j] = k.strength(q)
 		}
+	}
+	// An alter whose finite weights sum beyond float64: keep Σ mw/M_j
+	// instead, and divide mw by M_j before using it (issue 18 item 16).
+	k.scaled = k.scaled[:0]
+	for j, q := range k.nb {
+		if !math.IsInf(k.sl[j], 1) {
+			continue
+		}
+		if len(k.scaled) == 0 {
+			k.scaled = append(k.scaled, make([]bool, n)...)
+		}
+		var ss float64
+		k.mutualRow(q, func(_ int32, mw float64) { ss += mw / k.ml[j] })
+		k.sl[j], k.scaled[j] = ss, true
 	}
 	if k.directed {
 		for range n {
@@ -250,7 +268,11 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 			}
 			k.ladj = append(k.ladj, lq)
 			if sq := k.sl[lq]; sq > 0 {
-				indirect += k.p[lq] * mw / sq
+				if len(k.scaled) > 0 && k.scaled[lq] {
+					indirect += k.p[lq] * (mw / k.ml[lq]) / sq
+				} else {
+					indirect += k.p[lq] * mw / sq
+				}
 			}
 			if mj > 0 {
 				red += k.p[lq] * mw / mj
@@ -293,10 +315,14 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 	if !k.directed {
 		pairs /= 2
 	}
+
 	st.Brokerage = pairs - ties
 	if n >= 2 {
 		st.Density = ties / pairs
 		st.WeightedDensity = wsum / pairs
+		if math.IsInf(wsum, 1) {
+			st.WeightedDensity = k.scaledTieWeights(pairs)
+		}
 		st.BrokerageNorm = st.Brokerage / pairs
 	} else {
 		st.Density, st.WeightedDensity, st.BrokerageNorm = math.NaN(), math.NaN(), math.NaN()
@@ -342,6 +368,36 @@ func (k *kernel) compute(i int32, st *Stats, withBetweenness bool) {
 
 var nan = math.NaN()
 
+// scaledTieWeights is the weighted density Σw/pairs of the ties among the
+// alters, summed as Σ(w/pairs) so that it does not overflow where the
+// plain sum did.
+func (k *kernel) scaledTieWeights(pairs float64) float64 {
+	var s float64
+	for j, gj := range k.nb {
+		for e := k.off[gj]; e < k.off[gj+1]; e++ {
+			if lq := k.local(k.adj[e]); lq >= 0 && (k.directed || lq > int32(j)) {
+				s += k.w(e) / pairs
+			}
+		}
+	}
+	return s
+}
+
+// rescaleP recomputes p_ij when ego i's weights are finite but their sum
+// overflows float64 (two weights of 1.7e308): p_ij = (mw_ij/M) / Σ_q
+// (mw_iq/M), M the largest mutual weight, which cannot overflow (issue 18
+// item 16). Only this case pays for the second pass.
+func (k *kernel) rescaleP(i int32) {
+	_, m := k.strength(i)
+	var s float64
+	k.mutualRow(i, func(_ int32, mw float64) { s += mw / m })
+	j := 0
+	k.mutualRow(i, func(_ int32, mw float64) {
+		k.p[j] = mw / m / s
+		j++
+	})
+}
+
 // hierarchy is Burt's hierarchy from the dyadic constraints c and their sum.
 func hierarchy(c []float64, total float64) float64 {
 	n := float64(len(c))
@@ -355,7 +411,9 @@ func hierarchy(c []float64, total float64) float64 {
 			h += r * math.Log(r)
 		}
 	}
-	return h / (n * math.Log(n))
+	// Rounding can leave −4e−17 where the value is 0 (13 equal dyadic
+	// constraints); the measure is within [0, 1].
+	return min(max(h/(n*math.Log(n)), 0), 1)
 }
 
 // egoBetweenness uses the local adjacency built by compute.
