@@ -2,7 +2,10 @@ module github.com/sociogram/sociogram
 
 go 1.24.0
 
-require gonum.org/v1/gonum v0.17.0
+require (
+	golang.org/x/sync v0.16.0
+	gonum.org/v1/gonum v0.17.0
+)
 
 require (
 	codeberg.org/go-fonts/liberation v0.5.0 // indirect

@@ -4,8 +4,6 @@ import (
 	"context"
 	"math"
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/sociogram/sociogram/internal/csr"
 	"github.com/sociogram/sociogram/network"
@@ -158,22 +156,14 @@ func newEngine(g *network.Graph, workers int) *engine {
 }
 
 // parallelRange calls fn on workers contiguous blocks of 0..n-1 at once
-// (0 workers: GOMAXPROCS) and waits for them.
+// (0 workers: GOMAXPROCS; at least 4096 indices a block) and waits for
+// them, on the pool of forChunks.
 func parallelRange(n, workers int, fn func(lo, hi int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, n/4096))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(lo, hi)
-		}()
-	}
-	wg.Wait()
+	_ = forChunks(context.Background(), n, workers, (n+workers-1)/workers, noState, func(_ struct{}, lo, hi int) { fn(lo, hi) }, nil)
 }
 
 func (e *engine) weight(k int) float64 {
@@ -407,41 +397,14 @@ func (s *scratch) egoBetweenness(n int) float64 {
 }
 
 // forEachNode runs fn(worker, v) for every node v on workers goroutines,
-// in chunks taken in index order, and stops early when ctx is cancelled.
-// Each worker gets its own state from newState.
+// in chunks taken in index order (the pool of forChunks), and stops early
+// when ctx is cancelled. Each worker gets its own state from newState.
 func forEachNode[S any](ctx context.Context, n, workers int, newState func() S, fn func(S, int), progress func(done, total int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, (n+chunk-1)/chunk))
-	var next, done atomic.Int64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			st := newState()
-			for ctx.Err() == nil {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				hi := min(lo+chunk, n)
-				for v := lo; v < hi; v++ {
-					fn(st, v)
-				}
-				if progress != nil {
-					d := done.Add(int64(hi - lo))
-					mu.Lock()
-					progress(int(d), n)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
+	return forChunks(ctx, n, workers, chunk, newState, func(st S, lo, hi int) {
+		for v := lo; v < hi; v++ {
+			fn(st, v)
+		}
+	}, progress)
 }
 
 // chunk is the number of nodes a worker takes at a time: small enough to

@@ -8,11 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -255,42 +252,16 @@ func prepare(specs []Spec, opt *TableOptions, pop population) ([]*definition, []
 	return defs, ctxs, nil
 }
 
-// parallel calls row(r) for r in [0, n) on opt.Workers goroutines, in
-// chunks, and stops early when ctx is cancelled. row must only write to
-// row r's slots, so the result does not depend on the schedule.
+// parallel calls row(r) for r in [0, n) on opt.Workers goroutines (the
+// pool of forChunks, chunks of 64 rows) and stops early when ctx is
+// cancelled. row must only write to row r's slots, so the result does not
+// depend on the schedule.
 func parallel(ctx context.Context, n int, opt TableOptions, row func(r int)) error {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	const chunk = 64
-	var next, done atomic.Int64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range min(workers, (n+chunk-1)/chunk) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				hi := min(lo+chunk, n)
-				for r := lo; r < hi; r++ {
-					row(r)
-				}
-				if opt.Progress != nil {
-					d := done.Add(int64(hi - lo))
-					mu.Lock()
-					opt.Progress(int(d), n)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
+	return forChunks(ctx, n, opt.Workers, 64, noState, func(_ struct{}, lo, hi int) {
+		for r := lo; r < hi; r++ {
+			row(r)
+		}
+	}, opt.Progress)
 }
 
 // FormatValue formats a measure value for output: the shortest decimal
