@@ -162,7 +162,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	if src.ds == nil {
 		return usagef("compare needs survey data (--egos, --alters) with a wave column, not a whole network")
 	}
-	if src.ds.WaveColumn == "" {
+	if in.wave == "" && src.ds.WaveColumn == "" {
 		return usagef("compare needs --wave COL, the graph-level wave key of the GraphML files")
 	}
 	prog, end := progress(stderr, "compare")
