@@ -47,7 +47,10 @@ func randomEgoStudy(t testing.TB, seed uint64, n, sectors, rings int, ties float
 // its size); most keep it at the page size.
 func TestGuaranteeRandomEgograms(t *testing.T) {
 	atSize := 0
-	const runs = 12
+	runs := uint64(12)
+	if raceOn {
+		runs = 3
+	}
 	for seed := uint64(1); seed <= runs; seed++ {
 		n := 50 + int(seed)%11
 		ds := randomEgoStudy(t, seed, n, 8, 5, 1.5)
@@ -67,6 +70,9 @@ func TestGuaranteeRandomEgograms(t *testing.T) {
 // about 750 ties keep the guarantee in a force-directed sociogram after
 // Fit.
 func TestGuaranteeRandomForce(t *testing.T) {
+	if raceOn {
+		t.Skip("500 nodes and Fit take minutes under the race detector; run without -race")
+	}
 	for seed := uint64(1); seed <= 1; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 5))
 		b := network.NewBuilder(false, false)
