@@ -16,6 +16,13 @@
 // every tie joins two alters of its ego, and every weight is finite and
 // non-negative.
 //
+// Alters need not be people: the alter attribute "type" holds a node
+// type (person, place, activity, organisation, or a study's own; NodeType,
+// NodeTypeSet, EgoNet.OfNodeTypes), and the tie attribute "type" a tie's
+// types, several joined with "|" (TieTypes; SelectTieType keeps the ties
+// of one type). ApplyTieRule turns a valued alter-pair answer into ties
+// (EgoWeb's adjacency definition).
+//
 // # Whole networks
 //
 // A Graph is a compact, immutable graph in compressed sparse rows: sorted

@@ -32,8 +32,9 @@ const (
 	// whose data differ merged into one tie, differing values joined with
 	// "|".
 	RepairMergedEdges
-	// RepairMultiplex: ties of several Network Canvas edge types between
-	// the same two alters merged into one tie, types joined with "|".
+	// RepairMultiplex: ties of several types (Network Canvas edge types,
+	// or ego CSV rows of different tie types) between the same two alters
+	// merged into one tie, types joined with "|".
 	RepairMultiplex
 	// RepairMissingTieWeightDropped: ego CSV ties with a missing weight
 	// dropped (MissingDrop).
