@@ -54,7 +54,7 @@ func growInts(s []int, n int) []int {
 }
 
 // of fills st with the measures of e's ego.
-func (ek *egoKernel) of(e *network.EgoNet, st *Stats) {
+func (ek *egoKernel) of(e *network.EgoNet, st *Stats, withBetweenness bool) {
 	n := len(e.Alters)
 	order := n + 1
 	directed := e.Directed()
@@ -159,5 +159,5 @@ func (ek *egoKernel) of(e *network.EgoNet, st *Stats) {
 	ek.S, ek.M = grow(ek.S, order), grow(ek.M, order)
 	k.S, k.M = ek.S, ek.M
 	k.fillStrengths(k.S, k.M)
-	k.compute(int32(n), st, true)
+	k.compute(int32(n), st, withBetweenness)
 }

@@ -35,14 +35,20 @@ func Structural(g *network.Graph, ego int) Stats {
 // reused across calls (safe for concurrent use), with the same rows and
 // weights, so the result is bit-for-bit that of Structural(e.Graph(),
 // e.EgoNode()). Cost as Structural on the ego graph, O(n + t) memory.
-func Of(e *network.EgoNet) Stats {
+func Of(e *network.EgoNet) Stats { return of(e, true) }
+
+// of is Of, computing the ego betweenness only when withBetweenness is
+// true (a BFS per alter for directed data: EgoTable asks for it only when
+// a betweenness column is requested, issue 18 item 9).
+func of(e *network.EgoNet, withBetweenness bool) Stats {
+	var st Stats
 	if !canonicalTies(e) {
-		return Structural(e.Graph(), e.EgoNode())
+		newLocalKernel(e.Graph()).compute(int32(e.EgoNode()), &st, withBetweenness)
+		return st
 	}
 	ek := egoKernels.Get().(*egoKernel)
 	defer egoKernels.Put(ek)
-	var st Stats
-	ek.of(e, &st)
+	ek.of(e, &st, withBetweenness)
 	return st
 }
 

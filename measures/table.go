@@ -97,9 +97,10 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 	if ds.WaveColumn != "" {
 		t.KeyNames = append(t.KeyNames, "wave")
 	}
-	needStats := false
+	needStats, needBetweenness := false, false
 	for _, d := range defs {
 		needStats = needStats || d.stat != nil
+		needBetweenness = needBetweenness || d.betweenness
 	}
 	err = parallel(ctx, len(ds.Egos), opt, func(r int) {
 		e := ds.Egos[r]
@@ -109,7 +110,7 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 		}
 		var st Stats
 		if needStats {
-			st = Of(opt.Types.Structural(e)) // people only by default (types.go)
+			st = of(opt.Types.Structural(e), needBetweenness) // people only by default (types.go)
 		}
 		row := t.Values[r]
 		for c, d := range defs {
