@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -111,8 +112,10 @@ type BrokerageRoles struct {
 // approach to brokerage in transaction networks. Sociological Methodology
 // 19:89–126. doi:10.2307/270949.
 //
-// GouldFernandez panics if len(groups) != g.Order().
-func GouldFernandez(g *network.Graph, groups []string) *BrokerageRoles {
+// It returns ctx.Err() if ctx is cancelled before it is done (checked every
+// 256 brokers and before the whole-graph sums). GouldFernandez panics if
+// len(groups) != g.Order().
+func GouldFernandez(ctx context.Context, g *network.Graph, groups []string) (*BrokerageRoles, error) {
 	N := g.Order()
 	if len(groups) != N {
 		panic(fmt.Sprintf("measures: GouldFernandez: %d groups for %d nodes", len(groups), N))
@@ -136,6 +139,9 @@ func GouldFernandez(g *network.Graph, groups []string) *BrokerageRoles {
 	}
 	m := 0
 	for v := 0; v < N; v++ {
+		if v%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		m += g.Degree(v)
 		in, out := c.In.Row(int32(v)), c.Out.Row(int32(v))
 		for _, a := range in {
@@ -169,11 +175,14 @@ func GouldFernandez(g *network.Graph, groups []string) *BrokerageRoles {
 			res.Z[v][r] = (res.Raw[v][r] - exp[k][r]) / sd[k][r]
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	res.GraphExpected, res.GraphSD = graphExpectations(n, fN, res.Density)
 	for r := range res.GraphZ {
 		res.GraphZ[r] = (res.GraphRaw[r] - res.GraphExpected[r]) / res.GraphSD[r]
 	}
-	return res
+	return res, nil
 }
 
 // roleOf classifies the two-path a → v → b by the groups of a, v and b.

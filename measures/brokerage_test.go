@@ -101,7 +101,8 @@ func TestGouldFernandezSNA(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			g, groups := readSNACase(t, c.name, c.directed)
-			res := GouldFernandez(g, groups)
+			res, err := GouldFernandez(context.Background(), g, groups)
+			require.NoError(t, err)
 			for _, row := range readCSV(t, filepath.Join("testdata", "sna", c.name+".nli.csv"))[1:] {
 				node, err := strconv.Atoi(row[0])
 				require.NoError(t, err)
@@ -128,7 +129,8 @@ func TestGouldFernandezPathByHand(t *testing.T) {
 	require.NoError(t, b.AddEdge(a, bb, 1))
 	require.NoError(t, b.AddEdge(bb, c, 1))
 	g, _ := b.Build()
-	res := GouldFernandez(g, []string{"A", "A", "B"})
+	res, err := GouldFernandez(context.Background(), g, []string{"A", "A", "B"})
+	require.NoError(t, err)
 	assert.Equal(t, Roles{0, 0, 1, 0, 0, 1}, res.Raw[bb])
 	assert.Equal(t, Roles{}, res.Raw[a])
 	assert.InDelta(t, 1.0/3, res.Density, 1e-15)
@@ -139,7 +141,11 @@ func TestGouldFernandezPanicsOnGroupLength(t *testing.T) {
 	b := network.NewBuilder(false, false)
 	b.LookupOrAdd("x")
 	g, _ := b.Build()
-	assert.Panics(t, func() { GouldFernandez(g, nil) })
+	assert.Panics(t, func() { _, _ = GouldFernandez(context.Background(), g, nil) })
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := GouldFernandez(ctx, g, []string{"A"})
+	assert.ErrorIs(t, err, context.Canceled, "a cancelled context stops the analysis")
 }
 
 // TestEgoBrokerageRoles: hand-derived cases. The ego is tied to every alter,
@@ -227,7 +233,9 @@ func TestEgoBrokerageRolesMatchesGraph(t *testing.T) {
 		groups = append(groups, ego.Text)
 		checked++
 		got := EgoBrokerageRoles(e, "sex")
-		want := GouldFernandez(e.Graph(), groups).Raw[e.EgoNode()]
+		gf, err := GouldFernandez(context.Background(), e.Graph(), groups)
+		require.NoError(t, err)
+		want := gf.Raw[e.EgoNode()]
 		assert.Equal(t, want, got, "ego %s", e.ID)
 		sum := 0.0
 		for r := Coordinator; r < TotalBrokerage; r++ {

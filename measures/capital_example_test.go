@@ -90,7 +90,10 @@ func ExampleGouldFernandez() {
 	b.AddEdge(y, z, 1)
 	g, _ := b.Build()
 
-	br := measures.GouldFernandez(g, []string{"A", "A", "B"})
+	br, err := measures.GouldFernandez(context.Background(), g, []string{"A", "A", "B"})
+	if err != nil {
+		panic(err)
+	}
 	fmt.Println("b's roles:", br.Raw[y])
 	fmt.Printf("expected representative count %.4f (density %.4f)\n", br.Expected[y][measures.Representative], br.Density)
 	// Output:
