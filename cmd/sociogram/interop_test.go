@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -294,4 +297,40 @@ func TestGraphMLRoundTripKeepsKeys(t *testing.T) {
 	want, _ = runOK(t, append(append([]string{"compare"}, tables...), "--measures", "size,density")...)
 	got, _ = runOK(t, append(append([]string{"compare"}, gml...), "--measures", "size,density")...)
 	assert.Equal(t, want, got)
+}
+
+// --key-names, --names and --digits on one table: the write.csv2 study's
+// keys back to egoID and wave, syntactic names, and 17 digits reading back
+// the same float64 as the default 15 show rounded.
+func TestOutputNamesAndDigits(t *testing.T) {
+	dir := filepath.Join(interopDir, "csv2", "plain_drop")
+	in := append(threeTables(dir, "egos.csv", "alters.csv", "aaties.csv"), "--ego-id", "person", "--wave", "interview", "--weight", "strength", "--measures", "size,blau(role),mean(closeness)")
+	got, _ := runOK(t, append(append([]string{"egos"}, in...), "--key-names", "egoID", "--names", "r")...)
+	assert.True(t, strings.HasPrefix(got, "egoID,wave,size,blau_role,mean_closeness\n"), got)
+	d15, _ := runOK(t, append([]string{"egos"}, in...)...)
+	d17, _ := runOK(t, append(append([]string{"egos"}, in...), "--digits", "17")...)
+	r15, err := csv.NewReader(strings.NewReader(d15)).ReadAll()
+	require.NoError(t, err)
+	r17, err := csv.NewReader(strings.NewReader(d17)).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, len(r15), len(r17))
+	longer := 0
+	for i := 1; i < len(r15); i++ {
+		for j := range r15[i] {
+			a, errA := strconv.ParseFloat(r15[i][j], 64)
+			b, errB := strconv.ParseFloat(r17[i][j], 64)
+			if errA != nil || errB != nil {
+				assert.Equal(t, r15[i][j], r17[i][j])
+				continue
+			}
+			assert.InDelta(t, b, a, 1e-13*math.Max(1, math.Abs(b)), "row %d col %d", i, j)
+			if len(r17[i][j]) > len(r15[i][j]) {
+				longer++
+			}
+		}
+	}
+	assert.Positive(t, longer, "some value needs more than 15 digits")
+	var o, e bytes.Buffer
+	assert.Equal(t, 2, run(append(append([]string{"egos"}, in...), "--digits", "18"), &o, &e))
+	assert.Contains(t, e.String(), "--digits 18: want 1 to 17")
 }
