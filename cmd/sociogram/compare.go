@@ -166,7 +166,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		return usagef("compare needs --wave COL, the graph-level wave key of the GraphML files")
 	}
 	prog, end := progress(stderr, "compare")
-	opt, err := cf.options(src.ds, measures.TableOptions{Progress: prog})
+	opt, err := cf.options(src.ds, measures.TableOptions{Progress: prog, Types: in.tableTypes()})
 	if err != nil {
 		end()
 		return err

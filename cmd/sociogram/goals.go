@@ -104,7 +104,7 @@ func runGoals(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s: the egos table has no column %q for --by (ego attributes: %v)", in.egos, *by, ds.EgoAttrs.Names())
 		}
 	}
-	opt, err := cf.options(ds, measures.TableOptions{})
+	opt, err := cf.options(ds, measures.TableOptions{Types: in.tableTypes()})
 	if err != nil {
 		return err
 	}

@@ -108,7 +108,7 @@ func runGroups(args []string, stdout, stderr io.Writer) error {
 	if src.ds == nil {
 		return usagef("groups needs survey data (--egos/--alters, --graphml DIR, --netcanvas DIR), not a whole network")
 	}
-	if opt.Table, err = cf.options(src.ds, measures.TableOptions{}); err != nil {
+	if opt.Table, err = cf.options(src.ds, measures.TableOptions{Types: in.tableTypes()}); err != nil {
 		return err
 	}
 	t, err := analysis.Groups(context.Background(), src.ds, specs, opt)

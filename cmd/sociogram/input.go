@@ -379,6 +379,7 @@ func (f *inputFlags) load(stderr io.Writer) (*loaded, error) {
 	if src.table, err = capitalOptions(f.capital, src); err != nil {
 		return nil, err
 	}
+	src.table.Types = f.tableTypes() // typeflags.go
 	return src, nil
 }
 

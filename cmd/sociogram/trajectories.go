@@ -124,7 +124,7 @@ func runTrajectories(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	prog, end := progress(stderr, "trajectories")
-	opt, err := cf.options(ds, measures.TableOptions{Progress: prog})
+	opt, err := cf.options(ds, measures.TableOptions{Progress: prog, Types: in.tableTypes()})
 	if err != nil {
 		end()
 		return err

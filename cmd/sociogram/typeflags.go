@@ -44,9 +44,19 @@ func (f *typeFlags) typeOptions() (measures.TypeOptions, error) {
 	return measures.TypeOptions{NodeColumn: f.nodeTypeColumn, Count: set, TieColumn: f.tieTypeColumn, EgoTieColumn: f.egoTieColumn}, nil
 }
 
-// applyTypes applies --tie-rule and --tie-type to the survey data load
+// tableTypes returns the measure-table options of the flags; applyTypes
+// (run by load) has already refused a bad --node-types.
+func (f *typeFlags) tableTypes() measures.TypeOptions {
+	o, _ := f.typeOptions()
+	return o
+}
+
+// applyTypes checks --node-types, applies --tie-rule and --tie-type to the survey data load
 // read (input.go) and states on stderr what they did.
 func (f *inputFlags) applyTypes(src *loaded, stderr io.Writer) (*loaded, error) {
+	if _, err := f.typeOptions(); err != nil {
+		return nil, err
+	}
 	if src.ds == nil {
 		if f.transforms() {
 			return nil, usagef("--tie-rule and --tie-type apply to survey ego networks")

@@ -98,3 +98,23 @@ func TestDrawEcomapAndClustered(t *testing.T) {
 		assert.NotEqual(t, 0, status, "%v: %s", bad, errs)
 	}
 }
+
+// --node-types reaches the measures of every command that computes them,
+// here compare: P1 names Ann (person) and the Library (place) at wave 1,
+// Ann alone at wave 2. People only: size 1 at both waves; every alter:
+// 2 then 1.
+func TestCompareNodeTypes(t *testing.T) {
+	f := writeFiles(t, map[string]string{
+		"egos.csv":   "egoID,wave\nP1,1\nP1,2\n",
+		"alters.csv": "egoID,wave,alterID,type\nP1,1,Ann,person\nP1,1,Library,place\nP1,2,Ann,person\n",
+	})
+	base := []string{"compare", "--egos", f["egos.csv"], "--alters", f["alters.csv"], "--wave", "wave", "--measures", "size"}
+	status, out, errs := runCLI(base...)
+	require.Equal(t, 0, status, errs)
+	assert.Contains(t, out, "P1,1,0,1,0.5,1,1,0\n", "kept, gained, lost count every alter (the Library is lost)")
+	status, out, errs = runCLI(append(base, "--node-types", "all")...)
+	require.Equal(t, 0, status, errs)
+	assert.Contains(t, out, "P1,1,0,1,0.5,2,1,-1\n")
+	status, _, _ = runCLI(append(base, "--node-types", ",")...)
+	assert.NotEqual(t, 0, status)
+}

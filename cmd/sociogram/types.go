@@ -149,7 +149,7 @@ func runTypes(args []string, stdout, stderr io.Writer) error {
 	if src.ds == nil {
 		return usagef("types needs survey data (--egos/--alters, --graphml DIR, --netcanvas DIR), not a whole network")
 	}
-	topt, err := cf.options(src.ds, measures.TableOptions{})
+	topt, err := cf.options(src.ds, measures.TableOptions{Types: in.tableTypes()})
 	if err != nil {
 		return err
 	}
