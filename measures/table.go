@@ -92,9 +92,15 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 	if err != nil {
 		return nil, err
 	}
-	t := newTable(specs, len(ds.Egos))
+	return egoRows(ctx, ds.Egos, ds.WaveColumn != "", specs, defs, ctxs, opt)
+}
+
+// egoRows computes the rows of egos for prepared specs: the body of
+// EgoTable, also run on each batch of StreamEgoTable.
+func egoRows(ctx context.Context, egos []*network.EgoNet, waves bool, specs []Spec, defs []*definition, ctxs []*evalContext, opt TableOptions) (*Table, error) {
+	t := newTable(specs, len(egos))
 	t.KeyNames = []string{"egoID"}
-	if ds.WaveColumn != "" {
+	if waves {
 		t.KeyNames = append(t.KeyNames, "wave")
 	}
 	needStats, needBetweenness := false, false
@@ -102,10 +108,10 @@ func EgoTable(ctx context.Context, ds *network.Dataset, specs []Spec, opt TableO
 		needStats = needStats || d.stat != nil
 		needBetweenness = needBetweenness || d.betweenness
 	}
-	err = parallel(ctx, len(ds.Egos), opt, func(r int) {
-		e := ds.Egos[r]
+	err := parallel(ctx, len(egos), opt, func(r int) {
+		e := egos[r]
 		t.Keys[r] = []string{e.ID}
-		if ds.WaveColumn != "" {
+		if waves {
 			t.Keys[r] = append(t.Keys[r], e.Wave)
 		}
 		var st Stats

@@ -18,9 +18,9 @@ const streamBatch = 2048
 
 // streamEgos is the streaming path of `sociogram egos`: when the input is
 // the three survey tables, the output CSV, and every measure structural (no
-// measure needs the whole dataset, as iqv's levels do), it reads the egos
-// with network.StreamEgoCSV, measures them in batches and writes the rows
-// as they come, so that memory does not grow with the number of egos. The
+// measure needs the whole dataset, as iqv's levels do), it measures the
+// egos in batches as they are read (measures.StreamEgoTable) and writes
+// the rows as they come, so that memory does not grow with the number of egos. The
 // rows go to the -o file's temporary file beside it (never to $TMPDIR,
 // which may be small or shared): when the tables are not grouped by ego
 // (network.ErrUngrouped) it is dropped and done is false, and the caller
@@ -57,23 +57,13 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 	}
 	defer tmp.Abort()
 	bw := bufio.NewWriterSize(tmp, 1<<16)
-	var batch []*network.EgoNet
 	header := false
 	var buf bytes.Buffer
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		d := batch[0].Dataset()
-		ds := &network.Dataset{Egos: batch, EgoAttrs: d.EgoAttrs, AlterAttrs: d.AlterAttrs, TieAttrs: d.TieAttrs,
-			Directed: d.Directed, AlterWeighted: d.AlterWeighted, TieWeighted: d.TieWeighted, WaveColumn: d.WaveColumn,
-			EgoIDColumn: d.EgoIDColumn}
-		t, err := measures.EgoTable(context.Background(), ds, specs, measures.TableOptions{Types: measures.TypeOptions{NodeColumn: in.nodeTypeColumn}})
-		if err != nil {
-			return err
-		}
+	in.sayDelimiters(stderr, in.egos, in.alters, in.ties)
+	sopt := measures.StreamOptions{Batch: streamBatch, Table: measures.TableOptions{Types: measures.TypeOptions{NodeColumn: in.nodeTypeColumn}}}
+	rep, err := measures.StreamEgoTable(context.Background(), in.egos, in.alters, in.ties, in.egoOptions(), specs, sopt, func(t *measures.Table, egos []*network.EgoNet) error {
 		buf.Reset()
-		if err := t.WriteCSVWith(&buf, mf.writeOptions(t.KeyNames, ds)); err != nil {
+		if err := t.WriteCSVWith(&buf, mf.writeOptions(t.KeyNames, egos[0].Dataset())); err != nil {
 			return err
 		}
 		rows := buf.Bytes()
@@ -81,25 +71,14 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 			rows = rows[bytes.IndexByte(rows, '\n')+1:] // the header once
 		}
 		header = true
-		if _, err := bw.Write(rows); err != nil {
-			return err
-		}
-		batch = batch[:0]
-		return nil
-	}
-	in.sayDelimiters(stderr, in.egos, in.alters, in.ties)
-	rep, err := network.StreamEgoCSV(in.egos, in.alters, in.ties, in.egoOptions(), func(e *network.EgoNet) error {
-		batch = append(batch, e)
-		if len(batch) == streamBatch {
-			return flush()
-		}
-		return nil
+		_, err := bw.Write(rows)
+		return err
 	})
 	if errors.Is(err, network.ErrUngrouped) {
 		return false, nil
 	}
-	if err == nil {
-		err = flush()
+	if errors.Is(err, measures.ErrNotStreamable) {
+		return false, nil
 	}
 	if err != nil {
 		return true, in.hintMissing(err)
