@@ -94,7 +94,7 @@
 //
 // Structural measures of EgoTable count people only by default: alters
 // whose node type (alter attribute "type") is a person or missing;
-// TableOptions.Types chooses (types.go). Compositional measures see every
+// TableOptions.Types chooses (see TypeOptions). Compositional measures see every
 // alter, so count(type=place) counts places.
 //
 // bonding and bridging without an attribute count the classes of the
