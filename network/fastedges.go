@@ -292,33 +292,32 @@ func (r *fastEdgeReader) node(f []byte, col int) (int64, error) {
 	if dec && x < len(r.dense) && r.dense[x] != 0 {
 		return int64(r.dense[x] - 1), nil
 	}
-	// Without a node file every canonical decimal label below denseLimit
-	// is in dense, so a miss there is a new node.
-	i, ok := int32(0), false
-	if !dec || r.closed {
-		i, ok = r.b.index[string(id)]
+	i, ok := r.b.index[string(id)]
+	if ok {
+		return int64(i), nil
 	}
-	if !ok {
-		if r.closed {
-			return 0, errAt(r.file, r.line, ErrUnknownNode, "%q is not in %s", id, r.nodesName)
-		}
-		i = int32(len(r.b.labels))
-		if dec {
-			// The label is made by finish, from one string for all.
-			r.b.labels = append(r.b.labels, "")
-			r.arena = append(r.arena, id...)
-			r.deferred = append(r.deferred, deferredLabel{i, int32(len(r.arena))})
-		} else {
-			label := string(id)
-			r.b.index[label] = i
-			r.b.labels = append(r.b.labels, label)
-		}
+	if r.closed {
+		return 0, errAt(r.file, r.line, ErrUnknownNode, "%q is not in %s", id, r.nodesName)
 	}
-	if dec {
+	// A decimal ID goes to the dense table only while the table stays
+	// within 16 slots per node seen (plus 65,536): a node named 16777215 in
+	// a 40-byte file must not allocate 64 MiB (issue 18 item 10). Others
+	// go to the map, which the lookup above also asks.
+	dense := dec && x < 16*len(r.b.labels)+1<<16
+	i = int32(len(r.b.labels))
+	if dense {
+		// The label is made by finish, from one string for all.
+		r.b.labels = append(r.b.labels, "")
+		r.arena = append(r.arena, id...)
+		r.deferred = append(r.deferred, deferredLabel{i, int32(len(r.arena))})
 		if x >= len(r.dense) {
 			r.dense = append(r.dense, make([]int32, max(x+1, min(2*len(r.dense), denseLimit))-len(r.dense))...)
 		}
 		r.dense[x] = i + 1
+	} else {
+		label := string(id)
+		r.b.index[label] = i
+		r.b.labels = append(r.b.labels, label)
 	}
 	return int64(i), nil
 }

@@ -205,3 +205,19 @@ func TestHostileGraphMLBounded(t *testing.T) {
 		})
 	}
 }
+
+// Item 10: a node named 16777215 in a 40-byte edge list allocated 73 MB
+// (a dense table up to the largest decimal ID); now the table grows only
+// with the nodes seen (16 slots per node plus 65,536), so under 2 MiB (the reader's own 1 MiB buffer included).
+func TestLargeDecimalIDBounded(t *testing.T) {
+	var g *Graph
+	var err error
+	alloc := allocDuring(func() {
+		in, _ := NewInput("e.csv", strings.NewReader("source,target\n1,16777215\n16777215,2\n"), false)
+		g, _, err = ReadEdgeListFrom(in, nil, EdgeListOptions{})
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 3, g.Order())
+	assert.Equal(t, 2, g.Size(), "16777215 is one node, found again by the map")
+	assert.LessOrEqual(t, alloc, uint64(2<<20), "got %d bytes allocated", alloc)
+}

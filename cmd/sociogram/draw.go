@@ -167,6 +167,17 @@ func runDraw(args []string, stdout, stderr io.Writer) error {
 	if d.all && len(d.egos) > 0 {
 		return usagef("give --ego or --all, not both")
 	}
+	// Bounded knobs (issue 18 item 10): a ring is drawn per value, so the
+	// number of rings is the picture's cost.
+	if d.numRings < 0 || d.numRings > maxRings {
+		return usagef("--num-rings %d: want 1 to %d (0: from the data)", d.numRings, maxRings)
+	}
+	if err := checkOrder("--ring-order", d.ringOrder); err != nil {
+		return err
+	}
+	if err := checkOrder("--sector-order", d.sectorOrder); err != nil {
+		return err
+	}
 	if d.layout != "" && d.layout != "egogram" && d.layout != "ecomap" {
 		if _, err := visualize.ParseLayout(d.layout); err != nil {
 			return usagef("unknown --layout %q (want egogram, force, circle or concentric)", d.layout)

@@ -47,6 +47,9 @@ func (d *drawFlags) drawWhole(g *network.Graph) error {
 			// alters (its dataset): the style is computed from it.
 			d.study = nil
 			e := network.EgoNetOf(g, v)
+			if len(e.Alters)+1 > maxDrawNodes {
+				return fmt.Errorf("the ego network of %q has %d nodes, too many to draw legibly (at most %d)", d.egos[0], len(e.Alters)+1, maxDrawNodes)
+			}
 			f, err := d.egoFigure(e, g.Attrs())
 			if err != nil {
 				return err
@@ -55,6 +58,9 @@ func (d *drawFlags) drawWhole(g *network.Graph) error {
 		}
 		g, v = network.Extract(g, v, 1)
 		ego = g.Label(v)
+		if g.Order() > maxDrawNodes {
+			return fmt.Errorf("the ego network of %q has %d nodes, too many to draw legibly (at most %d)", ego, g.Order(), maxDrawNodes)
+		}
 	} else if d.layout == "egogram" {
 		return usagef("--layout egogram needs an ego: give --ego ID")
 	} else if g.Order() > maxDrawNodes {

@@ -2,8 +2,13 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Hostile inputs of issue 18 ("reliability, second round"), one table next
@@ -69,3 +74,39 @@ func manyAttrs(n int) string {
 }
 
 func TestHostileInput(t *testing.T) { runBadCases(t, hostileCases) }
+
+// Item 10: knobs are bounded and validated (usage errors, status 2), and
+// an ego network too big to draw is refused like a whole network.
+func TestDrawKnobsBounded(t *testing.T) {
+	dir := drawStudy(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--num-rings", "-1"}, "--num-rings -1: want 1 to 100"},
+		{[]string{"--num-rings", "100000000"}, "--num-rings 100000000: want 1 to 100"},
+		{[]string{"--ring-order", "1,1,2"}, `names "1" twice`},
+		{[]string{"--ring-order", ",,,"}, "has an empty item"},
+		{[]string{"--sector-order", "a,,b"}, "has an empty item"},
+	} {
+		args := survey(dir, append([]string{"--ego", "P1", "--rings", "closeness", "-o", filepath.Join(t.TempDir(), "x.png")}, c.args...)...)
+		status, _, stderr := runCLI(args...)
+		assert.Equal(t, 2, status, "%v: %s", c.args, stderr)
+		assert.Contains(t, stderr, c.want, "%v", c.args)
+	}
+
+	// A hub with 20,001 alters: its ego network has 20,002 nodes, over the
+	// 20,000 a whole network may have.
+	var b strings.Builder
+	b.WriteString("source,target\n")
+	for i := range 20001 {
+		fmt.Fprintf(&b, "hub,n%d\n", i)
+	}
+	edges := filepath.Join(t.TempDir(), "star.csv")
+	require.NoError(t, os.WriteFile(edges, []byte(b.String()), 0o644))
+	for _, layout := range []string{"force", "egogram"} {
+		status, _, stderr := runCLI("draw", "--edges", edges, "--ego", "hub", "--layout", layout, "-o", filepath.Join(t.TempDir(), "x.png"))
+		assert.Equal(t, 1, status, stderr)
+		assert.Contains(t, stderr, `the ego network of "hub" has 20002 nodes, too many to draw legibly (at most 20000)`)
+	}
+}
