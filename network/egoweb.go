@@ -73,7 +73,7 @@ func ReadEgoWebFrom(alters, pairs *Input, opt EgoWebOptions) (*Dataset, Report, 
 	if alters.BOM {
 		rep.Add(alters.Name, RepairBOM, 1)
 	}
-	egoCol, err := at.need(opt.EgoID, "--ego-id")
+	egoCol, err := at.need(opt.EgoID, "EgoWebOptions.EgoID")
 	if err != nil {
 		return nil, rep, err
 	}
@@ -144,7 +144,7 @@ func ReadEgoWebFrom(alters, pairs *Input, opt EgoWebOptions) (*Dataset, Report, 
 		if pairs.BOM {
 			rep.Add(pairs.Name, RepairBOM, 1)
 		}
-		pEgo, err := pt.need(opt.EgoID, "--ego-id")
+		pEgo, err := pt.need(opt.EgoID, "EgoWebOptions.EgoID")
 		if err != nil {
 			return nil, rep, err
 		}
@@ -158,7 +158,7 @@ func ReadEgoWebFrom(alters, pairs *Input, opt EgoWebOptions) (*Dataset, Report, 
 		}
 		q := -1
 		if opt.TieQuestion != "" {
-			if q, err = pt.need(opt.TieQuestion, "--tie-question"); err != nil {
+			if q, err = pt.need(opt.TieQuestion, "EgoWebOptions.TieQuestion"); err != nil {
 				return nil, rep, err
 			}
 		} else {

@@ -128,13 +128,13 @@ func ReadWideFrom(in *Input, opt WideOptions) (*Dataset, Report, error) {
 	if in.BOM {
 		rep.Add(in.Name, RepairBOM, 1)
 	}
-	egoCol, err := t.needAny(columnNames(opt.EgoID, egoIDNames), "--ego-id")
+	egoCol, err := t.needAny(columnNames(opt.EgoID, egoIDNames), "WideOptions.EgoID")
 	if err != nil {
 		return nil, rep, err
 	}
 	waveCol := -1
 	if opt.Wave != "" {
-		if waveCol, err = t.need(opt.Wave, "--wave"); err != nil {
+		if waveCol, err = t.need(opt.Wave, "WideOptions.Wave"); err != nil {
 			return nil, rep, err
 		}
 	}

@@ -169,6 +169,9 @@ var flagNames = strings.NewReplacer(
 	"TableOptions.Classifier", "--classify",
 	"TableOptions.Instruments", "--instruments",
 	"PajekOptions.MaxVertices", "--max-vertices",
+	"WideOptions.EgoID", "--ego-id",
+	"WideOptions.Wave", "--wave",
+	"EgoWebOptions.TieQuestion", "--tie-question",
 )
 
 func oneLine(s string) string {
