@@ -221,3 +221,39 @@ func TestLargeDecimalIDBounded(t *testing.T) {
 	assert.Equal(t, 2, g.Size(), "16777215 is one node, found again by the map")
 	assert.LessOrEqual(t, alloc, uint64(2<<20), "got %d bytes allocated", alloc)
 }
+
+// Item 13: Network Canvas collisions are refused, never resolved silently:
+// a node or edge variable named like the type attribute, and a nodeID
+// shared by two nodes when edges name nodes by nodeID (Ann–Bob became GP
+// surgery–Bob).
+func TestNetCanvasCollisions(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"node variable named type", map[string]string{
+			"c1_s1_ego.csv":                  ncEgoHead + "E,c1,s1\n",
+			"c1_s1_attributeList_Person.csv": "nodeID,networkCanvasEgoUUID,networkCanvasUUID,type\n1,E,u1,kin\n2,E,u2,work\n",
+		}, `a node variable is named "type"`},
+		{"edge variable named type", map[string]string{
+			"c1_s1_ego.csv":                  ncEgoHead + "E,c1,s1\n",
+			"c1_s1_attributeList_Person.csv": ncNodeHead + "1,E,u1,A\n2,E,u2,B\n",
+			"c1_s1_edgeList_knows.csv":       "edgeID,from,to,networkCanvasEgoUUID,type\n1,1,2,E,strong\n",
+		}, `an edge variable is named "type"`},
+		{"nodeID shared by two nodes, edges by nodeID", map[string]string{
+			"c1_s1_ego.csv":                   ncEgoHead + "E,c1,s1\n",
+			"c1_s1_attributeList_Person.csv":  ncNodeHead + "1,E,u1,Ann\n2,E,u2,Bob\n",
+			"c1_s1_attributeList_Service.csv": ncNodeHead + "1,E,u3,GP surgery\n",
+			"c1_s1_edgeList_knows.csv":        "edgeID,from,to,networkCanvasEgoUUID\n1,1,2,E\n",
+		}, `nodeID "1" or "2" is shared by two nodes`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := ReadNetCanvas(writeFiles(t, c.files), NetCanvasOptions{})
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrDuplicateID), "got %v", err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}

@@ -284,6 +284,9 @@ func (r *ncReader) nodes(t *csvTable, typ string) error {
 		return err
 	}
 	nc := t.optional("nodeID")
+	if err := r.typeClash(t, "node"); err != nil {
+		return err
+	}
 	typeCol := r.b.AlterAttrs().Add(r.opt.Type)
 	cols := attrColumns(t.header, r.b.AlterAttrs(), ec, uc, nc)
 	for {
@@ -311,9 +314,26 @@ func (r *ncReader) nodes(t *csvTable, typ string) error {
 				m = map[string]string{}
 				r.nodeIDs[euuid] = m
 			}
-			m[strings.TrimSpace(rec[nc])] = uuid
+			id := strings.TrimSpace(rec[nc])
+			if _, dup := m[id]; dup {
+				// Only an error if an edge file names nodes by nodeID.
+				m[id] = ""
+			} else {
+				m[id] = uuid
+			}
 		}
 	}
+}
+
+// typeClash refuses a node or edge variable named like the attribute that
+// holds the node or edge type (opt.Type, "type"): the type would overwrite
+// the variable silently.
+func (r *ncReader) typeClash(t *csvTable, what string) error {
+	if _, ok := t.col[r.opt.Type]; ok {
+		article := map[string]string{"node": "a", "edge": "an"}[what]
+		return &ParseError{File: t.file, Line: 1, Err: fmt.Errorf("%w: %s %s variable is named %q, the attribute that holds the %s type; set NetCanvasOptions.Type to another name", ErrDuplicateID, article, what, r.opt.Type, what)}
+	}
+	return nil
 }
 
 func (r *ncReader) edges(t *csvTable, typ string) error {
@@ -330,6 +350,9 @@ func (r *ncReader) edges(t *csvTable, typ string) error {
 			return err
 		}
 		sc, tc = fc, toc
+	}
+	if err := r.typeClash(t, "edge"); err != nil {
+		return err
 	}
 	cols := attrColumns(t.header, r.b.TieAttrs(), ec, sc, tc, fc, toc, t.optional("edgeID"), t.optional("id"), t.optional(ncUUID))
 	for {
@@ -352,6 +375,10 @@ func (r *ncReader) edges(t *csvTable, typ string) error {
 			g, ok2 := m[to]
 			if !ok1 || !ok2 {
 				return t.errf(ErrUnknownAlter, "nodeID %q or %q is not a node of interview %q", from, to, euuid)
+			}
+			if f == "" || g == "" {
+				// Two nodes share the nodeID: the tie's end is a guess.
+				return t.errf(ErrDuplicateID, "nodeID %q or %q is shared by two nodes of interview %q, and this edge file has no %s/%s columns to tell them apart", from, to, euuid, ncSourceUUID, ncTargetUUID)
 			}
 			from, to = f, g
 		}
