@@ -337,6 +337,9 @@ func (t *csvTable) wrap(msg, err error) error {
 	}
 	if errors.As(err, &ie) {
 		// From the Input (a gzip failure): no line applies, say how far it got.
+		if t.line == 0 {
+			return ie // nothing read yet: no line to name
+		}
 		return &ParseError{File: ie.File, Err: fmt.Errorf("%w (after line %d)", ie.Err, t.line)}
 	}
 	return &ParseError{File: t.file, Err: fmt.Errorf("%w (after line %d)", err, t.line)}
