@@ -11,7 +11,9 @@ import (
 // that do not exist leave the rule inapplicable (use Check first to catch
 // them as errors).
 //
-// Complexity O(n·R·a) for n alters, R rules and a attributes per rule.
+// Complexity O(n·R·a) for n alters, R rules and a attributes per rule
+// (a role rule's values are one map look-up once Validate has indexed
+// them).
 func (rs *Rules) Classify(e *network.EgoNet) []Classification {
 	out := make([]Classification, len(e.Alters))
 	done := 0
@@ -76,6 +78,12 @@ func (r *Rule) apply(e *network.EgoNet, ai int) Class {
 			return Unclassified
 		}
 		k := normValue(v.Text)
+		if r.lookup != nil {
+			if c, ok := r.lookup[k]; ok {
+				return c
+			}
+			return Unclassified
+		}
 		for c, vs := range r.Classes {
 			for _, x := range vs {
 				if normValue(x) == k {
