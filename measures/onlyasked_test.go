@@ -32,6 +32,8 @@ func TestEgoTableComputesOnlyWhatIsAsked(t *testing.T) {
 	start := time.Now()
 	tab, err := EgoTable(context.Background(), ds, specs, TableOptions{Workers: 1})
 	require.NoError(t, err)
-	assert.Less(t, time.Since(start), 2*time.Second, "size and density without betweenness")
+	if !raceEnabled { // the race detector slows everything about tenfold
+		assert.Less(t, time.Since(start), 2*time.Second, "size and density without betweenness")
+	}
 	assert.Equal(t, float64(n), tab.Values[0][0])
 }
