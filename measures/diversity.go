@@ -249,7 +249,33 @@ func SD(e *network.EgoNet, attr string) float64 {
 	if n < 2 {
 		return math.NaN()
 	}
-	return math.Sqrt(m2 / float64(n-1))
+	if sd := math.Sqrt(m2 / float64(n-1)); !math.IsInf(sd, 0) && !math.IsNaN(sd) {
+		return sd
+	}
+	// Finite values whose deviations or squares overflow float64 (issue 18
+	// item 16): sd(x) = M · sd(x/M), M the largest |x|, scaled before
+	// summing. Only this case pays the second and third pass.
+	var m float64
+	eachAlterValue(e, attr, func(v network.Value) {
+		if x, ok := v.Float(); ok {
+			m = max(m, math.Abs(x))
+		}
+	})
+	var mean float64
+	n = 0
+	m2 = 0
+	eachAlterValue(e, attr, func(v network.Value) {
+		x, ok := v.Float()
+		if !ok {
+			return
+		}
+		x /= m
+		n++
+		d := x - mean
+		mean += d / float64(n)
+		m2 += d * (x - mean)
+	})
+	return m * math.Sqrt(m2/float64(n-1))
 }
 
 // meanVar returns the mean, the sum of squared deviations and the count of

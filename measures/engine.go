@@ -223,7 +223,8 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 		s.uf[a] = int32(a)
 	}
 	s.pairs = s.pairs[:0]
-	var wsum float64
+	var wsum, wover float64
+	pairs := float64(n) * float64(n-1) / 2
 	comps := n
 	for a, j := range nb {
 		pj := s.p[a]
@@ -245,7 +246,11 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 			s.red[a] += pq * w * invMj
 			s.ind[b] += pj * w * invSj
 			s.red[b] += pj * w * mq.invM
-			wsum += w
+			if t := wsum + w; t <= math.MaxFloat64 {
+				wsum = t
+			} else {
+				wover += w / pairs // the plain sum overflowed: scale the rest
+			}
 			s.ldeg[a]++
 			s.ldeg[b]++
 			s.pairs = append(s.pairs, int32(a), b)
@@ -267,11 +272,17 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 			st.Isolates++
 		}
 	}
-	pairs := float64(n) * float64(n-1) / 2
 	st.Brokerage = pairs - ties
 	if n >= 2 {
 		st.Density = ties / pairs
 		st.WeightedDensity = wsum / pairs
+		if wover > 0 {
+			// Finite weights whose sum overflows float64 (issue 18 item
+			// 16): the weights past the overflow were divided by the
+			// pairs before summing (each term ≤ max weight / pairs, so
+			// wover stays finite), the first part is divided now.
+			st.WeightedDensity = wsum/pairs + wover
+		}
 		st.BrokerageNorm = st.Brokerage / pairs
 	} else {
 		st.Density, st.WeightedDensity, st.BrokerageNorm = nan, nan, nan

@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -86,4 +87,56 @@ func TestHierarchyNotNegative(t *testing.T) {
 	}
 	g, _ := b.Build()
 	assert.GreaterOrEqual(t, Structural(g, ego).Hierarchy, 0.0)
+}
+
+// The all-nodes engine's weighted density with alter–alter ties whose sum
+// overflows (issue 18 item 16). Hand derivation: ego e with alters a, b, c
+// (ego weights 1), ties a–b and b–c of weight W = 1.7e308, a–c absent:
+// pairs = 3·2/2 = 3, weighted density = (W + W)/3 = 2W/3 ≈ 1.1333e308,
+// finite although W + W overflows (before: +Inf).
+func TestAllNodesWeightedDensityExtreme(t *testing.T) {
+	const W = 1.7e308
+	b := network.NewBuilder(false, true)
+	e, a, bb, c := b.LookupOrAdd("e"), b.LookupOrAdd("a"), b.LookupOrAdd("b"), b.LookupOrAdd("c")
+	require.NoError(t, b.AddEdge(e, a, 1))
+	require.NoError(t, b.AddEdge(e, bb, 1))
+	require.NoError(t, b.AddEdge(e, c, 1))
+	require.NoError(t, b.AddEdge(a, bb, W))
+	require.NoError(t, b.AddEdge(bb, c, W))
+	g, _ := b.Build()
+	all, err := AllNodes(context.Background(), g, AllNodesOptions{})
+	require.NoError(t, err)
+	want := W / 3 * 2
+	assert.InDelta(t, want, all[e].WeightedDensity, want*1e-15, "all-nodes got %v", all[e].WeightedDensity)
+	// The per-ego kernel agrees (it scales too, see TestExtremeWeights).
+	assert.InDelta(t, want, Structural(g, e).WeightedDensity, want*1e-15)
+}
+
+// sd of a numeric alter attribute whose deviations overflow (issue 18 item
+// 16). Hand derivation: values 0 and W = 1.7e308, mean W/2, squared
+// deviations (W/2)² each, sample variance 2(W/2)²/(2−1) = W²/2, sd =
+// W/√2 ≈ 1.2021e308; before, (W/2)·W overflowed: sd = +Inf. Values −W, W:
+// mean 0, variance 2W², sd = W√2 ≈ 2.4e308 is past float64: +Inf is right.
+func TestSDExtremeValues(t *testing.T) {
+	const W = 1.7e308
+	sd := func(vals ...string) float64 {
+		b := network.NewDatasetBuilder(network.DatasetOptions{})
+		require.NoError(t, b.AddEgo("e", "", network.Attrs{}))
+		for i, v := range vals {
+			require.NoError(t, b.AddAlter("e", "", string(rune('a'+i)), 1, network.NewAttrs(b.AlterAttrs(), map[string]string{"x": v})))
+		}
+		ds, _ := b.Build()
+		return SD(ds.Ego("e", ""), "x")
+	}
+	want := W / math.Sqrt2
+	got := sd("0", "1.7e308")
+	assert.InDelta(t, want, got, want*1e-15, "got %v", got)
+	// Three values 0, W, W: mean 2W/3, deviations −2W/3, W/3, W/3, sum of
+	// squares 4W²/9 + 2W²/9 = 6W²/9 = 2W²/3, variance W²/3, sd = W/√3.
+	want = W / math.Sqrt(3)
+	got = sd("0", "1.7e308", "1.7e308")
+	assert.InDelta(t, want, got, want*1e-15, "got %v", got)
+	assert.True(t, math.IsInf(sd("-1.7e308", "1.7e308"), 1))
+	// Ordinary values unchanged: 1, 2, 3 → sd 1.
+	assert.Equal(t, 1.0, sd("1", "2", "3"))
 }
