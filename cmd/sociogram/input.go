@@ -57,6 +57,8 @@ type inputFlags struct {
 
 	typeFlags                // node types, tie types, tie rule (typeflags.go)
 	limits    network.Limits // --max-record-bytes, --max-fields, --max-gzip-ratio
+
+	graphMLMaxKeys, graphMLMaxAttrs int // --max-graphml-keys, --max-graphml-attrs
 }
 
 // addCapital registers --classify and --instruments on fs; load then
@@ -109,6 +111,8 @@ func (f *inputFlags) addCommon(fs *flag.FlagSet) {
 	fs.IntVar(&f.limits.MaxRecordBytes, "max-record-bytes", 16<<20, "refuse a CSV record (line) longer than `N` bytes")
 	fs.IntVar(&f.limits.MaxFields, "max-fields", 1<<16, "refuse a CSV record of more than `N` fields")
 	fs.IntVar(&f.limits.MaxGzipRatio, "max-gzip-ratio", 200, "refuse gzip input that expands more than `N` times (past its first 64 MiB)")
+	fs.IntVar(&f.graphMLMaxKeys, "max-graphml-keys", 1000, "refuse GraphML with more than `N` <key> declarations")
+	fs.IntVar(&f.graphMLMaxAttrs, "max-graphml-attrs", 256, "refuse a GraphML tag with more than `N` attributes")
 	switch {
 	case fs.Lookup("egos") == nil: // nodes: whole networks only
 		fs.StringVar(&f.graphml, "graphml", "", "whole network as a GraphML `FILE` (one graph)")
@@ -131,7 +135,8 @@ func (f *inputFlags) graphMLOptions() network.GraphMLOptions {
 	if egoID == "egoID" {
 		egoID = "" // the default: the data's own ego ID column when writing
 	}
-	return network.GraphMLOptions{Weight: f.weight, EgoID: egoID, Wave: f.wave, AlterWeight: f.alterWeight}
+	return network.GraphMLOptions{Weight: f.weight, EgoID: egoID, Wave: f.wave, AlterWeight: f.alterWeight,
+		MaxKeys: f.graphMLMaxKeys, MaxAttrs: f.graphMLMaxAttrs}
 }
 
 // loadGraphML reads --graphml: survey ego networks when

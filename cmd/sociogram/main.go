@@ -169,6 +169,8 @@ var flagNames = strings.NewReplacer(
 	"TableOptions.Classifier", "--classify",
 	"TableOptions.Instruments", "--instruments",
 	"PajekOptions.MaxVertices", "--max-vertices",
+	"GraphMLOptions.MaxKeys", "--max-graphml-keys",
+	"GraphMLOptions.MaxAttrs", "--max-graphml-attrs",
 	"WideOptions.EgoID", "--ego-id",
 	"WideOptions.Wave", "--wave",
 	"EgoWebOptions.TieQuestion", "--tie-question",

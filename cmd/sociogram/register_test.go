@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -69,4 +70,42 @@ func TestPajekMaxVertices(t *testing.T) {
 	status, out, errs := runCLI("nodes", "--pajek", f["g.net"], "--max-vertices", "5", "--measures", "size")
 	require.Equal(t, 0, status, errs)
 	assert.Equal(t, "node,size\n1,1\n2,1\n3,0\n4,0\n5,0\n", out)
+}
+
+// TestGraphMLLimits: --max-graphml-keys and --max-graphml-attrs set
+// GraphMLOptions.MaxKeys and MaxAttrs (defaults 1,000 and 256); a file over
+// the default limit is refused with an error that names the flag, and read
+// once the flag is raised.
+func TestGraphMLLimits(t *testing.T) {
+	var keys strings.Builder
+	keys.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">`)
+	for i := range 1001 {
+		fmt.Fprintf(&keys, `<key id="k%d" for="node" attr.name="a%d" attr.type="string"/>`, i, i)
+	}
+	// A path a–b–c: sizes 1, 2, 1.
+	body := `<graph edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/>` +
+		`<edge source="a" target="b"/><edge source="b" target="c"/></graph></graphml>`
+	var attrs strings.Builder
+	attrs.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="k" for="node" attr.name="x" attr.type="string"`)
+	for i := range 300 {
+		fmt.Fprintf(&attrs, ` z%d="1"`, i)
+	}
+	attrs.WriteString(`/>`)
+	f := writeFiles(t, map[string]string{"keys.graphml": keys.String() + body, "attrs.graphml": attrs.String() + body})
+	want := "node,size\na,1\nb,2\nc,1\n"
+
+	status, _, errs := runCLI("nodes", "--graphml", f["keys.graphml"], "--measures", "size")
+	require.Equal(t, 1, status, errs)
+	assert.Contains(t, errs, "more than 1000 <key> declarations (--max-graphml-keys raises the limit)")
+	assert.NotContains(t, errs, "GraphMLOptions")
+	status, out, errs := runCLI("nodes", "--graphml", f["keys.graphml"], "--max-graphml-keys", "1001", "--measures", "size")
+	require.Equal(t, 0, status, errs)
+	assert.Equal(t, want, out)
+
+	status, _, errs = runCLI("nodes", "--graphml", f["attrs.graphml"], "--measures", "size")
+	require.Equal(t, 1, status, errs)
+	assert.Contains(t, errs, "more than 256 attributes on one tag (--max-graphml-attrs raises the limit)")
+	status, out, errs = runCLI("nodes", "--graphml", f["attrs.graphml"], "--max-graphml-attrs", "400", "--measures", "size")
+	require.Equal(t, 0, status, errs)
+	assert.Equal(t, want, out)
 }
