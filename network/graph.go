@@ -222,8 +222,14 @@ type Builder struct {
 	attrs    *Schema
 	values   []Attrs
 	self     int
-	merged   int // repeats of the previous edge merged by AddEdge
+	merged   int // duplicate edges merged by AddEdge and compact
+	// compactAt is the pending edge count at which AddEdge compacts the
+	// buffer next (see compact).
+	compactAt int
 }
+
+// minCompact is the smallest pending edge buffer that AddEdge compacts.
+const minCompact = 1 << 16
 
 // NewBuilder returns a builder for a directed or undirected graph. A graph
 // is weighted if weighted is true; unweighted edges get weight 1.
@@ -295,7 +301,70 @@ func (b *Builder) AddEdge(u, v int, w float64) error {
 	if b.weighted {
 		b.w = append(b.w, w)
 	}
+	if len(b.src) >= max(b.compactAt, minCompact) {
+		b.compact()
+	}
 	return nil
+}
+
+// compact sorts the pending edges by (source, target) and merges identical
+// ones in place, summing their weights, so that interleaved duplicates (a
+// stream alternating 1,2 / 3,4 / 1,2 ...) keep memory at the distinct
+// edges (issue 18 item 7). Only identical ordered pairs merge (a reader may
+// set b.directed after the edges); Build merges u–v with v–u. AddEdge calls
+// it when the buffer reaches 2 (4 when few merged) times the distinct edges
+// of the last call, and at least minCompact: amortised O(log m) per edge.
+func (b *Builder) compact() {
+	var ws []float64
+	if b.weighted {
+		ws = b.w
+	}
+	src0 := b.src
+	sort.Sort(edgeSorter{b.src, b.dst, ws})
+	out := 0
+	for k := range b.src {
+		if out > 0 && b.src[out-1] == b.src[k] && b.dst[out-1] == b.dst[k] {
+			b.merged++
+			if ws != nil {
+				ws[out-1] += ws[k]
+			}
+			continue
+		}
+		b.src[out], b.dst[out] = b.src[k], b.dst[k]
+		if ws != nil {
+			ws[out] = ws[k]
+		}
+		out++
+	}
+	b.src, b.dst = b.src[:out], b.dst[:out]
+	if ws != nil {
+		b.w = ws[:out]
+	}
+	// Twice the distinct edges; four times when under a quarter of the
+	// buffer merged (few duplicates: the buffer is the model anyway), so
+	// that a list without duplicates is sorted less often.
+	b.compactAt = 2 * out
+	if 4*out > 3*len(src0) {
+		b.compactAt = 4 * out
+	}
+}
+
+// edgeSorter sorts pending edges by (source, target), weights alongside.
+type edgeSorter struct {
+	src, dst []int32
+	w        []float64
+}
+
+func (e edgeSorter) Len() int { return len(e.src) }
+func (e edgeSorter) Less(i, j int) bool {
+	return e.src[i] < e.src[j] || (e.src[i] == e.src[j] && e.dst[i] < e.dst[j])
+}
+func (e edgeSorter) Swap(i, j int) {
+	e.src[i], e.src[j] = e.src[j], e.src[i]
+	e.dst[i], e.dst[j] = e.dst[j], e.dst[i]
+	if e.w != nil {
+		e.w[i], e.w[j] = e.w[j], e.w[i]
+	}
 }
 
 // BuildStats says what Build merged and dropped.
