@@ -63,14 +63,7 @@ Example:
 }
 
 func runEgos(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags(commands["egos"], stderr)
-	var in inputFlags
-	in.addEgo(fs)
-	in.addCommon(fs)
-	var mf measureFlags
-	mf.add(fs)
-	var cf capitalFlags
-	cf.add(fs)
+	fs, in, mf, cf := newSurveyFlags(commands["egos"], stderr)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -78,7 +71,7 @@ func runEgos(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if done, err := streamEgos(&in, specs, &mf, &cf, stdout, stderr); done {
+	if done, err := streamEgos(in, specs, mf, cf, stdout, stderr); done {
 		return err // grouped survey tables, structural measures (egos_stream.go)
 	}
 	src, err := in.load(stderr)

@@ -61,14 +61,7 @@ Example:
 }
 
 func runGroups(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags(commands["groups"], stderr)
-	var in inputFlags
-	in.addEgo(fs)
-	in.addCommon(fs)
-	var mf measureFlags
-	mf.add(fs)
-	var cf capitalFlags
-	cf.add(fs)
+	fs, in, mf, cf := newSurveyFlags(commands["groups"], stderr)
 	by := fs.String("by", "", "ego attribute `COLUMN` whose values are the groups; required")
 	groups := fs.String("groups", "", "comma-separated `GROUPS` to compare, in this order (default: every value, sorted)")
 	pairs := fs.String("pairs", "first", "`PAIRS` of groups with a row: first (the first two groups) or all")

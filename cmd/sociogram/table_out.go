@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -176,4 +177,18 @@ func progress(stderr io.Writer, what string) (func(done, total int), func()) {
 		}
 	}
 	return fn, end
+}
+
+// newSurveyFlags makes the flag set of a command that computes measures on
+// survey data, with the flags such commands share: the ego input
+// (inputFlags.addEgo, addCommon), --measures with the table flags
+// (measureFlags) and --classify/--instruments (capitalFlags).
+func newSurveyFlags(c *command, stderr io.Writer) (*flag.FlagSet, *inputFlags, *measureFlags, *capitalFlags) {
+	fs := newFlags(c, stderr)
+	in, mf, cf := new(inputFlags), new(measureFlags), new(capitalFlags)
+	in.addEgo(fs)
+	in.addCommon(fs)
+	mf.add(fs)
+	cf.add(fs)
+	return fs, in, mf, cf
 }

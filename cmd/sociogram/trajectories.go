@@ -56,14 +56,7 @@ Example:
 }
 
 func runTrajectories(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags(commands["trajectories"], stderr)
-	var in inputFlags
-	in.addEgo(fs)
-	in.addCommon(fs)
-	var mf measureFlags
-	mf.add(fs)
-	var cf capitalFlags
-	cf.add(fs)
+	fs, in, mf, cf := newSurveyFlags(commands["trajectories"], stderr)
 	waves := fs.String("waves", "", "comma-separated `LIST` of waves in order (default: every wave in order)")
 	by := fs.String("by", "", "ego `ATTR` to group by (its value at the person's first wave)")
 	chart := fs.String("chart", "", "draw the trajectory chart into `FILE` (.png, .svg or .pdf)")

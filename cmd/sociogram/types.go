@@ -99,14 +99,7 @@ func waveRows(t *measures.Table, ds *network.Dataset, wave string) *measures.Tab
 }
 
 func runTypes(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags(commands["types"], stderr)
-	var in inputFlags
-	in.addEgo(fs)
-	in.addCommon(fs)
-	var mf measureFlags
-	mf.add(fs)
-	var cf capitalFlags
-	cf.add(fs)
+	fs, in, mf, cf := newSurveyFlags(commands["types"], stderr)
 	kFlag := fs.String("k", "", "number of types `K`, or a range K1:K2 to compare average silhouettes; required")
 	method := fs.String("method", "ward", "clustering `METHOD`: ward (R hclust ward.D2) or kmeans")
 	seed := fs.Uint64("seed", 1, "k-means++ `SEED`")
