@@ -204,29 +204,13 @@ func (u undirectedView) Weight(xid, yid int64) (float64, bool) {
 // Edges returns every edge once, from the lower to the higher node ID, in
 // order.
 func (u undirectedView) Edges() graph.Edges {
-	es := u.edges()
-	if len(es) == 0 {
-		return graph.Empty
-	}
-	out := make([]graph.Edge, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return iterator.NewOrderedEdges(out)
+	return orderedEdges(u.edges())
 }
 
 // WeightedEdges returns every edge once with its weight, from the lower to
 // the higher node ID, in order.
 func (u undirectedView) WeightedEdges() graph.WeightedEdges {
-	es := u.edges()
-	if len(es) == 0 {
-		return graph.Empty
-	}
-	out := make([]graph.WeightedEdge, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return iterator.NewOrderedWeightedEdges(out)
+	return orderedWeightedEdges(u.edges())
 }
 
 func (u undirectedView) edges() []simple.WeightedEdge {
@@ -324,29 +308,13 @@ func (d directedView) Weight(xid, yid int64) (float64, bool) {
 
 // Edges returns every arc, ordered by tail then head.
 func (d directedView) Edges() graph.Edges {
-	es := d.arcs()
-	if len(es) == 0 {
-		return graph.Empty
-	}
-	out := make([]graph.Edge, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return iterator.NewOrderedEdges(out)
+	return orderedEdges(d.arcs())
 }
 
 // WeightedEdges returns every arc with its weight, ordered by tail then
 // head.
 func (d directedView) WeightedEdges() graph.WeightedEdges {
-	es := d.arcs()
-	if len(es) == 0 {
-		return graph.Empty
-	}
-	out := make([]graph.WeightedEdge, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return iterator.NewOrderedWeightedEdges(out)
+	return orderedWeightedEdges(d.arcs())
 }
 
 func (d directedView) arcs() []simple.WeightedEdge {
@@ -495,4 +463,30 @@ func (m *mergeNodes) NodeSlice() []graph.Node {
 		out = append(out, m.Node())
 	}
 	return out
+}
+
+// orderedEdges hands es to gonum as an edge iterator (graph.Empty when
+// there are none).
+func orderedEdges(es []simple.WeightedEdge) graph.Edges {
+	if len(es) == 0 {
+		return graph.Empty
+	}
+	out := make([]graph.Edge, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return iterator.NewOrderedEdges(out)
+}
+
+// orderedWeightedEdges hands es to gonum as a weighted edge iterator
+// (graph.Empty when there are none).
+func orderedWeightedEdges(es []simple.WeightedEdge) graph.WeightedEdges {
+	if len(es) == 0 {
+		return graph.Empty
+	}
+	out := make([]graph.WeightedEdge, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return iterator.NewOrderedWeightedEdges(out)
 }
