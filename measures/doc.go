@@ -105,6 +105,15 @@
 // AlterChange, WaveChanges, ChangeTable (ChangeMeasures lists the change
 // columns) and AlterChangeTable, and the study summary at Summary.
 //
+// # In plain words
+//
+// Describe says the measures of one map in words a person understands
+// ("4 of the 28 pairs among your 8 people know each other (density
+// 0.14)."), each Sentence carrying its measure name and numbers;
+// DescribeChange and FollowUpOf say what changed between two meetings
+// (kept, gone, new, moved closer or further, new role), alter by alter.
+// Undefined measures are left out of the words, never said as NA.
+//
 // # Measures lists
 //
 // ParseList reads the measures-list syntax (also the command-line tool's): a
