@@ -39,6 +39,9 @@
 //	a measure across waves, a line  TrajectoryFigure
 //	  per person, mean and CI
 //	one person's goals (GAS)        GoalsFigure
+//	one-page report for a person's  PersonReport (A4: the map, its
+//	  file                          measures in words, what changed,
+//	                                the goals)
 //
 // Attributes map to looks through Style, computed once per study as a
 // StudyStyle (NewStudyStyle, NewGraphStyle) and shared by every picture of
