@@ -17,6 +17,11 @@ type AllNodesOptions struct {
 	// Progress, when not nil, is called now and then with the number of
 	// nodes done; calls may come from several goroutines, one at a time.
 	Progress func(done, total int)
+	// Nodes, when not nil, limits the work to the nodes of one range (one
+	// shard, see Shard): the result then has one entry per node of the
+	// range, result[v-Nodes.First] for node v. The graph is still read
+	// whole, so each value is the one of the whole run, bit for bit.
+	Nodes *NodeRange
 }
 
 // AllNodes computes the structural measures of every node of g taken as an
@@ -39,26 +44,30 @@ type AllNodesOptions struct {
 // O(Σ_v deg(v)²) time.
 func AllNodes(ctx context.Context, g *network.Graph, opt AllNodesOptions) ([]Stats, error) {
 	n := g.Order()
-	out := make([]Stats, n)
-	if n == 0 {
+	r, err := opt.Nodes.in(n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Stats, r.Len())
+	if len(out) == 0 {
 		return out, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	withBetweenness := !opt.SkipBetweenness
-	var err error
+	lo := r.First
 	if g.Directed() {
 		base := newKernel(g, nil, nil)
-		err = forEachNode(ctx, n, opt.Workers,
+		err = forEachNode(ctx, len(out), opt.Workers,
 			func() *kernel { return newKernel(g, base.S, base.M) },
-			func(k *kernel, v int) { k.compute(int32(v), &out[v], withBetweenness) },
+			func(k *kernel, i int) { k.compute(int32(lo+i), &out[i], withBetweenness) },
 			opt.Progress)
 	} else {
 		e := newEngine(g, opt.Workers)
-		err = forEachNode(ctx, n, opt.Workers,
+		err = forEachNode(ctx, len(out), opt.Workers,
 			func() *scratch { return newScratch(n) },
-			func(s *scratch, v int) { e.compute(s, int32(v), &out[v], withBetweenness) },
+			func(s *scratch, i int) { e.compute(s, int32(lo+i), &out[i], withBetweenness) },
 			opt.Progress)
 	}
 	if err != nil {

@@ -133,6 +133,14 @@
 // error, and Compute evaluates one measures-list item ("mean(age)") with
 // every check of the tables, returning an error instead of panicking.
 //
+// # Shards
+//
+// Shard cuts the nodes of a graph into k contiguous ranges balanced by
+// Σ (degree + 1); TableOptions.Nodes and AllNodesOptions.Nodes compute the
+// rows of one range only, each row bit for bit that of the whole run, so
+// separate processes (an HPC array job: sociogram nodes --shard I/K) can
+// share the work and sociogram merge joins their parts.
+//
 // # Your own measures
 //
 // Register adds a measure (name, argument forms, function) that measures

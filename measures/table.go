@@ -44,6 +44,11 @@ type TableOptions struct {
 	// count (people by default) and where node and tie types are; see
 	// TypeOptions.
 	Types TypeOptions
+	// Nodes, when not nil, makes NodeTable compute only the rows of the
+	// nodes of one range (one shard: see Shard), in node order; each row
+	// is the row of the whole table, and levels (iqv) still come from the
+	// whole graph. EgoTable ignores it.
+	Nodes *NodeRange
 }
 
 // Table is a batch of measures: one row per ego (or node), one column per
@@ -171,7 +176,11 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 	if err != nil {
 		return nil, err
 	}
-	n := g.Order()
+	nr, err := opt.Nodes.in(g.Order())
+	if err != nil {
+		return nil, err
+	}
+	first, n := nr.First, nr.Len()
 	t := newTable(specs, n)
 	t.KeyNames = []string{"node"}
 	var stats []Stats
@@ -191,7 +200,7 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 		total += n
 	}
 	if needStats {
-		o := AllNodesOptions{Workers: opt.Workers, SkipBetweenness: !needBetweenness}
+		o := AllNodesOptions{Workers: opt.Workers, SkipBetweenness: !needBetweenness, Nodes: &nr}
 		if opt.Progress != nil {
 			o.Progress = func(done, _ int) { opt.Progress(done, total) }
 		}
@@ -205,10 +214,10 @@ func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOpt
 		popt.Progress = func(done, _ int) { opt.Progress(n+done, total) }
 	}
 	err = parallel(ctx, n, popt, func(r int) {
-		t.Keys[r] = []string{g.Label(r)}
+		t.Keys[r] = []string{g.Label(first + r)}
 		var e *network.EgoNet
 		if needEgo {
-			e = network.EgoNetOf(g, r)
+			e = network.EgoNetOf(g, first+r)
 		}
 		row := t.Values[r]
 		for c, d := range defs {
