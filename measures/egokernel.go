@@ -18,6 +18,10 @@ type egoKernel struct {
 	adj, iad []int32
 	w, iw    []float64
 	S, M     []float64
+	cur      []int // each row's next free slot while laying out
+	icur     []int
+	wset     bool // k.w and k.iw are set
+	g        network.EgoGraph
 }
 
 var egoKernels = sync.Pool{New: func() any { return new(egoKernel) }}
@@ -53,26 +57,43 @@ func growInts(s []int, n int) []int {
 	return s
 }
 
-// of fills st with the measures of e's ego.
+// of fills st with the measures of e's ego: e is copied into the
+// kernel's EgoGraph scratch (weights 1 when the dataset has none, as
+// e.Graph() has them) and measured by ofGraph.
 func (ek *egoKernel) of(e *network.EgoNet, st *Stats, withBetweenness bool) {
-	n := len(e.Alters)
-	order := n + 1
-	directed := e.Directed()
 	ds := e.Dataset()
 	weighted := ds == nil || ds.AlterWeighted || ds.TieWeighted
-	aw := func(j int) float64 {
+	g := &ek.g
+	g.Directed = e.Directed()
+	g.AlterWeights = g.AlterWeights[:0]
+	for j := range e.Alters {
+		w := 1.0
 		if weighted {
-			return e.Alters[j].Weight
+			w = e.Alters[j].Weight
 		}
-		return 1
+		g.AlterWeights = append(g.AlterWeights, w)
 	}
-	tw := func(t *network.Tie) float64 {
+	g.Ties = g.Ties[:0]
+	for i := range e.Ties {
+		t := &e.Ties[i]
+		w := 1.0
 		if weighted {
-			return t.Weight
+			w = t.Weight
 		}
-		return 1
+		g.Ties = append(g.Ties, network.EgoTie{From: int32(t.From), To: int32(t.To), Weight: w})
 	}
-	m := 2 * (len(e.Ties) + n) // row entries, counting both ends
+	ek.ofGraph(g, st, withBetweenness)
+}
+
+// ofGraph fills st with the measures of g's ego; g's ties must be
+// canonical (see network.EgoGraph). It allocates nothing once its buffers
+// have grown to the largest ego network seen.
+func (ek *egoKernel) ofGraph(g *network.EgoGraph, st *Stats, withBetweenness bool) {
+	n := len(g.AlterWeights)
+	order := n + 1
+	directed := g.Directed
+	aw := g.AlterWeights
+	m := 2 * (len(g.Ties) + n) // row entries, counting both ends
 	ek.off = growInts(ek.off, order+1)
 	ek.adj = grow32(ek.adj, m)
 	ek.w = grow(ek.w, m)
@@ -81,7 +102,7 @@ func (ek *egoKernel) of(e *network.EgoNet, st *Stats, withBetweenness bool) {
 		ek.in = growInts(ek.in, order+1)
 		ek.iad = grow32(ek.iad, m)
 		ek.iw = grow(ek.iw, m)
-		for _, t := range e.Ties {
+		for _, t := range g.Ties {
 			ek.off[t.From+1]++
 			ek.in[t.To+1]++
 		}
@@ -97,28 +118,31 @@ func (ek *egoKernel) of(e *network.EgoNet, st *Stats, withBetweenness bool) {
 		}
 		ek.adj, ek.w = ek.adj[:ek.off[order]], ek.w[:ek.off[order]]
 		ek.iad, ek.iw = ek.iad[:ek.in[order]], ek.iw[:ek.in[order]]
-		cur := append([]int(nil), ek.off[:order]...)
-		icur := append([]int(nil), ek.in[:order]...)
-		put := func(adj []int32, w []float64, cur []int, u, v int, x float64) {
-			adj[cur[u]], w[cur[u]] = int32(v), x
-			cur[u]++
-		}
+		cur := append(ek.cur[:0], ek.off[:order]...)
+		icur := append(ek.icur[:0], ek.in[:order]...)
+		ek.cur, ek.icur = cur, icur
 		// Ties come sorted by (From, To): out-rows get their targets in
 		// order, in-rows their sources in order; the ego (n) comes last.
-		for i := range e.Ties {
-			t := &e.Ties[i]
-			put(ek.adj, ek.w, cur, t.From, t.To, tw(t))
-			put(ek.iad, ek.iw, icur, t.To, t.From, tw(t))
+		for _, t := range g.Ties {
+			f, to := int(t.From), int(t.To)
+			ek.adj[cur[f]], ek.w[cur[f]] = t.To, t.Weight
+			cur[f]++
+			ek.iad[icur[to]], ek.iw[icur[to]] = t.From, t.Weight
+			icur[to]++
 		}
 		for j := 0; j < n; j++ {
-			put(ek.adj, ek.w, cur, j, n, aw(j))
-			put(ek.iad, ek.iw, icur, j, n, aw(j))
-			put(ek.adj, ek.w, cur, n, j, aw(j))
-			put(ek.iad, ek.iw, icur, n, j, aw(j))
+			ek.adj[cur[j]], ek.w[cur[j]] = int32(n), aw[j]
+			cur[j]++
+			ek.iad[icur[j]], ek.iw[icur[j]] = int32(n), aw[j]
+			icur[j]++
+			ek.adj[cur[n]], ek.w[cur[n]] = int32(j), aw[j]
+			cur[n]++
+			ek.iad[icur[n]], ek.iw[icur[n]] = int32(j), aw[j]
+			icur[n]++
 		}
 	} else {
 		ek.in, ek.iad, ek.iw = nil, nil, nil
-		for _, t := range e.Ties {
+		for _, t := range g.Ties {
 			ek.off[t.From+1]++
 			ek.off[t.To+1]++
 		}
@@ -130,29 +154,34 @@ func (ek *egoKernel) of(e *network.EgoNet, st *Stats, withBetweenness bool) {
 			ek.off[v] += ek.off[v-1]
 		}
 		ek.adj, ek.w = ek.adj[:ek.off[order]], ek.w[:ek.off[order]]
-		cur := append([]int(nil), ek.off[:order]...)
-		put := func(u, v int, x float64) {
-			ek.adj[cur[u]], ek.w[cur[u]] = int32(v), x
-			cur[u]++
-		}
+		cur := append(ek.cur[:0], ek.off[:order]...)
+		ek.cur = cur
 		// Row j receives the partners f < j of ties (f, j) before the
 		// partners t > j of ties (j, t), both ascending, then the ego.
-		for i := range e.Ties {
-			t := &e.Ties[i]
-			put(t.From, t.To, tw(t))
-			put(t.To, t.From, tw(t))
+		for _, t := range g.Ties {
+			f, to := int(t.From), int(t.To)
+			ek.adj[cur[f]], ek.w[cur[f]] = t.To, t.Weight
+			cur[f]++
+			ek.adj[cur[to]], ek.w[cur[to]] = t.From, t.Weight
+			cur[to]++
 		}
 		for j := 0; j < n; j++ {
-			put(j, n, aw(j))
-			put(n, j, aw(j))
+			ek.adj[cur[j]], ek.w[cur[j]] = int32(n), aw[j]
+			cur[j]++
+			ek.adj[cur[n]], ek.w[cur[n]] = int32(j), aw[j]
+			cur[n]++
 		}
 	}
 	k := &ek.k
 	k.directed = directed
 	k.off, k.adj, k.in, k.iad = ek.off, ek.adj, ek.in, ek.iad
-	w, iw := ek.w, ek.iw
-	k.w = func(i int) float64 { return w[i] }
-	k.iw = func(i int) float64 { return iw[i] }
+	if !ek.wset {
+		// The closures read the kernel's current slices, so they are made
+		// once and stay valid as the slices grow.
+		k.w = func(i int) float64 { return ek.w[i] }
+		k.iw = func(i int) float64 { return ek.iw[i] }
+		ek.wset = true
+	}
 	for len(k.pos) < order {
 		k.pos = append(k.pos, -1)
 	}
@@ -160,4 +189,54 @@ func (ek *egoKernel) of(e *network.EgoNet, st *Stats, withBetweenness bool) {
 	k.S, k.M = ek.S, ek.M
 	k.fillStrengths(k.S, k.M)
 	k.compute(int32(n), st, withBetweenness)
+}
+
+// canonicalGraph is canonicalTies for an EgoGraph.
+func canonicalGraph(g *network.EgoGraph) bool {
+	n := int32(len(g.AlterWeights))
+	pf, pt := int32(-1), int32(-1)
+	for _, t := range g.Ties {
+		if t.From < 0 || t.To < 0 || t.From >= n || t.To >= n || t.From == t.To {
+			return false
+		}
+		if !g.Directed && t.From > t.To {
+			return false
+		}
+		if t.From < pf || (t.From == pf && t.To <= pt) {
+			return false
+		}
+		pf, pt = t.From, t.To
+	}
+	return true
+}
+
+// OfEgoGraph returns the structural measures of g's ego: Of for the ego
+// network whose structure g is (network.StreamEgoGraphs passes them), the
+// ego tied to every alter with its weight, alter–alter ties counted by
+// presence except in Burt's measures, which use their weights. The result
+// is bit-for-bit that of Structural(g.Graph(), g.Size()).
+//
+// The ego graph is laid out in scratch space reused across calls (safe for
+// concurrent use): once that has grown to the largest ego network, a call
+// allocates nothing. Ties that are not canonical (see network.EgoGraph)
+// take the slower way through g.Graph(). Cost as Structural on the ego
+// graph: O(n + t) memory, O(Σ_j deg(j)·d) time for n alters, t ties and d
+// the largest alter degree (ego betweenness: a BFS per alter when
+// directed).
+func OfEgoGraph(g *network.EgoGraph) Stats {
+	var st Stats
+	ofEgoGraph(g, &st, true)
+	return st
+}
+
+// ofEgoGraph is OfEgoGraph into st, with the ego betweenness only when
+// withBetweenness is true.
+func ofEgoGraph(g *network.EgoGraph, st *Stats, withBetweenness bool) {
+	if !canonicalGraph(g) {
+		newLocalKernel(g.Graph()).compute(int32(len(g.AlterWeights)), st, withBetweenness)
+		return
+	}
+	ek := egoKernels.Get().(*egoKernel)
+	ek.ofGraph(g, st, withBetweenness)
+	egoKernels.Put(ek)
 }

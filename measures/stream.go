@@ -24,6 +24,11 @@ type StreamOptions struct {
 	// Batch is the number of egos measured at a time; 0 means 2048, enough
 	// to keep every core busy and few enough to bound memory.
 	Batch int
+	// InputKeyNames names the key columns of StreamEgoCSV's table as the
+	// input names them (the ego ID column of egos.csv, the wave column)
+	// rather than egoID and wave, as WriteOptions.KeyNames would with
+	// Dataset.EgoIDColumn and Dataset.WaveColumn.
+	InputKeyNames bool
 }
 
 // StreamEgoTable computes the measures in specs for every ego of a study in
