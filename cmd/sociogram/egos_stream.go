@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -57,23 +56,12 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 	}
 	defer tmp.Abort()
 	bw := bufio.NewWriterSize(tmp, 1<<16)
-	header := false
-	var buf bytes.Buffer
 	in.sayDelimiters(stderr, in.egos, in.alters, in.ties)
 	sopt := measures.StreamOptions{Batch: streamBatch, Table: measures.TableOptions{Types: measures.TypeOptions{NodeColumn: in.nodeTypeColumn}}}
-	rep, err := measures.StreamEgoTable(context.Background(), in.egos, in.alters, in.ties, in.egoOptions(), specs, sopt, func(t *measures.Table, egos []*network.EgoNet) error {
-		buf.Reset()
-		if err := t.WriteCSVWith(&buf, mf.writeOptions(t.KeyNames, egos[0].Dataset())); err != nil {
-			return err
-		}
-		rows := buf.Bytes()
-		if header {
-			rows = rows[bytes.IndexByte(rows, '\n')+1:] // the header once
-		}
-		header = true
-		_, err := bw.Write(rows)
-		return err
-	})
+	// Structure only: no Dataset, egos measured on every core.
+	sopt.Batch = 0
+	sopt.InputKeyNames = mf.keyNames == "input"
+	rep, err := measures.StreamEgoCSV(context.Background(), bw, in.egos, in.alters, in.ties, in.egoOptions(), specs, sopt, mf.writeOptions(nil, nil))
 	if errors.Is(err, network.ErrUngrouped) {
 		return false, nil
 	}
