@@ -128,9 +128,9 @@ func TestStreamEgoCSVErrors(t *testing.T) {
 	assert.ErrorIs(t, err, network.ErrUngrouped)
 
 	eg, al, ti = writeStudy(t, 3, 2000)
-	fail := &failWriter{left: 3000}
+	fail := &streamFailWriter{left: 3000}
 	_, err = StreamEgoCSV(context.Background(), fail, eg, al, ti, network.EgoCSVOptions{}, DefaultSpecs(), StreamOptions{Batch: 16}, WriteOptions{})
-	assert.ErrorIs(t, err, errFull)
+	assert.ErrorIs(t, err, errStreamFull)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -138,14 +138,14 @@ func TestStreamEgoCSVErrors(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
-var errFull = errors.New("disk full")
+var errStreamFull = errors.New("disk full")
 
-// failWriter takes left bytes, then fails.
-type failWriter struct{ left int }
+// streamFailWriter takes left bytes, then fails.
+type streamFailWriter struct{ left int }
 
-func (w *failWriter) Write(p []byte) (int, error) {
+func (w *streamFailWriter) Write(p []byte) (int, error) {
 	if len(p) > w.left {
-		return 0, errFull
+		return 0, errStreamFull
 	}
 	w.left -= len(p)
 	return len(p), nil
