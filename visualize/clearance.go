@@ -45,6 +45,8 @@ type drawing struct {
 	edges     [][2]int
 	half      []vg.Length // half of each tie's width, plus its shift when drawn beside its reverse
 	clearance vg.Length
+	origin    vg.Point  // where data (0, 0) is on the canvas
+	unit      vg.Length // one data unit on the canvas (isotropic pictures)
 }
 
 // reachOf returns how far a marker of shape s and radius r reaches from

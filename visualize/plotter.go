@@ -241,6 +241,8 @@ func (n *Network) Plot(c draw.Canvas, plt *plot.Plot) {
 		_, _, radii[i] = n.style(i)
 	}
 	n.drawn = n.layoutDrawing(c, pt, centres)
+	n.drawn.origin = pt(0, 0)
+	n.drawn.unit = pt(1, 0).X - n.drawn.origin.X
 	// Arcs both ways between two nodes are drawn side by side, each
 	// shifted to its own left, so that neither hides the other.
 	arcs := map[[2]int]bool{}

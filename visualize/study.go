@@ -138,8 +138,8 @@ func (s *StudyStyle) init(all func(string) ([]network.Value, bool), what string)
 		if !ok {
 			return fmt.Errorf("%w: no %s attribute %q to colour by", ErrUnknownAttribute, what, attr)
 		}
-		s.levels = Levels(vals, nil, 0)
-		s.numeric = len(s.levels) > 7
+		s.levels = Levels(vals, s.style.ColorOrder, 0)
+		s.numeric = len(s.levels) > 7 && s.style.ColorOrder == nil
 		for _, v := range vals {
 			if !v.IsMissing() && v.Kind != network.Number {
 				s.numeric = false

@@ -23,6 +23,12 @@ type Style struct {
 	// missing values are grey. Other numeric attributes colour on a light
 	// to dark blue scale.
 	Color string
+	// ColorOrder, when not nil, lists the categories of Color in order:
+	// each keeps its colour and shape whatever values the data holds
+	// (values not listed are drawn as missing), so that a picture
+	// redrawn while its data is edited keeps its colours. nil: the
+	// categories of the data (see Levels).
+	ColorOrder []string
 	// Palette for categories; nil means OkabeIto.
 	Palette []color.Color
 

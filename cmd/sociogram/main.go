@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/sociogram/sociogram/measures"
@@ -80,6 +81,12 @@ func cleanupOnSignal() {
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-sig
+		// A command that runs until stopped (serve) stops and returns
+		// on the first signal; a second one ends the process.
+		if stop := interruptHook(); stop != nil {
+			stop()
+			s = <-sig
+		}
 		removeTemps()
 		n := 2
 		if s, ok := s.(syscall.Signal); ok {
@@ -87,6 +94,27 @@ func cleanupOnSignal() {
 		}
 		os.Exit(128 + n)
 	}()
+}
+
+// interrupt is what the first SIGINT or SIGTERM calls instead of ending
+// the process, while a command that runs until stopped has set it.
+var interrupt struct {
+	sync.Mutex
+	stop func()
+}
+
+// setInterrupt sets (or, with nil, clears) the function the first signal
+// calls.
+func setInterrupt(stop func()) {
+	interrupt.Lock()
+	interrupt.stop = stop
+	interrupt.Unlock()
+}
+
+func interruptHook() func() {
+	interrupt.Lock()
+	defer interrupt.Unlock()
+	return interrupt.stop
 }
 
 // run executes the command line and returns the exit status: 0 on success,
