@@ -161,7 +161,10 @@ func TestScenarioMapFollowUpGoals(t *testing.T) {
 	assert.Equal(t, 2.0, word(t, st.FollowUp.Words, "gained").Values[0])
 	// The goals with their levels at both waves.
 	require.Len(t, st.Goals, 2)
-	lv := func(g GoalJSON, w string) int { require.NotNil(t, g.Levels[w], "%s wave %s", g.ID, w); return *g.Levels[w] }
+	lv := func(g GoalJSON, w string) int {
+		require.NotNil(t, g.Levels[w], "%s wave %s", g.ID, w)
+		return *g.Levels[w]
+	}
 	assert.Equal(t, "join a group", st.Goals[0].ID)
 	assert.Equal(t, 2.0, st.Goals[0].Weight)
 	assert.Equal(t, "1", st.Goals[0].Baseline)

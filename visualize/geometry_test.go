@@ -101,7 +101,7 @@ func TestMapGeometryCellByHand(t *testing.T) {
 	// width 10 (1: 6–16, 2: 16–26, 3: 26–36), four sectors of 90°.
 	m := &MapGeometry{
 		CentreX: 100, CentreY: 100, EgoRadius: 6,
-		Rings: []RingGeometry{{"1", 6, 16}, {"2", 16, 26}, {"3", 26, 36}},
+		Rings:   []RingGeometry{{"1", 6, 16}, {"2", 16, 26}, {"3", 26, 36}},
 		Sectors: []SectorGeometry{{"a", 0, 90}, {"b", 90, 180}, {"c", 180, 270}, {"d", 270, 360}},
 	}
 	cases := []struct {
