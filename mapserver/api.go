@@ -68,6 +68,7 @@ func (s *Server) routeTable() []route {
 		{"GET /api/people/{pid}/beforeafter.png", s.picture("png", s.beforeAfterPicture)},
 		{"GET /api/people/{pid}/goals.svg", s.picture("svg", s.goalsPicture)},
 		{"GET /api/people/{pid}/goals.png", s.picture("png", s.goalsPicture)},
+		{"GET /api/people/{pid}/report.pdf", s.report},
 	}
 }
 
@@ -1227,4 +1228,70 @@ func (s *Server) goalsPicture(r *http.Request) (*visualize.Figure, error) {
 		return nil, fmt.Errorf("person %s has no goals: %w", l.person.ID, store.ErrNotFound)
 	}
 	return visualize.GoalsFigure(goalPerson(l, goals))
+}
+
+// report serves the one-page PDF for the person's file.
+func (s *Server) report(w http.ResponseWriter, r *http.Request) {
+	b, name, err := s.reportPDF(r)
+	if err != nil {
+		writeError(w, statusOf(err), err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	_, _ = w.Write(b)
+}
+
+func (s *Server) reportPDF(r *http.Request) ([]byte, string, error) {
+	l, err := s.load(r, r.PathValue("pid"))
+	if err != nil {
+		return nil, "", err
+	}
+	if len(l.ivs) == 0 {
+		return nil, "", fmt.Errorf("person %s has no wave: %w", l.person.ID, store.ErrNotFound)
+	}
+	i := len(l.ivs) - 1
+	if wave := r.URL.Query().Get("wave"); wave != "" {
+		if i, err = l.waveIndex(wave); err != nil {
+			return nil, "", err
+		}
+	}
+	goals, err := s.st.Goals(r.Context(), l.person.ID)
+	if err != nil {
+		return nil, "", err
+	}
+	rep := &visualize.PersonReport{
+		Title: "Network of " + l.title(l.ivs[i].Wave),
+		Map:   l.ego(i), Draw: s.drawOptions(), Words: s.wordsOptions(),
+	}
+	if d := l.ivs[i].Date; d != "" {
+		rep.Date = "meeting of " + d
+	}
+	if i > 0 {
+		rep.Before = l.ego(i - 1)
+	}
+	if len(goals) > 0 {
+		gp := goalPerson(l, goals)
+		rep.Goals = &gp
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, "pdf"); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), fmt.Sprintf("sociogram-%s-wave-%s.pdf", safeName(l.person.ID), safeName(l.ivs[i].Wave)), nil
+}
+
+// safeName keeps letters, digits, '-' and '_' of s (for a file name in a
+// header).
+func safeName(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
 }

@@ -194,10 +194,24 @@ func TestScenarioMapFollowUpGoals(t *testing.T) {
 			assert.Equal(t, c.h, img.Bounds().Dy(), c.path)
 		}
 	}
-	code, _, b := f.send(f.request("GET", "/api/people/p1/beforeafter.svg?from=1&to=2", nil))
+	code, _, svg := f.send(f.request("GET", "/api/people/p1/beforeafter.svg?from=1&to=2", nil))
+	require.Equal(t, http.StatusOK, code, "%s", svg)
+	assert.Contains(t, string(svg), "<svg")
+	assert.Contains(t, string(svg), "Allotment pal")
+
+	// The one-page PDF for the person's file, as a download.
+	code, h, b := f.send(f.request("GET", "/api/people/p1/report.pdf", nil))
 	require.Equal(t, http.StatusOK, code, "%s", b)
-	assert.Contains(t, string(b), "<svg")
-	assert.Contains(t, string(b), "Allotment pal")
+	assert.Equal(t, "application/pdf", h.Get("Content-Type"))
+	assert.Equal(t, `attachment; filename="sociogram-p1-wave-2.pdf"`, h.Get("Content-Disposition"))
+	assert.True(t, bytes.HasPrefix(b, []byte("%PDF-")), "a PDF")
+	assert.Equal(t, 1, bytes.Count(b, []byte("/Type /Page\n")), "one page")
+	code, _, b2 := f.send(f.request("GET", "/api/people/p1/report.pdf", nil))
+	require.Equal(t, http.StatusOK, code)
+	assert.Equal(t, b, b2, "the same PDF for the same data")
+	code, h, _ = f.send(f.request("GET", "/api/people/p1/report.pdf?wave=1", nil))
+	require.Equal(t, http.StatusOK, code)
+	assert.Equal(t, `attachment; filename="sociogram-p1-wave-1.pdf"`, h.Get("Content-Disposition"))
 
 	// The change log names the worker and what was done.
 	var log []ChangeJSON

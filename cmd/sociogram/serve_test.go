@@ -229,7 +229,7 @@ func TestServeWritesOnlyData(t *testing.T) {
 	s.call(t, "PATCH", "/api/people/p1/waves/2/alters/"+st.Alters[1].Key, map[string]any{"ring": 1}, 200, &st)
 	s.call(t, "PUT", "/api/people/p1/goals/walk/levels/2", map[string]any{"level": 1}, 200, nil)
 	s.call(t, "POST", "/api/people/p1/undo", nil, 200, nil)
-	for _, p := range []string{"/waves/2/map.svg", "/waves/2/map.png", "/beforeafter.png", "/goals.svg", "/log"} {
+	for _, p := range []string{"/waves/2/map.svg", "/waves/2/map.png", "/beforeafter.png", "/goals.svg", "/report.pdf", "/log"} {
 		s.call(t, "GET", "/api/people/p1"+p, nil, 200, nil)
 	}
 	for _, d := range []string{"cwd", "tmp", "home"} {
