@@ -83,8 +83,9 @@ func (o *WordsOptions) role() string {
 //     each other (with no ties the density sentence says it);
 //   - components: how many groups they form that don't know each other
 //     ("Your 8 people form 3 groups that don't know each other.");
-//   - places, services, activities, other_types: the alters of other
-//     node types (network.NodeType), each when there is one;
+//   - places, services, activities, groups, other_types: the alters of
+//     other node types (network.NodeType; "group" for a club or class
+//     named as one), each when there is one;
 //   - bonding, bridging, linking, unclassified: with Rules, how many of
 //     everyone on the map (people, places and services) each class has
 //     (Capital); unclassified only when not 0;
@@ -265,7 +266,8 @@ type typeCount struct {
 }
 
 // typeCounts counts the alters of e that are not people, per node type:
-// places, services (organisations), activities, then the study's own
+// places, services (organisations), activities, groups (a club or a
+// class named as one, type "group" or "groups"), then the study's own
 // types in alphabetical order, each with a sentence.
 func typeCounts(e *network.EgoNet, o TypeOptions) []typeCount {
 	vals, ok := e.AlterValues(o.nodeColumn())
@@ -276,7 +278,11 @@ func typeCounts(e *network.EgoNet, o TypeOptions) []typeCount {
 	n := map[string]int{}
 	for _, v := range vals {
 		if !people.Has(v) {
-			n[network.NodeType(v)]++
+			t := network.NodeType(v)
+			if t == "groups" {
+				t = "group"
+			}
+			n[t]++
 		}
 	}
 	var out []typeCount
@@ -284,6 +290,7 @@ func typeCounts(e *network.EgoNet, o TypeOptions) []typeCount {
 		{network.NodePlace, "places", "place", "places"},
 		{network.NodeOrganisation, "services", "service", "services"},
 		{network.NodeActivity, "activities", "activity", "activities"},
+		{"group", "groups", "group", "groups"},
 	} {
 		if c := n[k.typ]; c > 0 {
 			out = append(out, typeCount{k.measure, fmt.Sprintf("Your map has %s.", plural(c, k.one, k.many)), c})

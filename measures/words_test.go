@@ -205,6 +205,18 @@ func TestDescribe(t *testing.T) {
 			},
 		},
 		{
+			// The mapping page's types: a group (a walking group, type
+			// "group"), an activity, and "other": each counted apart from
+			// the 1 person; no tie-able pair (n = 1).
+			name: "group, activity, other", line: "P10 1 - A:family:1:person:Ann,W:group:2:group:Walkers,S:NA:3:Activity:Swimming,X:NA:3:other:Allotment -",
+			want: []sentence{
+				{"size", []float64{1}, "There is 1 person on your map."},
+				{"activities", []float64{1}, "Your map has 1 activity."},
+				{"groups", []float64{1}, "Your map has 1 group."},
+				{"other_types", []float64{1}, `Your map has 1 marked "other".`},
+			},
+		},
+		{
 			// LSNS-6 with lsns4 missing: the total is undefined, the
 			// sentence left out. All 3 bonding. A–B, A–C: 2 of 3 pairs,
 			// density 0.666… ("0.67"); no isolate; 1 group.

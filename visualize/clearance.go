@@ -235,6 +235,15 @@ type clearState struct {
 }
 
 func newClearState(d *drawing, regs []regionPts, bounds vg.Rectangle) *clearState {
+	// A panel narrower than the labels around its nodes has an inverted
+	// data canvas (gonum/plot pads it by the glyph boxes): its grid is
+	// then one cell at the middle, not a slice of negative length.
+	for _, ax := range [][2]*vg.Length{{&bounds.Min.X, &bounds.Max.X}, {&bounds.Min.Y, &bounds.Max.Y}} {
+		if *ax[1] < *ax[0] {
+			m := (*ax[0] + *ax[1]) / 2
+			*ax[0], *ax[1] = m, m
+		}
+	}
 	n := len(d.centres)
 	s := &clearState{d: d, regs: regs, bounds: bounds, xs: make([]float64, n), ys: make([]float64, n),
 		reach: make([]float64, n), clear: float64(d.clearance), inc: make([][]int, n)}

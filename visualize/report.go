@@ -77,8 +77,9 @@ var ErrReport = errors.New("bad person report")
 // BeforeAfterFigure with the legend entries the map's legend does not
 // already have, or a line saying this is the first map; "Goals": the GAS
 // T-score in words and the goals picture (GoalsFigure). Long texts and
-// many goals shrink the pictures, never spill onto a second page; when the
-// words do not fit even then, Write fails rather than cut them.
+// many goals shrink the pictures, then the words (8.5 pt down to 7 pt),
+// never spill onto a second page; when the words do not fit even then,
+// Write fails rather than cut them.
 func (r *PersonReport) Write(w io.Writer, format string) error {
 	if r.Map == nil {
 		return fmt.Errorf("%w: no map (PersonReport.Map is nil)", ErrReport)
@@ -117,7 +118,6 @@ var (
 	reportTitle   = reportText(16, color.Black)
 	reportSub     = reportText(9.5, color.NRGBA{R: 0x40, G: 0x40, B: 0x40, A: 0xFF})
 	reportHeading = reportText(12, color.NRGBA{R: 0x10, G: 0x30, B: 0x60, A: 0xFF})
-	reportBody    = reportText(8.5, color.Black)
 	reportLegend  = reportText(8, color.Black)
 	reportLegendH = reportText(8, color.NRGBA{R: 0x50, G: 0x50, B: 0x50, A: 0xFF})
 	reportGap     = vg.Points(8)
@@ -157,7 +157,14 @@ type reportPage struct {
 	noGoals    string
 
 	mapS, pairS, goalsH vg.Length // map square, before/after panel square, goals picture height
+
+	body      text.Style  // the words' style (its size shrinks to fit)
+	sentences [3][]string // the words beside the map, of the change, of the goals
 }
+
+// bodySizes are the sizes of the words, tried in order until the page
+// fits.
+var bodySizes = []vg.Length{8.5, 8, 7.5, 7}
 
 func (r *PersonReport) layout() (*reportPage, error) {
 	e := r.Map
@@ -173,7 +180,7 @@ func (r *PersonReport) layout() (*reportPage, error) {
 		return nil, err
 	}
 	for _, s := range words {
-		p.words = append(p.words, wrapText(reportBody, "• "+s.Text, wordsW))
+		p.sentences[0] = append(p.sentences[0], s.Text)
 	}
 	opt := r.Draw
 	opt.Title = ""
@@ -188,7 +195,7 @@ func (r *PersonReport) layout() (*reportPage, error) {
 			p.changeHead += " (wave " + r.Before.Wave + ")"
 		}
 		for _, s := range measures.DescribeChange(r.Before, e, r.Words) {
-			p.change = append(p.change, wrapText(reportBody, "• "+s.Text, contentW))
+			p.sentences[1] = append(p.sentences[1], s.Text)
 		}
 		pf, err := BeforeAfterFigure(r.Before, e, opt)
 		if err != nil {
@@ -206,13 +213,27 @@ func (r *PersonReport) layout() (*reportPage, error) {
 		}
 		p.goalsFig.Title = ""
 		p.goalRows = len(g.Goals)
-		for _, s := range gasWords(g) {
-			p.goalsText = append(p.goalsText, wrapText(reportBody, "• "+s, contentW))
-		}
+		p.sentences[2] = gasWords(g)
 	} else {
 		p.noGoals = "No goals recorded yet."
 	}
-	return p, p.fit()
+	for _, size := range bodySizes {
+		p.body = reportText(size, color.Black)
+		p.words, p.change, p.goalsText = p.wrap(p.sentences[0], wordsW), p.wrap(p.sentences[1], contentW), p.wrap(p.sentences[2], contentW)
+		if err = p.fit(); err == nil {
+			break
+		}
+	}
+	return p, err
+}
+
+// wrap breaks each sentence, after a bullet, into lines no wider than w.
+func (p *reportPage) wrap(ss []string, w vg.Length) [][]string {
+	out := make([][]string, len(ss))
+	for i, s := range ss {
+		out[i] = wrapText(p.body, "• "+s, w)
+	}
+	return out
 }
 
 // withNoteEntry is a figure's legend with its note as a last entry.
@@ -267,18 +288,18 @@ func gasWords(g *GoalPerson) []string {
 	return out
 }
 
-func lineH() vg.Length { return reportBody.Font.Size * 1.3 }
+func (p *reportPage) lineH() vg.Length { return p.body.Font.Size * 1.3 }
 
 func headingH() vg.Length { return reportHeading.Font.Size*1.3 + reportGap/2 }
 
 // linesHeight is the height of wrapped sentences, a small gap between them.
-func linesHeight(ss [][]string) vg.Length {
+func (p *reportPage) linesHeight(ss [][]string) vg.Length {
 	var h vg.Length
 	for i, s := range ss {
 		if i > 0 {
-			h += reportBody.Font.Size * 0.35
+			h += p.body.Font.Size * 0.35
 		}
-		h += vg.Length(len(s)) * lineH()
+		h += vg.Length(len(s)) * p.lineH()
 	}
 	return h
 }
@@ -298,19 +319,19 @@ func (p *reportPage) heights() (title, mapRow, changeRow, goalsRow vg.Length) {
 		title += reportSub.Font.Size * 1.4
 	}
 	legH := flowLegend(nil, 0, 0, mapCol, p.mapLegend)
-	mapRow = max(p.mapS+reportGap+legH, headingH()+linesHeight(p.words)) + reportGap
+	mapRow = max(p.mapS+reportGap+legH, headingH()+p.linesHeight(p.words)) + reportGap
 	changeRow = headingH()
 	if p.pairPanels == nil {
-		changeRow += lineH()
+		changeRow += p.lineH()
 	} else {
-		changeRow += linesHeight(p.change) + reportGap/2 + max(p.pairS, listLegendHeight(p.pairLegend))
+		changeRow += p.linesHeight(p.change) + reportGap/2 + max(p.pairS, listLegendHeight(p.pairLegend))
 	}
 	changeRow += reportGap
 	goalsRow = headingH()
 	if p.goalsFig == nil {
-		goalsRow += lineH()
+		goalsRow += p.lineH()
 	} else {
-		goalsRow += linesHeight(p.goalsText) + reportGap/2 + p.goalsH
+		goalsRow += p.linesHeight(p.goalsText) + reportGap/2 + p.goalsH
 	}
 	return title, mapRow, changeRow, goalsRow
 }
@@ -319,7 +340,8 @@ func (p *reportPage) heights() (title, mapRow, changeRow, goalsRow vg.Length) {
 // the before/after panels 185 pt square, the goals picture 44 pt a goal
 // plus 60 (at most 220 pt); height left over goes to the goals picture.
 // When the page is too full the map shrinks first (to 190 pt), then the
-// goals picture (to 105 pt), then the before/after panels (to 125 pt).
+// goals picture (to 105 pt, or 18 pt a goal plus 50), then the
+// before/after panels (to 125 pt).
 func (p *reportPage) fit() error {
 	p.mapS = wantMapS
 	if p.pairPanels != nil {
@@ -335,10 +357,11 @@ func (p *reportPage) fit() error {
 	if l := left(); l > 0 && p.goalsFig != nil {
 		p.goalsH += min(l, wantGoalsH+vg.Points(60)-p.goalsH)
 	}
+	goalsLo := max(minGoalsH, vg.Points(18*float64(p.goalRows)+50))
 	for _, s := range []struct {
 		size *vg.Length
 		lo   vg.Length
-	}{{&p.mapS, minMapS}, {&p.goalsH, minGoalsH}, {&p.pairS, minPairS}} {
+	}{{&p.mapS, minMapS}, {&p.goalsH, goalsLo}, {&p.pairS, minPairS}} {
 		for left() < 0 && *s.size > s.lo {
 			*s.size = max(s.lo, *s.size-vg.Points(2))
 		}
@@ -368,7 +391,7 @@ func (p *reportPage) draw(c draw.Canvas) {
 	drawPanel(sub(c, mx, y-p.mapS, p.mapS, p.mapS), p.mapPanel)
 	flowLegend(&c, x0, y-p.mapS-reportGap, mapCol, p.mapLegend)
 	c.FillText(reportHeading, vg.Point{X: x0 + wordsX, Y: y}, "The map in words")
-	drawLines(c, x0+wordsX, y-headingH(), p.words)
+	p.drawLines(c, x0+wordsX, y-headingH(), p.words)
 	y -= mapRow
 
 	// What changed: the words, the two panels, the legend entries that
@@ -376,10 +399,10 @@ func (p *reportPage) draw(c draw.Canvas) {
 	c.FillText(reportHeading, vg.Point{X: x0, Y: y}, p.changeHead)
 	y -= headingH()
 	if p.pairPanels == nil {
-		c.FillText(reportBody, vg.Point{X: x0, Y: y}, p.other)
-		y -= lineH()
+		c.FillText(p.body, vg.Point{X: x0, Y: y}, p.other)
+		y -= p.lineH()
 	} else {
-		y = drawLines(c, x0, y, p.change) - reportGap/2
+		y = p.drawLines(c, x0, y, p.change) - reportGap/2
 		for k, pl := range p.pairPanels {
 			x := x0 + vg.Length(k)*(p.pairS+2*reportGap)
 			drawPanel(sub(c, x, y-p.pairS, p.pairS, p.pairS), pl)
@@ -393,18 +416,37 @@ func (p *reportPage) draw(c draw.Canvas) {
 	c.FillText(reportHeading, vg.Point{X: x0, Y: y}, "Goals")
 	y -= headingH()
 	if p.goalsFig == nil {
-		c.FillText(reportBody, vg.Point{X: x0, Y: y}, p.noGoals)
+		c.FillText(p.body, vg.Point{X: x0, Y: y}, p.noGoals)
 		return
 	}
-	y = drawLines(c, x0, y, p.goalsText) - reportGap/2
+	y = p.drawLines(c, x0, y, p.goalsText) - reportGap/2
 	p.goalsFig.Draw(sub(c, x0, y-p.goalsH, contentW, p.goalsH))
 }
 
-// drawPanel draws a network panel on c with one data unit the same length
-// on both axes, as Figure.Draw does for isotropic figures.
+// panelSize is the least size a network panel is laid out at: a smaller
+// square on the page gets the panel drawn at this size and scaled down,
+// labels and all, instead of labels of full size leaving the network a
+// small middle (gonum/plot keeps the labels' room out of the data area).
+var panelSize = vg.Points(260)
+
+// drawPanel draws a network panel on the square c with one data unit the
+// same length on both axes, as Figure.Draw does for isotropic figures;
+// below panelSize it is drawn at panelSize and scaled to fit.
 func drawPanel(c draw.Canvas, p *plot.Plot) {
-	Isotropic(p, c)
-	p.Draw(c)
+	side := min(c.Size().X, c.Size().Y)
+	if side >= panelSize {
+		Isotropic(p, c)
+		p.Draw(c)
+		return
+	}
+	k := float64(side / panelSize)
+	c.Push()
+	defer c.Pop()
+	c.Translate(c.Min)
+	c.Scale(k, k)
+	vc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Max: vg.Point{X: panelSize, Y: panelSize}}}
+	Isotropic(p, vc)
+	p.Draw(vc)
 }
 
 // legendThumb is the size of a legend thumbnail on the page.
@@ -474,19 +516,19 @@ func sub(c draw.Canvas, x, y, w, h vg.Length) draw.Canvas {
 
 // drawLines draws wrapped sentences from (x, y) down and returns the y
 // below them.
-func drawLines(c draw.Canvas, x, y vg.Length, ss [][]string) vg.Length {
-	indent := reportBody.Width("• ")
+func (p *reportPage) drawLines(c draw.Canvas, x, y vg.Length, ss [][]string) vg.Length {
+	indent := p.body.Width("• ")
 	for i, s := range ss {
 		if i > 0 {
-			y -= reportBody.Font.Size * 0.35
+			y -= p.body.Font.Size * 0.35
 		}
 		for k, l := range s {
 			dx := vg.Length(0)
 			if k > 0 {
 				dx = indent
 			}
-			c.FillText(reportBody, vg.Point{X: x + dx, Y: y}, l)
-			y -= lineH()
+			c.FillText(p.body, vg.Point{X: x + dx, Y: y}, l)
+			y -= p.lineH()
 		}
 	}
 	return y

@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
@@ -264,4 +265,80 @@ func TestPersonReportLook(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, r.Write(w, "png"))
 	require.NoError(t, w.Close())
+}
+
+// TestPersonReportFits: a large map (30 alters at each meeting, 20 of
+// them kept, names of 4 to 8 letters) and six goals still make one A4 page, the
+// pictures shrunk no further than their minima; words that cannot fit
+// even then are an error, not a second page or cut text.
+func TestPersonReportFits(t *testing.T) {
+	b := network.NewDatasetBuilder(network.DatasetOptions{WaveColumn: "wave"})
+	roles := []string{"family", "friends", "neighbours", "services"}
+	for w, ids := range [][2]int{{0, 30}, {10, 40}} {
+		wave := []string{"1", "2"}[w]
+		require.NoError(t, b.AddEgo("P09", wave, nil))
+		for i := ids[0]; i < ids[1]; i++ {
+			id := "Al" + strings.Repeat("x", i%5) + string(rune('A'+i%26)) + string(rune('a'+i/26))
+			require.NoError(t, b.AddAlter("P09", wave, id, 1, network.NewAttrs(b.AlterAttrs(), map[string]string{
+				"role": roles[i%4], "ring": []string{"1", "2", "3"}[(i+w)%3], "name": id})))
+			if i > ids[0] && i%3 != 0 {
+				prev := "Al" + strings.Repeat("x", (i-1)%5) + string(rune('A'+(i-1)%26)) + string(rune('a'+(i-1)/26))
+				require.NoError(t, b.AddTie("P09", wave, prev, id, 1, nil))
+			}
+		}
+	}
+	ds, _ := b.Build()
+	goals := &GoalPerson{EgoID: "P09", Waves: []string{"1", "2"}, T: []float64{40, 52}}
+	for k := 0; k < 6; k++ {
+		goals.Goals = append(goals.Goals, GoalRow{Goal: "goal " + string(rune('1'+k)), Description: "something to reach", Weight: 1, Levels: []float64{-1, float64(k%3 - 1)}})
+	}
+	opt := DrawOptions{EgogramOptions: EgogramOptions{Rings: "ring", NumRings: 3, Sectors: "role"}, Style: Style{Color: "role", Label: "name"}}
+	r := &PersonReport{Map: ds.Ego("P09", "2"), Before: ds.Ego("P09", "1"), Draw: opt, Goals: goals,
+		Words: measures.WordsOptions{Label: "name"}}
+	p, err := r.layout()
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, p.mapS, minMapS)
+	assert.GreaterOrEqual(t, p.pairS, minPairS)
+	assert.GreaterOrEqual(t, p.goalsH, minGoalsH)
+	a, m, c, g := p.heights()
+	assert.LessOrEqual(t, a+m+c+g, A4Height-2*reportMargin, "rows fit the page")
+	var buf bytes.Buffer
+	require.NoError(t, r.Write(&buf, "pdf"))
+	pages, count, _ := pdfPages(t, buf.Bytes())
+	assert.Equal(t, 1, pages)
+	assert.Equal(t, 1, count)
+	if dir := os.Getenv("LOOK_DIR"); dir != "" {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "report-large.pdf"), buf.Bytes(), 0o644))
+	}
+
+	// 120 lines of words beside the map: more than a page.
+	p.words = append(p.words, make([][]string, 120)...)
+	for i := range p.words {
+		p.words[i] = []string{"• words"}
+	}
+	err = p.fit()
+	require.ErrorIs(t, err, ErrReport)
+	assert.ErrorContains(t, err, "more than one A4 page holds")
+}
+
+// TestNarrowPanelLongLabels: an egogram drawn narrower than its labels
+// (60 pt for labels of ~150 pt) used to panic in the clearance grid
+// ("makeslice: len out of range": gonum/plot's data canvas came
+// inverted); it draws now.
+func TestNarrowPanelLongLabels(t *testing.T) {
+	b := network.NewDatasetBuilder(network.DatasetOptions{})
+	require.NoError(t, b.AddEgo("E", "", nil))
+	for _, id := range []string{"a", "b", "c"} {
+		require.NoError(t, b.AddAlter("E", "", id, 1, network.NewAttrs(b.AlterAttrs(),
+			map[string]string{"name": "Somebody with a rather long name " + id})))
+	}
+	require.NoError(t, b.AddTie("E", "", "a", "b", 1, nil))
+	ds, _ := b.Build()
+	f, err := EgogramFigure(ds.Egos[0], DrawOptions{Style: Style{Label: "name"}})
+	require.NoError(t, err)
+	f.Width, f.Height = vg.Points(60), vg.Points(60)
+	var buf bytes.Buffer
+	require.NotPanics(t, func() { err = f.Write(&buf, "png") })
+	require.NoError(t, err)
+	assert.NotZero(t, buf.Len())
 }
