@@ -361,6 +361,18 @@ func (st Study) EgoCSVOptions() network.EgoCSVOptions {
 func (s *Store) Dataset(ctx context.Context, people ...string) (*network.Dataset, error) {
 	var ds *network.Dataset
 	err := s.read(ctx, func(t *tx) error {
+		var err error
+		ds, err = t.dataset(people)
+		return err
+	})
+	return ds, err
+}
+
+// dataset is Dataset within a transaction.
+func (t *tx) dataset(people []string) (*network.Dataset, error) {
+	var ds *network.Dataset
+	ctx := t.ctx
+	err := func() error {
 		st, err := t.study()
 		if err != nil {
 			return err
@@ -466,7 +478,7 @@ func (s *Store) Dataset(ctx context.Context, people ...string) (*network.Dataset
 		ds, _ = b.Build()
 		ds.EgoIDColumn = st.EgoID
 		return nil
-	})
+	}()
 	return ds, err
 }
 
@@ -496,8 +508,20 @@ func alterField(a Alter, c string) string {
 // the order added, with the level:WAVE columns of the import and of every
 // wave a level was recorded at.
 func (s *Store) GoalsTable(ctx context.Context, people ...string) (*analysis.Goals, error) {
-	out := &analysis.Goals{Source: s.path}
+	var out *analysis.Goals
 	err := s.read(ctx, func(t *tx) error {
+		var err error
+		out, err = t.goalsTable(s.path, people)
+		return err
+	})
+	return out, err
+}
+
+// goalsTable is GoalsTable within a transaction.
+func (t *tx) goalsTable(source string, people []string) (*analysis.Goals, error) {
+	out := &analysis.Goals{Source: source}
+	ctx := t.ctx
+	err := func() error {
 		st, err := t.study()
 		if err != nil {
 			return err
@@ -571,7 +595,7 @@ func (s *Store) GoalsTable(ctx context.Context, people ...string) (*analysis.Goa
 			out.Goals = append(out.Goals, ag)
 		}
 		return nil
-	})
+	}()
 	return out, err
 }
 
@@ -641,16 +665,18 @@ func (s *Store) WriteGraphMLDir(ctx context.Context, dir string) error {
 	return writeGoalsFile(dir, g, st)
 }
 
-func (s *Store) export(ctx context.Context) (*network.Dataset, *analysis.Goals, Study, error) {
-	st, err := s.Study(ctx)
-	if err != nil {
-		return nil, nil, st, err
-	}
-	ds, err := s.Dataset(ctx)
-	if err != nil {
-		return nil, nil, st, err
-	}
-	g, err := s.GoalsTable(ctx)
+// export reads the study, its dataset and its goals in one transaction.
+func (s *Store) export(ctx context.Context) (ds *network.Dataset, g *analysis.Goals, st Study, err error) {
+	err = s.read(ctx, func(t *tx) error {
+		if st, err = t.study(); err != nil {
+			return err
+		}
+		if ds, err = t.dataset(nil); err != nil {
+			return err
+		}
+		g, err = t.goalsTable(s.path, nil)
+		return err
+	})
 	return ds, g, st, err
 }
 
