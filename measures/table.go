@@ -356,6 +356,11 @@ func SyntacticName(name string) string {
 	return s
 }
 
+// Header returns the names of the key columns then the measure columns
+// as the writers write them with opt (KeyNames replaced, Syntactic names),
+// for writers of other formats.
+func (t *Table) Header(opt WriteOptions) ([]string, error) { return t.header(opt) }
+
 // header returns the key and column names as opt says.
 func (t *Table) header(opt WriteOptions) ([]string, error) {
 	keys := t.KeyNames

@@ -15,7 +15,7 @@ func init() {
 		summary: "one row per alter with the ego's attributes, for multilevel models",
 		usage: `Usage: sociogram alters --egos FILE --alters FILE [--ties FILE]
        [--measures degree,betweenness,betweenness_norm,component,isolate]
-       [--classify RULES.json] [other input flags] [--format csv|json] [-o FILE]
+       [--classify RULES.json] [other input flags] [--format csv|json|parquet] [-o FILE]
    or: sociogram alters --graphml DIR|FILE | --netcanvas DIR [same options]
 
 Writes one row per alter of every ego (and wave), egos and alters in input

@@ -16,7 +16,7 @@ func init() {
 		summary: "bonding/bridging/linking class of every alter, and the rule that gave it",
 		usage: `Usage: sociogram classify --egos FILE --alters FILE [--ties FILE] --classify RULES.json
        [--ego-id COL --alter-id COL --source COL --target COL] [--weight COL]
-       [--alter-weight COL] [--wave COL] [--directed] [--format csv|json] [-o FILE]
+       [--alter-weight COL] [--wave COL] [--directed] [--format csv|json|parquet] [-o FILE]
    or: sociogram classify --graphml DIR|FILE | --netcanvas DIR --classify RULES.json [same options]
 
 Classifies every alter of every ego of a survey study by the rules in

@@ -13,7 +13,7 @@ func init() {
 		summary: "clustered graph of a study: alters grouped by category, averaged over egos",
 		usage: `Usage: sociogram clustered --egos FILE --alters FILE [--ties FILE] --by COLUMN
        [--group-by EGO_COLUMN] [--wave COL] [other input flags]
-       [--format csv|json] [-o FILE]
+       [--format csv|json|parquet] [-o FILE]
 
 Aggregates the ego networks of a study by the alter attribute --by (e.g.
 role, or the node type), as egor's clustered_graphs (Brandes, Lerner,

@@ -19,7 +19,7 @@ func init() {
        [--waves LIST | --before WAVE --after WAVE] [--baseline WAVE]
        [--change LIST] [--rings COL] [--role COL] [--alter-rows] [--from-to]
        [--measures LIST] [--classify RULES.json] [--instruments FILE.json]
-       [other input flags] [--format csv|json] [-o FILE]
+       [other input flags] [--format csv|json|parquet] [-o FILE]
 
 Compares every ego's network across waves (time points), e.g. before and
 after an intervention. Alters are matched by alterID, so give a person the

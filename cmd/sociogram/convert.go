@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/sociogram/sociogram/network"
+	"github.com/sociogram/sociogram/parquetio"
 )
 
 func init() {
 	register(&command{
 		name:    "convert",
 		summary: "convert between file formats",
-		usage: `Usage: sociogram convert <input flags> --to graphml|edges|egocsv -o PATH
+		usage: `Usage: sociogram convert <input flags> --to graphml|edges|parquet|egocsv -o PATH
 
 Reads survey ego networks (--egos, --alters, --ties; --netcanvas DIR, a
 Network Canvas CSV export; --graphml DIR or a GraphML file with a graph-level
@@ -24,6 +25,8 @@ and writes them in another format:
                 survey data: PATH is a directory of one GraphML file per ego
                 (ego data as graph-level data, alters as nodes)
   --to edges    PATH/edges.csv (source,target[,weight]) and PATH/nodes.csv
+  --to parquet  PATH/edges.parquet and PATH/nodes.parquet, the same columns
+                typed (integer IDs as int64), for --edges/--nodes *.parquet
   --to egocsv   PATH/egos.csv, PATH/alters.csv, PATH/aaties.csv
 Files are written to a temporary name and moved into place, so a failed run
 leaves no half-written output.
@@ -46,7 +49,7 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	in.addEgo(fs)
 	in.addWhole(fs)
 	in.addCommon(fs)
-	to := fs.String("to", "", "output `FORMAT`: graphml, edges or egocsv")
+	to := fs.String("to", "", "output `FORMAT`: graphml, edges, parquet (a whole network as edges.parquet and nodes.parquet) or egocsv")
 	out := fs.String("o", "", "output `PATH`: a file for one GraphML graph, else a directory")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -55,11 +58,11 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 		return usagef("-o PATH is required")
 	}
 	switch *to {
-	case "graphml", "edges", "egocsv":
+	case "graphml", "edges", "parquet", "egocsv":
 	case "":
-		return usagef("--to FORMAT is required (graphml, edges or egocsv)")
+		return usagef("--to FORMAT is required (graphml, edges, parquet or egocsv)")
 	default:
-		return usagef("unknown --to %q (want graphml, edges or egocsv)", *to)
+		return usagef("unknown --to %q (want graphml, edges, parquet or egocsv)", *to)
 	}
 	src, err := in.load(stderr)
 	if err != nil {
@@ -90,6 +93,11 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 			return usagef("--to edges needs a whole network (--edges, --pajek or a whole-network --graphml); survey data converts to egocsv or graphml")
 		}
 		return writeDir(*out, func(dir string) error { return network.WriteEdgeListDir(dir, src.g) })
+	case "parquet":
+		if src.g == nil {
+			return usagef("--to parquet needs a whole network (--edges, --pajek or a whole-network --graphml)")
+		}
+		return writeDir(*out, func(dir string) error { return parquetio.WriteEdgeListDir(dir, src.g) })
 	default: // egocsv
 		if src.ds == nil {
 			return usagef("--to egocsv needs survey data (--egos/--alters, --netcanvas or a GraphML ego dataset)")

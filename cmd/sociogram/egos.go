@@ -13,7 +13,7 @@ func init() {
 		summary: "measures of survey ego networks, one row per ego",
 		usage: `Usage: sociogram egos --egos FILE --alters FILE [--ties FILE] [--measures LIST]
        [--ego-id COL --alter-id COL --source COL --target COL] [--weight COL]
-       [--alter-weight COL] [--wave COL] [--directed] [--format csv|json] [-o FILE]
+       [--alter-weight COL] [--wave COL] [--directed] [--format csv|json|parquet] [-o FILE]
    or: sociogram egos --graphml DIR|FILE | --netcanvas DIR  [same options]
 
 Computes measures for every ego of a survey study (egor "threefiles" tables,

@@ -19,7 +19,7 @@ func init() {
 		usage: `Usage: sociogram goals --goals FILE --egos FILE --alters FILE [--ties FILE] --wave COL
        [--baseline WAVE] [--goal-rows | --by ATTR] [--draw DIR]
        [--classify RULES.json] [--instruments FILE.json] [other input flags]
-       [--format csv|json] [-o FILE]
+       [--format csv|json|parquet] [-o FILE]
 
 Scores each person's goals (Goal Attainment Scaling, Kiresuk & Sherman
 1968) at each follow-up wave: every wave after the baseline (default: the

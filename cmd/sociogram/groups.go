@@ -18,7 +18,7 @@ func init() {
        --measures LIST [--groups A,B,...] [--pairs first|all]
        [--wave COL [--before WAVE --after WAVE]] [--classify RULES.json]
        [--instruments FILE.json] [--chart FILE.png] [other input flags]
-       [--format csv|json] [-o FILE]
+       [--format csv|json|parquet] [-o FILE]
 
 Compares the groups of egos that the ego attribute --by defines (e.g. the
 agency that supports them) on each measure of --measures (any measure of

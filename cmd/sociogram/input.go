@@ -11,6 +11,7 @@ import (
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
+	"github.com/sociogram/sociogram/parquetio"
 )
 
 // inputFlags are the input flags shared by every command that reads data
@@ -91,8 +92,8 @@ func (f *inputFlags) addEgo(fs *flag.FlagSet) {
 
 // addWhole registers the whole-network flags on fs.
 func (f *inputFlags) addWhole(fs *flag.FlagSet) {
-	fs.StringVar(&f.edges, "edges", "", "edge list `FILE` (source,target[,weight])")
-	fs.StringVar(&f.nodes, "nodes", "", "node attributes `FILE` (id, attributes...); optional")
+	fs.StringVar(&f.edges, "edges", "", "edge list `FILE` (source,target[,weight]): CSV, or Parquet when named *.parquet")
+	fs.StringVar(&f.nodes, "nodes", "", "node attributes `FILE` (id, attributes...), CSV or *.parquet as --edges; optional")
 	fs.StringVar(&f.nodeID, "node-id", "", "node ID `COLUMN` of the node file (default id)")
 	fs.StringVar(&f.pajek, "pajek", "", "whole network as a Pajek .net `FILE`")
 	fs.IntVar(&f.maxVertices, "max-vertices", 0, "largest vertex `COUNT` a Pajek *Vertices line may declare (0: 4194304)")
@@ -451,6 +452,17 @@ func (f *inputFlags) loadData(stderr io.Writer) (*loaded, error) {
 	case f.isWhole():
 		if f.edges == "" {
 			return nil, usagef("whole-network input needs --edges (the node file is optional)")
+		}
+		if parquetio.IsParquet(f.edges) || (f.nodes != "" && parquetio.IsParquet(f.nodes)) {
+			if !parquetio.IsParquet(f.edges) || (f.nodes != "" && !parquetio.IsParquet(f.nodes)) {
+				return nil, usagef("give --edges and --nodes both as Parquet (*.parquet) or both as CSV")
+			}
+			g, rep, err := parquetio.ReadEdgeList(f.edges, f.nodes, f.wholeOptions())
+			if err != nil {
+				return nil, err
+			}
+			warnReport(stderr, rep)
+			return &loaded{g: g}, nil
 		}
 		f.sayDelimiters(stderr, f.edges)
 		g, rep, err := network.ReadEdgeList(f.edges, f.nodes, f.wholeOptions())

@@ -14,7 +14,7 @@ func init() {
 		summary: "measures of every node of a whole network taken as an ego",
 		usage: `Usage: sociogram nodes --edges FILE [--nodes FILE] | --graphml FILE | --pajek FILE
        [--directed] [--weight COL] [--measures LIST] [--classify RULES.json]
-       [--instruments FILE.json] [--format csv|json] [-o FILE]
+       [--instruments FILE.json] [--format csv|json|parquet] [-o FILE]
        [--shard I/K -o PART]
 
 Takes every node of a whole network as an ego and writes one row per node:

@@ -11,7 +11,7 @@ func init() {
 		name:    "summary",
 		summary: "study summary per wave: egos, alters, size and density",
 		usage: `Usage: sociogram summary --egos FILE --alters FILE [--ties FILE] [--wave COL]
-       [other input flags] [--format csv|json] [-o FILE]
+       [other input flags] [--format csv|json|parquet] [-o FILE]
 
 Describes a survey study, one row per wave (one row with an empty wave when
 the data has no waves):

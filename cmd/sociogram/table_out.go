@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -10,10 +11,11 @@ import (
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
+	"github.com/sociogram/sociogram/parquetio"
 )
 
 // tableFlags are the output flags of the commands that write a table:
-// --format (csv or json) and -o.
+// --format (csv, json or parquet) and -o.
 type tableFlags struct {
 	format string
 	out    string
@@ -26,24 +28,40 @@ type flagAdder interface {
 }
 
 func (t *tableFlags) add(fs flagAdder) {
-	fs.StringVar(&t.format, "format", "csv", "output `FORMAT`: csv or json")
+	fs.StringVar(&t.format, "format", "csv", "output `FORMAT`: csv, json or parquet (typed columns, NA as null; needs -o)")
 	fs.StringVar(&t.out, "o", "", "output `FILE` (default standard output)")
 }
 
 // check reports an unknown --format as a usage error, before any data is
 // read.
 func (t *tableFlags) check() error {
-	if t.format != "csv" && t.format != "json" {
-		return usagef("unknown --format %q (want csv or json)", t.format)
+	switch t.format {
+	case "csv", "json":
+	case "parquet":
+		if t.out == "" || t.out == "-" {
+			return usagef("--format parquet needs -o FILE (a Parquet file is binary, not for standard output)")
+		}
+	default:
+		return usagef("unknown --format %q (want csv, json or parquet)", t.format)
 	}
 	return nil
 }
 
 // write writes to -o (atomically) or stdout, with writeCSV or writeJSON
-// as --format says.
+// as --format says; for parquet, the table's JSON is converted by
+// parquetio.WriteJSONTable (column types from the JSON values).
 func (t *tableFlags) write(stdout io.Writer, writeCSV, writeJSON func(io.Writer) error) error {
-	if t.format == "json" {
+	switch t.format {
+	case "json":
 		return writeOutput(t.out, stdout, writeJSON)
+	case "parquet":
+		return writeOutput(t.out, stdout, func(w io.Writer) error {
+			var buf bytes.Buffer
+			if err := writeJSON(&buf); err != nil {
+				return err
+			}
+			return parquetio.WriteJSONTable(w, &buf)
+		})
 	}
 	return writeOutput(t.out, stdout, writeCSV)
 }
@@ -134,6 +152,9 @@ func (m *measureFlags) writeOptions(keys []string, ds *network.Dataset) measures
 // network) as the flags say.
 func (m *measureFlags) writeTable(stdout io.Writer, t *measures.Table, ds *network.Dataset) error {
 	opt := m.writeOptions(t.KeyNames, ds)
+	if m.format == "parquet" {
+		return writeOutput(m.out, stdout, func(w io.Writer) error { return parquetio.WriteTable(w, t, opt) })
+	}
 	return m.tableFlags.write(stdout,
 		func(w io.Writer) error { return t.WriteCSVWith(w, opt) },
 		func(w io.Writer) error { return t.WriteJSONWith(w, opt) })

@@ -24,7 +24,7 @@ func init() {
        [--waves LIST] [--measures LIST] [--by ATTR] [--classify RULES.json]
        [--instruments FILE.json] [--chart FILE.png [--chart-measure M]]
        [--ego ID --ego-chart FILE.png [--rings COL] [--sectors COL]]
-       [other input flags] [--format csv|json] [-o FILE]
+       [other input flags] [--format csv|json|parquet] [-o FILE]
 
 Writes the measures of every person at every wave as a long table, one row
 per person per wave at which the person was interviewed, people in order of

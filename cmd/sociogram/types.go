@@ -23,7 +23,7 @@ func init() {
        --k K|K1:K2 [--method ward|kmeans] [--seed N] [--restarts N]
        [--wave COL [--at WAVE]] [--profiles FILE] [--chart FILE.png]
        [--dendrogram FILE.png] [--classify RULES.json] [--instruments FILE.json]
-       [other input flags] [--format csv|json] [-o FILE]
+       [other input flags] [--format csv|json|parquet] [-o FILE]
 
 Sorts egos into K network types on the measures of --measures (any measure
 of sociogram egos): each measure is z-scored over the egos that have every
