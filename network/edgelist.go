@@ -60,6 +60,9 @@ func ReadEdgeListFrom(edges, nodes *Input, opt EdgeListOptions) (*Graph, Report,
 		opt.Comma = sniffDelimiter(edges)
 	}
 	setLimits(opt.Limits, edges, nodes)
+	if g, rep, ok, err := readEdgeListParallel(edges, nodes, opt); ok {
+		return g, rep, err // plain headers, on all cores (ingest.go)
+	}
 	if g, rep, ok, err := readEdgeListFast(edges, nodes, opt); ok {
 		return g, rep, err // the common case, without encoding/csv (fastedges.go)
 	}

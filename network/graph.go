@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/sociogram/sociogram/internal/csr"
 )
@@ -41,6 +42,10 @@ type Graph struct {
 
 	labels []string
 	index  map[string]int32
+	// lazyIndex builds index on the first Lookup when the reader did not
+	// (the parallel edge-list reader: a map of every label costs 40 to 60
+	// bytes per node, and most uses never look a label up).
+	lazyIndex *sync.Once
 
 	attrs      *Schema
 	nodeValues []Attrs // per node; nil when no attributes
@@ -68,6 +73,15 @@ func (g *Graph) Label(id int) string { return g.labels[id] }
 
 // Lookup returns the node with the given label.
 func (g *Graph) Lookup(label string) (int, bool) {
+	if g.lazyIndex != nil {
+		g.lazyIndex.Do(func() {
+			index := make(map[string]int32, len(g.labels))
+			for i, l := range g.labels {
+				index[l] = int32(i)
+			}
+			g.index = index
+		})
+	}
 	i, ok := g.index[label]
 	return int(i), ok
 }
