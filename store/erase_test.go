@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -203,4 +204,27 @@ func TestConcurrent(t *testing.T) {
 	log, err := st.Log(ctx, "")
 	require.NoError(t, err)
 	assert.Len(t, log, people+2*people*alters)
+}
+
+// Every connection of the pool has the settings the erasure and the
+// concurrency rely on: WAL, foreign keys, secure_delete, temp_store
+// MEMORY (2), a busy timeout of 5000 ms.
+func TestPragmas(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	var conns []*sql.Conn
+	for range 3 { // three connections at once: three of the pool
+		c, err := st.db.Conn(ctx)
+		require.NoError(t, err)
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		for q, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "secure_delete": "1",
+			"temp_store": "2", "busy_timeout": "5000"} {
+			var got string
+			require.NoError(t, c.QueryRowContext(ctx, "PRAGMA "+q).Scan(&got))
+			assert.Equal(t, want, got, "connection %d: %s", i, q)
+		}
+		require.NoError(t, c.Close())
+	}
 }
