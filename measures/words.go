@@ -180,8 +180,9 @@ func Describe(e *network.EgoNet, opt WordsOptions) ([]Sentence, error) {
 
 	if opt.Rules != nil && len(e.Alters) > 0 {
 		cc := Capital(e, opt.Rules)
-		// whom is everyone classified, all is "All <whom>" and one the
-		// subject when there is only one.
+		// whom is everyone classified ("your 4 people", "the 5 on your
+		// map"), all is "All <whom>" and one the subject when there is
+		// only one.
 		whom, all, one := fmt.Sprintf("the %d on your map", cc.Size), fmt.Sprintf("All %d on your map", cc.Size), "The 1 on your map"
 		if len(people.Alters) == len(e.Alters) {
 			whom = fmt.Sprintf("your %d %s", cc.Size, personWord.plural)
@@ -208,12 +209,16 @@ func Describe(e *network.EgoNet, opt WordsOptions) ([]Sentence, error) {
 		class("bonding", cc.Bonding, "a bonding tie", "bonding ties", "close to you or like you")
 		class("bridging", cc.Bridging, "a bridging tie", "bridging ties", "linking you with other circles")
 		class("linking", cc.Linking, "a linking tie", "linking ties", "with a formal role, such as a professional or a service")
-		if cc.Unclassified > 0 {
-			verb := "are"
-			if cc.Unclassified == 1 {
-				verb = "is"
-			}
-			say("unclassified", fmt.Sprintf("%d of %s %s not classified by the study's rules.", cc.Unclassified, whom, verb),
+		switch {
+		case cc.Unclassified == 0:
+		case cc.Size == 1:
+			say("unclassified", one+" is not classified by the study's rules.", 1)
+		case cc.Unclassified == cc.Size:
+			say("unclassified", fmt.Sprintf("None of %s are classified by the study's rules.", whom), float64(cc.Unclassified))
+		case cc.Unclassified == 1:
+			say("unclassified", fmt.Sprintf("1 of %s is not classified by the study's rules.", whom), 1)
+		default:
+			say("unclassified", fmt.Sprintf("%d of %s are not classified by the study's rules.", cc.Unclassified, whom),
 				float64(cc.Unclassified))
 		}
 	}

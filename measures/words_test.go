@@ -2,6 +2,11 @@ package measures
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -117,6 +122,17 @@ func TestDescribe(t *testing.T) {
 			},
 		},
 		{
+			// n = 1, no role: no rule applies, unclassified 1 of 1.
+			name: "one person, no role", line: "P1 1 - A:NA:1:person:Ann -", opt: WordsOptions{Rules: rules},
+			want: []sentence{
+				{"size", []float64{1}, "There is 1 person on your map."},
+				{"bonding", []float64{0}, "Your 1 person is not a bonding tie."},
+				{"bridging", []float64{0}, "Your 1 person is not a bridging tie."},
+				{"linking", []float64{0}, "Your 1 person is not a linking tie."},
+				{"unclassified", []float64{1}, "Your 1 person is not classified by the study's rules."},
+			},
+		},
+		{
 			// n = 2, no tie: t = 0 of 1 pair, density 0/1 = 0; isolates
 			// left out (t = 0); components {A}, {B} = 2, with a lone person.
 			name: "two strangers", line: "P2 1 - A:family:1:NA:Ann,B:friend:2:NA:Bob -",
@@ -214,6 +230,20 @@ func TestDescribe(t *testing.T) {
 				{"activities", []float64{1}, "Your map has 1 activity."},
 				{"groups", []float64{1}, "Your map has 1 group."},
 				{"other_types", []float64{1}, `Your map has 1 marked "other".`},
+			},
+		},
+		{
+			// Two people whose roles no rule knows: unclassified 2 of 2,
+			// no class has anyone.
+			name: "all unclassified", opt: WordsOptions{Rules: rules}, line: "P11 1 - A:leisure:1:NA:Ann,B:NA:2:NA:Bob -",
+			want: []sentence{
+				{"size", []float64{2}, "There are 2 people on your map."},
+				{"density", []float64{0, 0, 1}, "Your 2 people don't know each other (density 0)."},
+				{"components", []float64{2}, "Your 2 people form 2 groups that don't know each other. Someone who knows none of the others is a group of their own."},
+				{"bonding", []float64{0}, "None of your 2 people are bonding ties."},
+				{"bridging", []float64{0}, "None of your 2 people are bridging ties."},
+				{"linking", []float64{0}, "None of your 2 people are linking ties."},
+				{"unclassified", []float64{2}, "None of your 2 people are classified by the study's rules."},
 			},
 		},
 		{
@@ -444,6 +474,113 @@ func TestFollowUpAgreesWithCounts(t *testing.T) {
 			assert.Len(t, f.Closer, closer, "%s %s→%s closer", a.ID, b.Wave, a.Wave)
 			assert.Len(t, f.Further, further, "%s %s→%s further", a.ID, b.Wave, a.Wave)
 			assert.Len(t, f.RoleChanged, AttrChanges(&c, "role"), "%s %s→%s role", a.ID, b.Wave, a.Wave)
+		}
+	}
+}
+
+// TestDescribeProperties: on 300 seeded random maps (0–12 alters, random
+// ties, types, roles, rings; undirected and directed) every sentence has
+// finite values, says its first value in its text, never pairs 1 with a
+// plural ("1 people", "1 groups", "1 of ... are"), and the counts are
+// those of Of, Capital and the type column.
+func TestDescribeProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 3))
+	rules := wordsRules(t)
+	types := []string{"person", "person", "person", "NA", "place", "service", "group", "pet"}
+	roles := []string{"family", "friend", "neighbour", "group", "professional", "service", "leisure", "NA"}
+	badPlural := regexp.MustCompile(`(^|[^\d.])1 (people|groups|places|services|activities|pairs|ties|contacts)\b|(^|[^\d.])1 of [^.:]* are\b|(^|[^\d.])1 are\b|(^|[^\d.])1 have\b`)
+	for k := 0; k < 300; k++ {
+		directed := k%5 == 4
+		n := rng.IntN(13)
+		var alters, ties []string
+		for i := 0; i < n; i++ {
+			alters = append(alters, fmt.Sprintf("A%d:%s:%d:%s:N%d", i, roles[rng.IntN(len(roles))], 1+rng.IntN(3), types[rng.IntN(len(types))], i))
+			for j := 0; j < i; j++ {
+				if rng.Float64() < 0.3 {
+					ties = append(ties, fmt.Sprintf("A%d-A%d", j, i))
+				}
+			}
+		}
+		line := fmt.Sprintf("R%d 1 - %s %s", k, orDash(strings.Join(alters, ",")), orDash(strings.Join(ties, ",")))
+		ds := mapStudy(t, directed, line)
+		e := ds.Egos[0]
+		got, err := Describe(e, WordsOptions{Rules: rules})
+		require.NoError(t, err, line)
+		people := TypeOptions{}.Structural(e)
+		st := Of(people)
+		cc := Capital(e, rules)
+		want := map[string]float64{"size": st.Size, "isolates": st.Isolates, "components": st.Components,
+			"bonding": float64(cc.Bonding), "bridging": float64(cc.Bridging), "linking": float64(cc.Linking),
+			"unclassified": float64(cc.Unclassified), "density": st.Density}
+		for _, s := range got {
+			for _, v := range s.Values {
+				require.False(t, math.IsNaN(v) || math.IsInf(v, 0), "%s: %s has %v", line, s.Measure, s.Values)
+			}
+			if w, ok := want[s.Measure]; ok {
+				assert.InDelta(t, w, s.Values[0], 1e-12, "%s: %s", line, s.Measure)
+			}
+			v := s.Values[0]
+			say := strconv.FormatFloat(v, 'f', -1, 64)
+			if s.Measure == "density" {
+				say = decimal(v)
+			}
+			// The number is in the text, except where the words say it
+			// ("none", "all", "your 1 person", "your 2 people ... each other").
+			special := v == 0 || s.Measure == "density" && (v == 1 || v == 0)
+			for _, p := range []string{"All ", "Your 1 ", "The 1 ", "Your 2 ", "Each of "} {
+				special = special || strings.HasPrefix(s.Text, p)
+			}
+			if !special {
+				assert.Contains(t, s.Text, say, "%s: %s", line, s.Measure)
+			}
+			assert.NotRegexp(t, badPlural, s.Text, "%s: %s", line, s.Measure)
+		}
+		_, err = json.Marshal(got)
+		require.NoError(t, err)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// TestDescribeChangeProperties: on 200 seeded random pairs of maps drawn
+// from one pool of 10 alters (random subsets, rings with some missing,
+// roles), the change sentences count what FollowUpOf lists, list those
+// alters in Alters, and never pair 1 with a plural.
+func TestDescribeChangeProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 4))
+	roles := []string{"family", "friend", "neighbour"}
+	rings := []string{"1", "2", "3", "NA"}
+	badPlural := regexp.MustCompile(`^1 (are|have)\b|^1 of [^.:]* are\b`)
+	for k := 0; k < 200; k++ {
+		var lines []string
+		for w := 1; w <= 2; w++ {
+			var alters []string
+			for i := 0; i < 10; i++ {
+				if rng.Float64() < 0.5 {
+					alters = append(alters, fmt.Sprintf("A%d:%s:%s:NA:N%d", i, roles[rng.IntN(3)], rings[rng.IntN(4)], i))
+				}
+			}
+			lines = append(lines, fmt.Sprintf("C%d %d - %s -", k, w, orDash(strings.Join(alters, ","))))
+		}
+		ds := mapStudy(t, false, lines...)
+		before, after := ds.Ego(fmt.Sprintf("C%d", k), "1"), ds.Ego(fmt.Sprintf("C%d", k), "2")
+		f := FollowUpOf(before, after, WordsOptions{})
+		lists := map[string][]string{"kept": f.Kept, "lost": f.Lost, "gained": f.Gained,
+			"closer": f.Closer, "further": f.Further, "role_changed": f.RoleChanged}
+		seen := map[string]bool{}
+		for _, s := range DescribeChange(before, after, WordsOptions{Label: "name"}) {
+			seen[s.Measure] = true
+			assert.Equal(t, float64(len(lists[s.Measure])), s.Values[0], "%v: %s", lines, s.Measure)
+			assert.Equal(t, lists[s.Measure], s.Alters, "%v: %s", lines, s.Measure)
+			assert.NotRegexp(t, badPlural, s.Text, "%v: %s", lines, s.Measure)
+		}
+		for m, l := range lists {
+			assert.Equal(t, len(l) > 0 || m == "kept" || m == "lost" || m == "gained", seen[m], "%v: %s said", lines, m)
 		}
 	}
 }
