@@ -8,6 +8,9 @@ import (
 	"math"
 	"os"
 	"slices"
+	"unicode/utf8"
+
+	"github.com/sociogram/sociogram/internal/csvscan"
 )
 
 // EgoGraphOptions says which alters the EgoGraphs of StreamEgoGraphs keep.
@@ -46,8 +49,8 @@ func (o EgoGraphOptions) nodeColumn() string {
 // have been called for earlier egos.
 //
 // How: egos.csv is read once, for its keys; the rows of the other tables
-// are split in place (a scanner that gives each record as slices of its
-// buffer, as encoding/csv would read it), alter IDs are found in a hash
+// are split in place (internal/csvscan: encoding/csv's records as slices
+// of a reused buffer), alter IDs are found in a hash
 // table reused from ego to ego, and ties are sorted and merged in a
 // reused slice. Anything that path does not read exactly as StreamEgoCSV
 // — a record it does not split as encoding/csv would, an error of any
@@ -99,7 +102,7 @@ var errHandOver = errors.New("ego CSV handed over to the exact reader")
 // fastTable is one table read by the fast path: its scanner and the
 // record it holds back for the next ego.
 type fastTable struct {
-	s    *recScanner
+	s    *csvscan.Scanner
 	skip int // 1 when the first column holds row names
 	rec  [][]byte
 	ego  int // the held record's ego; -1 when none is held
@@ -110,8 +113,8 @@ type fastTable struct {
 }
 
 // openFast opens a table for the fast path: through the Input (and its
-// guard) when gzip, as a plain file otherwise, with a byte-order mark
-// removed and the header record read.
+// guard) when gzip, as a plain file behind a recordBound otherwise, with
+// a byte-order mark removed and the header record read.
 func openFast(path string, comma rune, lim Limits) (*fastTable, func(), error) {
 	var r io.Reader
 	var closer io.Closer
@@ -138,13 +141,38 @@ func openFast(path string, comma rune, lim Limits) (*fastTable, func(), error) {
 		if n < 3 || !bytes.Equal(head[:], []byte{0xEF, 0xBB, 0xBF}) {
 			r = io.MultiReader(bytes.NewReader(append([]byte(nil), head[:n]...)), f)
 		}
+		limit := lim.withDefaults().MaxRecordBytes
+		if limit <= 0 {
+			limit = math.MaxInt / 2
+		}
+		r = &recordBound{r: r, limit: limit}
 	}
-	t := &fastTable{s: newRecScanner(r, byte(comma), lim), ego: -1, lastEgo: -1}
-	if _, err := t.s.next(); err != nil { // the header
+	t := &fastTable{s: csvscan.NewReader(r, csvscan.Options{Comma: comma}), ego: -1, lastEgo: -1}
+	if _, err := t.next(); err != nil { // the header
 		closer.Close()
 		return nil, func() {}, errHandOver
 	}
 	return t, func() { closer.Close() }, nil
+}
+
+// next returns the next record, io.EOF at the end, or errHandOver for an
+// error or a record that the exact reader reads otherwise or refuses (a
+// field that is not UTF-8 or holds a carriage return: encoding/csv keeps
+// a bare one, the Input's guard refuses one outside quotes).
+func (t *fastTable) next() ([][]byte, error) {
+	if !t.s.Scan() {
+		if t.s.Err() == nil {
+			return nil, io.EOF
+		}
+		return nil, errHandOver
+	}
+	rec := t.s.Fields()
+	for _, f := range rec {
+		if bytes.IndexByte(f, '\r') >= 0 || !utf8.Valid(f) {
+			return nil, errHandOver
+		}
+	}
+	return rec, nil
 }
 
 // field returns column c of the held record, trimmed as the readers trim.
@@ -168,7 +196,7 @@ func (t *fastTable) read(keys *egoIndex, egoc, wavec int, waves bool, cur int) (
 	if t.eof {
 		return false, nil
 	}
-	rec, err := t.s.next()
+	rec, err := t.next()
 	if err == io.EOF {
 		t.eof = true
 		return false, nil
@@ -407,11 +435,6 @@ func streamEgoGraphsFast(egos, alters, ties string, opt EgoCSVOptions, gopt EgoG
 	if slices.Contains([]int{aEgo, aID, aWave, alterWeight}, nodeCol) || gopt.Keep.All() {
 		nodeCol = -1 // not an attribute, or every alter kept
 	}
-	for _, t := range []*csvTable{et, at, tt} {
-		if t != nil && (t.comma >= 0x80 || t.comma == '"' || t.comma == '\r' || t.comma == '\n') {
-			return rep, errHandOver
-		}
-	}
 	tieName := "aaties.csv"
 	if tt != nil {
 		tieName = tt.file
@@ -426,7 +449,7 @@ func streamEgoGraphsFast(egos, alters, ties string, opt EgoCSVOptions, gopt EgoG
 	ef.skip = et.skip
 	keys := newEgoIndex()
 	for {
-		rec, err := ef.s.next()
+		rec, err := ef.next()
 		if err == io.EOF {
 			break
 		}

@@ -1,15 +1,13 @@
 package network
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -121,9 +119,9 @@ func TestStreamEgoGraphsSameAsExact(t *testing.T) {
 			"egos.csv":   "egoID\nE1\n",
 			"alters.csv": "egoID,alterID\nE1,a\nE1,b\nE1,c\n",
 			"aaties.csv": "egoID,Source,Target,type\nE1,a,b,support\nE1,b,a,conflict\nE1,b,c,support\n"}, EgoCSVOptions{}, EgoGraphOptions{}, false},
-		{"a bare carriage return inside quotes", map[string]string{
+		{"a bare carriage return inside quotes hands over", map[string]string{
 			"egos.csv":   "egoID,note\nE1,\"a\rb\"\n",
-			"alters.csv": "egoID,alterID\nE1,a\n"}, EgoCSVOptions{}, EgoGraphOptions{}, true},
+			"alters.csv": "egoID,alterID\nE1,a\n"}, EgoCSVOptions{}, EgoGraphOptions{}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,76 +269,38 @@ func TestStreamEgoGraphsStop(t *testing.T) {
 	assert.Equal(t, 3, n)
 }
 
-// TestRecScannerAsEncodingCSV reads seeded random CSV texts made of the
-// characters that matter (delimiter, quote, CR, LF, space, a letter, a
-// two-byte letter) with recScanner and with encoding/csv: wherever the
-// scanner gives a record, it is encoding/csv's, on the same line; where
-// encoding/csv fails, the scanner has stopped at or before that record.
-// (The scanner may also stop earlier, e.g. at a bare carriage return that
-// the Input's guard refuses: the exact reader then reads the file.)
-func TestRecScannerAsEncodingCSV(t *testing.T) {
-	rng := rand.New(rand.NewPCG(17, 5))
-	alphabet := []string{",", "\"", "\r", "\n", " ", "a", "é", "\r\n", "\"\""}
-	n := 3000
-	if testing.Short() {
-		n = 500
+// TestRecordBound: a record (quoted line breaks included) longer than
+// the limit stops the reading; records up to it pass unchanged, whatever
+// the blocks they arrive in.
+func TestRecordBound(t *testing.T) {
+	ok := "a,b\n" + strings.Repeat("x", 10) + "\n\"" + strings.Repeat("y\n", 5) + "\"\n"
+	tests := []struct {
+		name  string
+		text  string
+		limit int
+		err   bool
+	}{
+		{"records up to the limit", ok, 12, false},
+		{"an unquoted line past it", ok + strings.Repeat("z", 13) + "\n", 12, true},
+		{"a last line past it", ok + strings.Repeat("z", 13), 12, true},
+		{"quoted lines past it together", "a\n\"" + strings.Repeat("y\n", 7) + "\"\n", 12, true},
+		{"a quote in a field does not end the count", "a\nx\"" + strings.Repeat("y", 12) + "\n", 12, true},
 	}
-	fast := 0
-	for i := 0; i < n; i++ {
-		var b strings.Builder
-		b.WriteString("h1,h2\n")
-		for k := rng.IntN(40); k > 0; k-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	for _, tc := range tests {
+		for _, one := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/one byte %v", tc.name, one), func(t *testing.T) {
+				var r io.Reader = strings.NewReader(tc.text)
+				if one {
+					r = iotest.OneByteReader(r)
+				}
+				got, err := io.ReadAll(&recordBound{r: r, limit: tc.limit})
+				if tc.err {
+					assert.ErrorIs(t, err, errRecordBound)
+					return
+				}
+				require.NoError(t, err)
+				assert.Equal(t, tc.text, string(got))
+			})
 		}
-		text := b.String()
-		cr := csv.NewReader(strings.NewReader(text))
-		s := newRecScanner(strings.NewReader(text), ',', Limits{})
-		for rec := 0; ; rec++ {
-			want, werr := cr.Read()
-			got, gerr := s.next()
-			if gerr == errScan {
-				break
-			}
-			if werr == io.EOF {
-				require.Equal(t, io.EOF, gerr, "text %q: end", text)
-				fast++
-				break
-			}
-			require.NoError(t, werr, "text %q record %d: the scanner read what encoding/csv refuses", text, rec)
-			require.NoError(t, gerr)
-			line, _ := cr.FieldPos(0)
-			require.Equal(t, line, s.recLine, "text %q record %d: line", text, rec)
-			strs := make([]string, len(got))
-			for j, f := range got {
-				strs[j] = string(f)
-			}
-			require.Equal(t, want, strs, "text %q record %d", text, rec)
-		}
-	}
-	assert.Greater(t, fast, n/25, "the scanner reads a good share of the texts to the end (most random texts with quotes are not CSV)")
-}
-
-// TestRecScannerSmallBuffer reads records that cross the buffer's end,
-// and one longer than the buffer.
-func TestRecScannerSmallBuffer(t *testing.T) {
-	var b bytes.Buffer
-	b.WriteString("a,b\n")
-	for i := 0; i < 2000; i++ {
-		fmt.Fprintf(&b, "%d,\"q\"\"%d\r\nx\"\n", i, i)
-	}
-	fmt.Fprintf(&b, "%s,z\n", strings.Repeat("y", 5000))
-	cr := csv.NewReader(bytes.NewReader(b.Bytes()))
-	s := newRecScanner(bytes.NewReader(b.Bytes()), ',', Limits{})
-	s.buf = make([]byte, 64)
-	for {
-		want, werr := cr.Read()
-		got, gerr := s.next()
-		if werr == io.EOF {
-			require.Equal(t, io.EOF, gerr)
-			break
-		}
-		require.NoError(t, werr)
-		require.NoError(t, gerr)
-		require.Equal(t, want, []string{string(got[0]), string(got[1])})
 	}
 }
