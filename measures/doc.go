@@ -2,7 +2,11 @@
 // density, Burt's structural holes, ego betweenness, brokerage),
 // composition (diversity, homophily) and social capital, for one ego
 // network, for every ego of a survey study (EgoTable) or for every node of
-// a whole network taken as an ego (NodeTable, AllNodes).
+// a whole network taken as an ego (NodeTable, AllNodes). A study too large
+// to hold is measured as it is read: StreamEgoTable (any streamable
+// measure, in batches of EgoNets) or, for the structural measures alone,
+// StreamEgoCSV (the egos' structure only, network.EgoGraph, measured with
+// OfEgoGraph on every core and written as CSV in ego order).
 //
 // # Conventions
 //

@@ -45,7 +45,10 @@
 // *ParseError wrapping one of the sentinel errors). Any input may be gzip
 // compressed; a UTF-8 byte-order mark and CRLF line ends are accepted.
 //
-//   - Ego CSV, egor's three tables: ReadEgoCSV, WriteEgoCSVDir.
+//   - Ego CSV, egor's three tables: ReadEgoCSV, WriteEgoCSVDir; for
+//     studies too large to hold, StreamEgoCSV (one EgoNet at a time) and
+//     StreamEgoGraphs (each ego's structure alone, EgoGraph, in reused
+//     memory).
 //   - Edge list CSV with an optional node CSV: ReadEdgeList, WriteEdgeList.
 //   - GraphML (networkx, igraph, Gephi, yEd, Network Canvas), read by a
 //     streaming XML decoder with limits on nesting depth and token size: a
