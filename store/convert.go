@@ -94,6 +94,7 @@ func (e *Editor) Import(ctx context.Context, ds *network.Dataset, goals *analysi
 	}
 	recs := map[string]*rowset{}
 	refs := map[string]string{}
+	pids := map[string]int64{}
 	var order []string
 	pseud, _ := ds.EgoAttrs.Index("pseudonym")
 	if !slices.Contains(ds.EgoAttrs.Names(), "pseudonym") {
@@ -125,8 +126,12 @@ func (e *Editor) Import(ctx context.Context, ds *network.Dataset, goals *analysi
 				p.Pseudonym = text(eg.Attrs.At(pseud))
 			}
 			pseq++
-			if err := t.putPerson(p); err != nil {
-				return stats, err
+			res, err := t.exec("INSERT INTO people (ref, pid, pseudonym, seq) VALUES (?, ?, ?, ?)", p.Ref, p.ID, nullText(p.Pseudonym), p.Seq)
+			if err == nil {
+				pids[eg.ID], err = res.LastInsertId()
+			}
+			if err != nil {
+				return stats, fmt.Errorf("people: person %q: %w", p.ID, err)
 			}
 			rec = &rowset{People: []logPerson{p}}
 			recs[eg.ID], refs[eg.ID] = rec, ref
@@ -152,9 +157,15 @@ func (e *Editor) Import(ctx context.Context, ds *network.Dataset, goals *analysi
 				}
 			}
 		}
-		if err := t.putInterview(iv); err != nil {
-			return stats, err
+		res, err := t.exec("INSERT INTO interviews (person, wave, date, attrs, seq) VALUES (?, ?, ?, ?, ?)", pids[eg.ID], iv.Wave, nullText(iv.Date), attrsJSON(iv.Attrs), iv.Seq)
+		if err != nil {
+			return stats, fmt.Errorf("interviews: person %q wave %q: %w", eg.ID, eg.Wave, err)
 		}
+		ivID, err := res.LastInsertId()
+		if err != nil {
+			return stats, fmt.Errorf("interviews: person %q wave %q: %w", eg.ID, eg.Wave, err)
+		}
+		alterIDs := make([]int64, len(eg.Alters))
 		rec.Interviews = append(rec.Interviews, iv)
 		stats.Interviews++
 		for ai, a := range eg.Alters {
@@ -168,8 +179,14 @@ func (e *Editor) Import(ctx context.Context, ds *network.Dataset, goals *analysi
 					return stats, fmt.Errorf("alters: %s: %w", AlterKey{eg.ID, eg.Wave, a.ID}, err)
 				}
 			}
-			if err := t.putAlter(la); err != nil {
-				return stats, err
+			res, err := t.exec(`INSERT INTO alters (name, role, type, ring, sector, quality, flow, weight, attrs, interview, key, seq)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullText(la.Name), nullText(la.Role), nullText(la.Type), nullRing(la.Ring),
+				nullText(la.Sector), nullText(la.Quality), nullText(la.Flow), la.Weight, attrsJSON(la.Attrs), ivID, la.Key, la.Seq)
+			if err != nil {
+				return stats, fmt.Errorf("alters: %s: %w", AlterKey{eg.ID, eg.Wave, a.ID}, err)
+			}
+			if alterIDs[ai], err = res.LastInsertId(); err != nil {
+				return stats, fmt.Errorf("alters: %s: %w", AlterKey{eg.ID, eg.Wave, a.ID}, err)
 			}
 			rec.Alters = append(rec.Alters, la)
 			stats.Alters++
@@ -197,8 +214,9 @@ func (e *Editor) Import(ctx context.Context, ds *network.Dataset, goals *analysi
 					}
 				}
 			}
-			if err := t.putTie(lt, st.Directed); err != nil {
-				return stats, err
+			if _, err := t.exec("INSERT INTO ties (quality, flow, type, weight, attrs, interview, a, b, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				nullText(lt.Quality), nullText(lt.Flow), nullText(lt.Type), lt.Weight, attrsJSON(lt.Attrs), ivID, alterIDs[tie.From], alterIDs[tie.To], lt.Seq); err != nil {
+				return stats, fmt.Errorf("ties: %s: %w", TieKey{eg.ID, eg.Wave, lt.A, lt.B}, err)
 			}
 			rec.Ties = append(rec.Ties, lt)
 			stats.Ties++
