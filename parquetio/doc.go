@@ -18,8 +18,8 @@
 //
 // Writing: WriteTable writes a measures.Table (key columns as strings,
 // measures as nullable doubles, NA as null); WriteJSONTable writes any of
-// the library's tables from its JSON form (strings, int64, doubles and
-// booleans, null where the JSON has null); WriteEdgeList writes a graph as
+// the library's tables from its JSON form (strings, doubles and booleans,
+// null where the JSON has null); WriteEdgeList writes a graph as
 // an edge list and a node table that ReadEdgeList reads back into an equal
 // graph. Files are written with Snappy compression, the default of
 // pyarrow and pandas.

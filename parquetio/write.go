@@ -93,19 +93,20 @@ func WriteTable(w io.Writer, t *measures.Table, opt measures.WriteOptions) error
 // jsonColumn is a column of a table read from JSON: its values, one per
 // row (nil for null or a row without the key), and what kinds they are.
 type jsonColumn struct {
-	name                    string
-	vals                    []any // string, json.Number, bool or nil
-	str, num, boolean, frac bool  // some value is a string, a number, a bool, a number with a fraction or exponent
+	name              string
+	vals              []any // string, json.Number, bool or nil
+	str, num, boolean bool  // some value is a string, a number, a bool
 }
 
 // WriteJSONTable reads a table in the JSON form the library's tables write
 // (an array of flat objects, one per row, its keys the columns) from r and
 // writes it as Parquet to w. Columns keep the order in which their keys
-// first appear. A column's type follows its values: strings give a string
-// column; numbers an int64 column when every one is written as a whole
-// number without fraction or exponent (counts), else a double column;
-// true and false a boolean column; a column with values of several of
-// these kinds is written as strings (numbers in their JSON text). null,
+// first appear. A column's type follows the kind of its values: strings
+// give a string column, numbers a double column (counts included: a
+// column's type must not depend on the data, or a wave whose densities are
+// all 0 or 1 would give an int64 column that does not stack with the next
+// wave's), true and false a boolean column; a column with values of
+// several kinds is written as strings (numbers in their JSON text). null,
 // and a key missing from a row, is null; every column is optional. A
 // nested array or object is an error naming the row and key, and so is a
 // table without rows (its JSON names no columns).
@@ -121,8 +122,6 @@ func WriteJSONTable(w io.Writer, r io.Reader) error {
 	for i, c := range cols {
 		spec[i] = column{name: c.name, kind: kString, optional: true}
 		switch {
-		case c.num && !c.str && !c.boolean && !c.frac:
-			spec[i].kind = kInt64
 		case c.num && !c.str && !c.boolean:
 			spec[i].kind = kDouble
 		case c.boolean && !c.str && !c.num:
@@ -155,14 +154,7 @@ func jsonValue(v any, k kind, err *error) parquet.Value {
 		}
 		return parquet.ValueOf(strconv.FormatBool(x))
 	case json.Number:
-		switch k {
-		case kInt64:
-			n, e := strconv.ParseInt(string(x), 10, 64)
-			if e != nil && *err == nil {
-				*err = fmt.Errorf("parquet: %s does not fit an int64 column", x)
-			}
-			return parquet.Int64Value(n)
-		case kDouble:
+		if k == kDouble {
 			f, e := strconv.ParseFloat(string(x), 64)
 			if e != nil && *err == nil {
 				*err = fmt.Errorf("parquet: %s does not fit a double column", x)
@@ -212,7 +204,7 @@ func readJSONTable(r io.Reader) ([]*jsonColumn, int, error) {
 			if len(c.vals) == rows {
 				return nil, 0, bad(rows, "key %q twice", key)
 			}
-			switch x := v.(type) {
+			switch v.(type) {
 			case nil:
 			case string:
 				c.str = true
@@ -220,7 +212,6 @@ func readJSONTable(r io.Reader) ([]*jsonColumn, int, error) {
 				c.boolean = true
 			case json.Number:
 				c.num = true
-				c.frac = c.frac || strings.ContainsAny(string(x), ".eE")
 			default:
 				return nil, 0, bad(rows, "key %q holds an array or object, not a value", key)
 			}

@@ -115,8 +115,8 @@ func TestWriteTableRoundTrip(t *testing.T) {
 
 // A table in the JSON form of the library's writers becomes typed
 // columns: the types below follow from the values by WriteJSONTable's
-// rule (strings; whole numbers only → int64; any fraction or exponent →
-// double; booleans; mixed kinds → strings), nulls and missing keys null.
+// rule (strings; numbers → double, whole or not; booleans; mixed kinds →
+// strings), nulls and missing keys null.
 func TestWriteJSONTable(t *testing.T) {
 	in := `[
 {"group":"a","egos":3,"mean":0.5,"flag":true,"mixed":1,"none":null},
@@ -127,16 +127,16 @@ func TestWriteJSONTable(t *testing.T) {
 	require.NoError(t, WriteJSONTable(&buf, strings.NewReader(in)))
 	names, types, rows := readBack(t, buf.Bytes())
 	assert.Equal(t, []string{"group", "egos", "mean", "flag", "mixed", "none", "late"}, names)
-	assert.Equal(t, []string{"STRING?", "INT64?", "DOUBLE?", "BOOLEAN?", "STRING?", "STRING?", "DOUBLE?"}, types)
+	assert.Equal(t, []string{"STRING?", "DOUBLE?", "DOUBLE?", "BOOLEAN?", "STRING?", "STRING?", "DOUBLE?"}, types)
 	assert.Equal(t, [][]any{
-		{"a", int64(3), 0.5, true, "1", nil, nil},
-		{"b", int64(12), 2.0, false, "x", nil, 1000.0},
+		{"a", 3.0, 0.5, true, "1", nil, nil},
+		{"b", 12.0, 2.0, false, "x", nil, 1000.0},
 		{nil, nil, nil, nil, nil, nil, nil},
 	}, rows)
 
 	// An empty table has no columns to write: an error, not an empty file.
 	assert.Error(t, WriteJSONTable(io.Discard, strings.NewReader("[]\n")))
-	for _, bad := range []string{`{}`, `[{"a":[1]}]`, `[{"a":1,"a":2}]`, `[1]`, `[{"a":1}`, `[{"a":99999999999999999999}]`} {
+	for _, bad := range []string{`{}`, `[{"a":[1]}]`, `[{"a":1,"a":2}]`, `[1]`, `[{"a":1}`, `[{"a":1e999}]`} {
 		assert.Error(t, WriteJSONTable(io.Discard, strings.NewReader(bad)), "%s", bad)
 	}
 }
