@@ -129,10 +129,32 @@ func ReadEdgeListFrom(edges, nodes *Input, opt network.EdgeListOptions) (*networ
 		}
 		closed = true
 	}
-	byInt := map[int64]int{} // integer IDs seen: their node, without a string per look-up
+	// Integer IDs seen, and their node, without a string per look-up: in a
+	// slice for IDs in [0, maxDense) (IDs numbered from 0 or 1, the common
+	// case: 4 bytes per ID up to the largest), else in a map.
+	var dense []int32 // node+1 of ID i; 0: not seen
+	byInt := map[int64]int{}
+	seen := func(n int64) (int, bool) {
+		if n >= 0 && n < int64(len(dense)) {
+			u := dense[n]
+			return int(u) - 1, u > 0
+		}
+		u, ok := byInt[n]
+		return u, ok
+	}
+	remember := func(n int64, u int) {
+		if n >= 0 && n < maxDense {
+			if int64(len(dense)) <= n {
+				dense = append(dense, make([]int32, min(max(n+1, 2*int64(len(dense))), maxDense)-int64(len(dense)))...)
+			}
+			dense[n] = int32(u + 1)
+			return
+		}
+		byInt[n] = u
+	}
 	node := func(id idValue, col, row int) (int, error) {
 		if id.isInt {
-			if u, ok := byInt[id.n]; ok {
+			if u, ok := seen(id.n); ok {
 				return u, nil
 			}
 		}
@@ -145,7 +167,7 @@ func ReadEdgeListFrom(edges, nodes *Input, opt network.EdgeListOptions) (*networ
 		}
 		u := b.LookupOrAdd(label)
 		if id.isInt {
-			byInt[id.n] = u
+			remember(id.n, u)
 		}
 		return u, nil
 	}
@@ -192,6 +214,10 @@ func ReadEdgeListFrom(edges, nodes *Input, opt network.EdgeListOptions) (*networ
 	rep.Add(et.name, network.RepairMultiplex, st.Multiplex)
 	return g, rep, nil
 }
+
+// maxDense bounds the integer IDs kept in a slice by ReadEdgeListFrom:
+// 2^24 IDs, 64 MiB at most; larger IDs go to a map.
+const maxDense = 1 << 24
 
 // checkSums rejects a graph in which merging duplicate edges summed
 // weights beyond the float64 range, as network.ReadEdgeList does.

@@ -263,8 +263,9 @@ func TestErrorsLikeCSV(t *testing.T) {
 	assert.Contains(t, err.Error(), "x.parquet: ")
 }
 
-// A random graph of 2,000 edges (500 nodes, random weights, duplicates
-// and self ties among them), read from Parquet files of 37 rows per row
+// A random graph of 2,000 edges (about 1,000 node IDs, random weights,
+// duplicates and self ties among them; integer targets small, huge and
+// negative), read from Parquet files of 37 rows per row
 // group and 256-byte pages, equals the graph read from the same edges as
 // CSV: the reader keeps its columns in step across pages and groups.
 func TestManyGroupsAndPages(t *testing.T) {
@@ -275,10 +276,16 @@ func TestManyGroupsAndPages(t *testing.T) {
 	var s, d pqCol = pqCol{name: "source", node: reqString}, pqCol{name: "target", node: reqInt64}
 	wc := pqCol{name: "weight", node: optDouble}
 	for i := 0; i < 2000; i++ {
-		u, v, w := rng.IntN(500), rng.IntN(500), float64(rng.IntN(1000))/8
+		u, v, w := rng.IntN(500), int64(rng.IntN(500)), float64(rng.IntN(1000))/8
+		switch v % 3 { // integer IDs of the dense table, of the map: huge and negative
+		case 1:
+			v += 1 << 40
+		case 2:
+			v = -v
+		}
 		fmt.Fprintf(&csv, "%d,%d,%g\n", u, v, w)
 		s.vals = append(s.vals, fmt.Sprint(u))
-		d.vals = append(d.vals, int64(v))
+		d.vals = append(d.vals, v)
 		wc.vals = append(wc.vals, w)
 	}
 	want, wrep, err := network.ReadEdgeList(writeFile(t, dir, "e.csv", csv.String()), "", network.EdgeListOptions{})

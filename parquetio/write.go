@@ -252,16 +252,18 @@ func WriteEdgeList(edges, nodes io.Writer, g *network.Graph) error {
 		}
 	}
 	ids := kInt64
-	for u := 0; u < g.Order(); u++ {
-		if _, ok := canonicalInt(g.Label(u)); !ok {
-			ids = kString
+	nums := make([]int64, g.Order()) // the labels as numbers, when every one is
+	for u := range nums {
+		n, ok := canonicalInt(g.Label(u))
+		if !ok {
+			ids, nums = kString, nil
 			break
 		}
+		nums[u] = n
 	}
 	label := func(u int) parquet.Value {
 		if ids == kInt64 {
-			n, _ := canonicalInt(g.Label(u))
-			return parquet.Int64Value(n)
+			return parquet.Int64Value(nums[u])
 		}
 		return parquet.ValueOf(g.Label(u))
 	}
@@ -270,7 +272,7 @@ func WriteEdgeList(edges, nodes io.Writer, g *network.Graph) error {
 		cols = append(cols, column{name: "weight", kind: kDouble})
 	}
 	type edge struct{ u, v int }
-	var es []edge
+	es := make([]edge, 0, g.Size())
 	for u := 0; u < g.Order(); u++ {
 		for _, v := range g.Neighbors(u) {
 			if g.Directed() || v >= u {
