@@ -56,7 +56,8 @@ type PersonReport struct {
 	Words measures.WordsOptions
 	// Goals are the person's goals and their levels (GoalsFigure), with
 	// the GAS T-score per wave in T (analysis.GAST); nil or no goals
-	// prints "No goals recorded yet."
+	// prints "No goals recorded yet." Waves after Map's wave are left
+	// out (the report of an earlier meeting shows what was known then).
 	Goals *GoalPerson
 }
 
@@ -207,7 +208,7 @@ func (r *PersonReport) layout() (*reportPage, error) {
 		p.other = "This is the first map: there is no earlier one to compare it with."
 	}
 
-	if g := r.Goals; g != nil && len(g.Goals) > 0 {
+	if g := goalsUpTo(r.Goals, e.Wave); g != nil && len(g.Goals) > 0 {
 		if p.goalsFig, err = GoalsFigure(*g); err != nil {
 			return nil, err
 		}
@@ -234,6 +235,32 @@ func (p *reportPage) wrap(ss []string, w vg.Length) [][]string {
 		out[i] = wrapText(p.body, "• "+s, w)
 	}
 	return out
+}
+
+// goalsUpTo returns g with only the waves up to and including wave, so
+// that the report of a meeting shows no level recorded after it; g itself
+// when wave is not among g's waves (or is the last).
+func goalsUpTo(g *GoalPerson, wave string) *GoalPerson {
+	if g == nil {
+		return nil
+	}
+	k := slices.Index(g.Waves, wave)
+	if k < 0 || k == len(g.Waves)-1 {
+		return g
+	}
+	cp := *g
+	cp.Waves = g.Waves[:k+1]
+	if len(g.T) == len(g.Waves) {
+		cp.T = g.T[:k+1]
+	}
+	cp.Goals = make([]GoalRow, len(g.Goals))
+	for i, row := range g.Goals {
+		cp.Goals[i] = row
+		if len(row.Levels) == len(g.Waves) {
+			cp.Goals[i].Levels = row.Levels[:k+1]
+		}
+	}
+	return &cp
 }
 
 // withNoteEntry is a figure's legend with its note as a last entry.

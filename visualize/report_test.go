@@ -210,6 +210,26 @@ func TestPersonReportText(t *testing.T) {
 	}
 }
 
+// TestPersonReportEarlierWave: the report of wave 1 when the goals were
+// also scored at wave 2 shows the goals at wave 1 only: no follow-up
+// wave, so no GAS sentence, and the picture's levels end at wave 1.
+func TestPersonReportEarlierWave(t *testing.T) {
+	ds := followUpStudy(t)
+	r := followUpReport(t, ds)
+	r.Map, r.Before = ds.Ego("P01", "1"), nil
+	p, err := r.layout()
+	require.NoError(t, err)
+	require.NotNil(t, p.goalsFig)
+	assert.Empty(t, p.goalsText)
+	assert.Equal(t, []string{"1", "2"}, r.Goals.Waves, "the caller's goals are not changed")
+	g := goalsUpTo(r.Goals, "1")
+	assert.Equal(t, []string{"1"}, g.Waves)
+	assert.Equal(t, []float64{-1}, g.Goals[1].Levels)
+	assert.Len(t, g.T, 1)
+	assert.Same(t, r.Goals, goalsUpTo(r.Goals, "2"), "the last wave: unchanged")
+	assert.Same(t, r.Goals, goalsUpTo(r.Goals, "9"), "an unknown wave: unchanged")
+}
+
 func TestPersonReportErrors(t *testing.T) {
 	ds := followUpStudy(t)
 	var w bytes.Buffer
@@ -219,7 +239,7 @@ func TestPersonReportErrors(t *testing.T) {
 	err = (&PersonReport{Map: ds.Ego("P01", "1")}).Write(&w, "jpeg")
 	assert.ErrorContains(t, err, `unknown report format "jpeg"`)
 	// A goal whose levels do not match the waves: GoalsFigure's error.
-	err = (&PersonReport{Map: ds.Ego("P01", "1"), Goals: &GoalPerson{EgoID: "P01", Waves: []string{"1", "2"},
+	err = (&PersonReport{Map: ds.Ego("P01", "2"), Goals: &GoalPerson{EgoID: "P01", Waves: []string{"1", "2"},
 		Goals: []GoalRow{{Goal: "g", Weight: 1, Levels: []float64{0}}}}}).Write(&w, "pdf")
 	assert.ErrorContains(t, err, `goal "g" has 1 levels for 2 waves`)
 	// An attribute the data lacks: the egogram's error.
