@@ -1181,7 +1181,11 @@ func (s *Server) beforeAfterPicture(r *http.Request) (*visualize.Figure, error) 
 	if err != nil {
 		return nil, err
 	}
-	return visualize.BeforeAfterFigure(l.ego(i), l.ego(j), s.drawOptions())
+	before, after := l.ego(i), l.ego(j)
+	ch := measures.AlterChange(before, after)
+	opt := s.drawOptions()
+	opt.Title = fmt.Sprintf("%s: %d kept, %d lost, %d gained", l.title(""), len(ch.Kept), len(ch.Lost), len(ch.Gained))
+	return visualize.BeforeAfterFigure(before, after, opt)
 }
 
 // goalPerson builds the goals picture's input: every goal with its level

@@ -2,6 +2,8 @@ package mapserver
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"image/png"
 	"math"
 	"net/http"
@@ -198,6 +200,9 @@ func TestScenarioMapFollowUpGoals(t *testing.T) {
 	require.Equal(t, http.StatusOK, code, "%s", svg)
 	assert.Contains(t, string(svg), "<svg")
 	assert.Contains(t, string(svg), "Allotment pal")
+	// Titled with the pseudonym and the counts above: 7 kept, Jo lost,
+	// two gained.
+	assert.Contains(t, string(svg), "Maria: 7 kept, 1 lost, 2 gained")
 
 	// The one-page PDF for the person's file, as a download.
 	code, h, b := f.send(f.request("GET", "/api/people/p1/report.pdf", nil))
@@ -377,4 +382,58 @@ func TestEraseLeavesNoName(t *testing.T) {
 		found = found || c.Action == "erase"
 	}
 	assert.True(t, found, "the log says a person was erased")
+}
+
+// Several pages at once (two workers, two people): every change is made
+// once, in order per person, and reads see whole states (run with -race).
+func TestConcurrentEdits(t *testing.T) {
+	f := newFixture(t)
+	const people, alters = 3, 6
+	for p := 0; p < people; p++ {
+		f.call("POST", "/api/people", map[string]any{"pseudonym": "P" + strconv.Itoa(p)}, http.StatusCreated, nil)
+	}
+	errs := make(chan error, people*2)
+	for p := 0; p < people; p++ {
+		base := "/api/people/p" + strconv.Itoa(p+1) + "/waves/1"
+		go func() {
+			for i := 0; i < alters; i++ {
+				code, _, b := f.send(f.request("POST", base+"/alters", map[string]any{"name": "A" + strconv.Itoa(i), "ring": 1 + i%3, "role": "friend"}))
+				if code != http.StatusCreated {
+					errs <- fmt.Errorf("%s: %d %s", base, code, b)
+					return
+				}
+			}
+			errs <- nil
+		}()
+		go func() {
+			for i := 0; i < alters; i++ {
+				code, _, b := f.send(f.request("GET", base, nil))
+				if code != http.StatusOK {
+					errs <- fmt.Errorf("%s: %d %s", base, code, b)
+					return
+				}
+				var st stateJSON
+				if err := json.Unmarshal(b, &st); err != nil {
+					errs <- err
+					return
+				}
+				if len(st.Geometry.Alters) != len(st.Alters) {
+					errs <- fmt.Errorf("%s: %d alters, %d in the geometry", base, len(st.Alters), len(st.Geometry.Alters))
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for i := 0; i < people*2; i++ {
+		require.NoError(t, <-errs)
+	}
+	for p := 0; p < people; p++ {
+		var st stateJSON
+		f.call("GET", "/api/people/p"+strconv.Itoa(p+1)+"/waves/1", nil, http.StatusOK, &st)
+		require.Len(t, st.Alters, alters)
+		for i, a := range st.Alters {
+			assert.Equal(t, "A"+strconv.Itoa(i), a.Name, "in the order added")
+		}
+	}
 }
