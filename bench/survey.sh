@@ -4,7 +4,8 @@
 # grouped by ego, bench/gen -kind survey), all eleven structural measures,
 # against the single-threaded floor (bench/surveyfloor) and, at 10,000
 # egos, the R igraph loop computing constraint only (bench/survey_rloop.R).
-# Wall time and peak RSS from /usr/bin/time, medians of RUNS runs, the
+# Wall time, CPU time (user + system) and peak RSS from /usr/bin/time,
+# medians of RUNS runs, the
 # paths interleaved run by run so that they share the machine's load.
 #
 #   bench/survey.sh [WORKDIR]        (default WORKDIR: /tmp/sociogram-survey)
@@ -26,7 +27,8 @@ PROCS=${PROCS:-"1 2"}
 mkdir -p "$work"
 (cd "$root" && go build -o "$work/gen" ./bench/gen && go build -o "$work/sociogram" ./cmd/sociogram && go build -o "$work/surveyfloor" ./bench/surveyfloor)
 med() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-printf '| egos | file MB | path | GOMAXPROCS | median wall s | egos/s | median peak RSS MiB | runs |\n|---|---|---|---|---|---|---|---|\n'
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+printf '| egos | file MB | path | GOMAXPROCS | median wall s | egos/s | median CPU s | median peak RSS MiB | runs (wall_KB_user_sys) |\n|---|---|---|---|---|---|---|---|---|\n'
 for n in $EGOS; do
 	d=$work/survey_$n
 	[ -f "$d/aaties.csv" ] || "$work/gen" -kind survey -egos "$n" -dir "$d"
@@ -38,7 +40,7 @@ for n in $EGOS; do
 	for path in $paths; do : > "$work/times_$path"; done
 	for r in $(seq 1 "$RUNS"); do
 		for path in $paths; do
-			t="/usr/bin/time -f %e_%M -a -o $work/times_$path"
+			t="/usr/bin/time -f %e_%M_%U_%S -a -o $work/times_$path"
 			case $path in
 			floor) $t "$work/surveyfloor" "$d" "$work/floor.csv" ;;
 			stream*) GOMAXPROCS=${path#stream} $t "$work/sociogram" egos --egos "$d/egos.csv" --alters "$d/alters.csv" --ties "$d/aaties.csv" -o "$work/out.csv" 2>/dev/null ;;
@@ -51,9 +53,11 @@ for n in $EGOS; do
 	for path in $paths; do
 		wall=$(cut -d_ -f1 "$work/times_$path" | med)
 		kb=$(cut -d_ -f2 "$work/times_$path" | med)
+		cpu=$(awk -F_ '{print $3 + $4}' "$work/times_$path" | med)
 		procs=-
 		case $path in stream*) procs=${path#stream} ;; esac
-		printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$mb" "${path%%[0-9]*}" "$procs" "$wall" \
-			"$(awk -v n="$n" -v w="$wall" 'BEGIN{printf "%.0f", n/w}')" "$((kb / 1024))" "$(tr '\n' ' ' < "$work/times_$path")"
+		printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$mb" "${path%%[0-9]*}" "$procs" "$wall" \
+			"$(awk -v n="$n" -v w="$wall" 'BEGIN{printf "%.0f", n/w}')" "$cpu" "$((kb / 1024))" "$(tr '\n' ' ' < "$work/times_$path")"
 	done
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
