@@ -55,21 +55,7 @@ func AllNodes(ctx context.Context, g *network.Graph, opt AllNodesOptions) ([]Sta
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	withBetweenness := !opt.SkipBetweenness
-	lo := r.First
-	if g.Directed() {
-		base := newKernel(g, nil, nil)
-		err = forEachNode(ctx, len(out), opt.Workers,
-			func() *kernel { return newKernel(g, base.S, base.M) },
-			func(k *kernel, i int) { k.compute(int32(lo+i), &out[i], withBetweenness) },
-			opt.Progress)
-	} else {
-		e := newEngine(g, opt.Workers)
-		err = forEachNode(ctx, len(out), opt.Workers,
-			func() *scratch { return newScratch(n) },
-			func(s *scratch, i int) { e.compute(s, int32(lo+i), &out[i], withBetweenness) },
-			opt.Progress)
-	}
+	err = newNodeStats(g, opt.Workers, !opt.SkipBetweenness).compute(ctx, r.First, out, opt.Progress)
 	if err != nil {
 		return nil, err
 	}

@@ -40,10 +40,10 @@ import (
 // kernel's Σ_j deg(j)² on graphs with hubs, plus Σ_i Σ_{x∈N(i)} t_ix² for
 // ego betweenness (t_ix = triangles on edge i–x). Each ego's sums are made
 // by one goroutine in a fixed order, so results do not depend on the
-// number of workers. Memory: 4 bytes per edge and 36 bytes per node for the
-// oriented rows, their offsets and the reciprocal strengths (8 bytes per
-// edge more when weighted), plus 4.125 bytes per node of scratch per
-// worker.
+// number of workers. Memory: 4 bytes per edge and 28 bytes per node for the
+// oriented rows, their offsets (32-bit: fewer than 2³² oriented edges) and
+// the reciprocal strengths (8 bytes per edge more when weighted), plus
+// 4.125 bytes per node of scratch per worker.
 type engine struct {
 	off  []int
 	adj  []int32
@@ -58,7 +58,7 @@ type engine struct {
 // the scan jumps from alter to alter, and each separate array would cost a
 // cache miss.
 type nodeMeta struct {
-	lo, hi int     // its oriented row: hadj[lo:hi]
+	lo, hi uint32  // its oriented row: hadj[lo:hi] (24 bytes a node, not 32)
 	invS   float64 // 1/S_v, 0 when S_v = 0 (S_v: sum of v's tie weights)
 	invM   float64 // 1/M_v, 0 when M_v = 0 (M_v: largest tie weight of v)
 }
@@ -99,7 +99,7 @@ func newEngine(g *network.Graph, workers int) *engine {
 					c++
 				}
 			}
-			m.hi = c
+			m.hi = uint32(c)
 			if !weighted {
 				if d := off[u+1] - off[u]; d > 0 {
 					m.invS, m.invM = 1/float64(d), 1
@@ -130,8 +130,8 @@ func newEngine(g *network.Graph, workers int) *engine {
 	})
 	total := 0
 	for u := range e.meta {
-		c := e.meta[u].hi
-		e.meta[u].lo, e.meta[u].hi = total, total+c
+		c := int(e.meta[u].hi)
+		e.meta[u].lo, e.meta[u].hi = uint32(total), uint32(total+c)
 		total += c
 	}
 	e.hadj = make([]int32, total)
@@ -140,7 +140,7 @@ func newEngine(g *network.Graph, workers int) *engine {
 	}
 	parallelRange(n, workers, func(lo, hi int) {
 		for u := lo; u < hi; u++ {
-			p := e.meta[u].lo
+			p := int(e.meta[u].lo)
 			for k := off[u]; k < off[u+1]; k++ {
 				if v := adj[k]; rank[v] > rank[u] {
 					e.hadj[p] = v

@@ -151,82 +151,10 @@ func egoRows(ctx context.Context, egos []*network.EgoNet, waves bool, specs []Sp
 // Cost: that of AllNodes plus O(Σ_v deg(v)·log deg(v)) per compositional
 // measure family, spread over Workers goroutines.
 func NodeTable(ctx context.Context, g *network.Graph, specs []Spec, opt TableOptions) (*Table, error) {
-	if err := Check(specs, Schemas{Alters: g.Attrs(), Egos: g.Attrs(), Whole: true}, &opt); err != nil {
-		return nil, err
-	}
-	var nodeEgos []*network.EgoNet // built only if a prepare function asks
-	pop := population{graph: g, alterValues: func(attr string, fn func(network.Value)) {
-		col, ok := g.Attrs().Index(attr)
-		if !ok {
-			return
-		}
-		for v := 0; v < g.Order(); v++ {
-			fn(g.NodeAttr(v, col))
-		}
-	}, egos: func() []*network.EgoNet {
-		if nodeEgos == nil {
-			nodeEgos = make([]*network.EgoNet, g.Order())
-			for v := range nodeEgos {
-				nodeEgos[v] = network.EgoNetOf(g, v)
-			}
-		}
-		return nodeEgos
-	}}
-	defs, ctxs, err := prepare(specs, &opt, pop)
-	if err != nil {
-		return nil, err
-	}
-	nr, err := opt.Nodes.in(g.Order())
-	if err != nil {
-		return nil, err
-	}
-	first, n := nr.First, nr.Len()
-	t := newTable(specs, n)
-	t.KeyNames = []string{"node"}
-	var stats []Stats
-	needStats, needBetweenness, needEgo := false, false, false
-	for _, d := range defs {
-		needStats = needStats || d.stat != nil
-		needBetweenness = needBetweenness || d.betweenness
-		needEgo = needEgo || d.eval != nil
-	}
-	// Progress: the structural pass and the compositional pass each count
-	// as n rows when both run.
-	total := 0
-	if needStats {
-		total += n
-	}
-	if needEgo {
-		total += n
-	}
-	if needStats {
-		o := AllNodesOptions{Workers: opt.Workers, SkipBetweenness: !needBetweenness, Nodes: &nr}
-		if opt.Progress != nil {
-			o.Progress = func(done, _ int) { opt.Progress(done, total) }
-		}
-		stats, err = AllNodes(ctx, g, o)
-		if err != nil {
-			return nil, err
-		}
-	}
-	popt := opt
-	if opt.Progress != nil && needStats {
-		popt.Progress = func(done, _ int) { opt.Progress(n+done, total) }
-	}
-	err = parallel(ctx, n, popt, func(r int) {
-		t.Keys[r] = []string{g.Label(first + r)}
-		var e *network.EgoNet
-		if needEgo {
-			e = network.EgoNetOf(g, first+r)
-		}
-		row := t.Values[r]
-		for c, d := range defs {
-			if d.stat != nil {
-				row[c] = d.stat(&stats[r])
-			} else {
-				row[c] = d.eval(e, ctxs[c])
-			}
-		}
+	var t *Table
+	err := StreamNodeTable(ctx, g, specs, StreamOptions{Table: opt, Batch: g.Order() + 1}, func(b *Table) error {
+		t = b // one block: every row
+		return nil
 	})
 	if err != nil {
 		return nil, err
