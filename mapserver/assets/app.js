@@ -287,6 +287,7 @@
       " people, places and services and " + m.ties.length + " ties between them; each is a button on the map.";
     img.width = g.width;
     img.height = g.height;
+    $("map").style.setProperty("--aspect", String(g.width / g.height));
     const pos = new Map(g.alters.map((p) => [p.key, p]));
     // Focus order: sector by sector clockwise from the top, inner ring first.
     const order = m.alters.slice().sort((a, b) => sectorIndex(a.role) - sectorIndex(b.role) ||
