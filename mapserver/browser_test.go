@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -463,9 +464,9 @@ func mapOf(b *browser, person, wave string) *mapState {
 }
 
 // drag drags the overlay button of alter key to the middle of (ring,
-// sector), with the mouse: press, moves in steps, release, as a person
-// would (the page sees pointer events).
-func (b *browser) drag(m *mapState, key string, ring int, sector string) {
+// sector), with the mouse (or a finger, when touch): press, moves in
+// steps, release, as a person would (the page sees pointer events).
+func (b *browser) drag(m *mapState, key string, ring int, sector string, touch bool) {
 	b.t.Helper()
 	b.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	type box struct{ X, Y, W, H, L, T float64 }
@@ -474,6 +475,10 @@ func (b *browser) drag(m *mapState, key string, ring int, sector string) {
 		return {X: q.left + q.width / 2, Y: q.top + q.height / 2, W: r.width, H: r.height, L: r.left, T: r.top}; })()`, key))
 	tx, ty := m.cellCentre(b.t, ring, sector)
 	cx, cy := bx.L+tx*bx.W/m.Geometry.Width, bx.T+ty*bx.H/m.Geometry.Height
+	if touch {
+		b.change(touchDrag(bx.X, bx.Y, cx, cy))
+		return
+	}
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.MouseEvent(chromedp.MouseMoved, bx.X, bx.Y),
 		chromedp.MouseEvent(chromedp.MousePressed, bx.X, bx.Y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
@@ -484,6 +489,30 @@ func (b *browser) drag(m *mapState, key string, ring int, sector string) {
 	}
 	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, cx, cy, chromedp.ButtonLeft, chromedp.ClickCount(1)))
 	b.change(steps...)
+}
+
+// touchDrag is one finger put down at (x0, y0), moved in eight steps to
+// (x1, y1) and lifted.
+func touchDrag(x0, y0, x1, y1 float64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		send := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) error {
+			if pts == nil {
+				pts = []*input.TouchPoint{}
+			}
+			_, err := cdp.Call(ctx, t, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+			return err
+		}
+		if err := send(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: x0, Y: y0}); err != nil {
+			return err
+		}
+		for i := 1; i <= 8; i++ {
+			f := float64(i) / 8
+			if err := send(input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: x0 + (x1-x0)*f, Y: y0 + (y1-y0)*f}); err != nil {
+				return err
+			}
+		}
+		return send(input.DispatchTouchEventTypeTouchEnd)
+	})
 }
 
 // key focuses the overlay button of alter key and presses a key.
@@ -582,9 +611,9 @@ func TestBrowserMapCycle(t *testing.T) {
 		}
 	}
 	m := mapOf(b, "p1", "1")
-	b.drag(m, keys["Jo"], 1, "family")
+	b.drag(m, keys["Jo"], 1, "family", false)
 	m = mapOf(b, "p1", "1")
-	b.drag(m, keys["GP surgery"], 3, "professional")
+	b.drag(m, keys["GP surgery"], 3, "professional", false)
 	b.key(keys["Alex"], kb.ArrowUp)
 	b.key(keys["Kim"], kb.ArrowRight)
 	if focused := eval[string](b, `document.activeElement.dataset.key || ""`); focused != keys["Kim"] {
@@ -660,7 +689,7 @@ func TestBrowserMapCycle(t *testing.T) {
 	}
 	b.change(b.click(fmt.Sprintf(`#followup li[data-key=%q] button`, keys["Pat"]))) // gone
 	m = mapOf(b, "p1", "2")
-	b.drag(m, keys["Lee"], 1, "friend") // closer
+	b.drag(m, keys["Lee"], 1, "friend", true) // closer, with a finger
 	keys["Chris"] = b.add("Chris", "friend from the group", "person", "friend", 2)
 	keys["Walking group"] = b.add("Walking group", "walking group", "group", "group", 3)
 	b.level("Join a group", 1)

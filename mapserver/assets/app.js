@@ -408,6 +408,11 @@
     }
     sec.hidden = false;
     $("followup-title").textContent = "Since meeting " + f.from;
+    $("followup-words").replaceChildren(...(f.words || []).map((w) => {
+      const li = el("li", { textContent: w.text });
+      li.dataset.measure = w.measure;
+      return li;
+    }));
     const has = (list, k) => (list || []).includes(k);
     const rows = [];
     for (const before of st.previous.alters) {
