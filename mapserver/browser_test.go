@@ -441,21 +441,6 @@ func (m *mapState) cellCentre(t *testing.T, ring int, sector string) (x, y float
 	return g.Centre.X + r*math.Sin(a), g.Centre.Y - r*math.Cos(a)
 }
 
-// alter returns the API's alter named name.
-func (m *mapState) alter(t *testing.T, name string) (key string, ring int, sector string) {
-	t.Helper()
-	for _, a := range m.Alters {
-		if a.Name == name {
-			if a.Ring != nil {
-				ring = *a.Ring
-			}
-			return a.Key, ring, a.Role
-		}
-	}
-	t.Fatalf("no alter %q at wave %s", name, m.Wave)
-	return "", 0, ""
-}
-
 // mapOf reads the API's map state of person p1 at wave.
 func mapOf(b *browser, person, wave string) *mapState {
 	b.t.Helper()
