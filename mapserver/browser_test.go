@@ -700,9 +700,9 @@ func TestBrowserMapCycle(t *testing.T) {
 	// By hand, at the follow-up: the people are Sam, Jo, Alex, Kim, Lee and
 	// Chris (Pat gone, Chris new): size 6; 4 ties of 15 pairs (Lee–Pat went
 	// with Pat), density 4/15; Chris knows nobody, isolates 1; {Sam, Jo,
-	// Alex}, {Kim, Lee}, {Chris}: 3 components; 1 place, 1 service, and the
-	// walking group of type "group", 1 of another type.
-	checkPage(t, m, st2, 9, 4, map[string]float64{"size": 6, "density": 4.0 / 15, "isolates": 1, "components": 3, "places": 1, "services": 1, "other_types": 1})
+	// Alex}, {Kim, Lee}, {Chris}: 3 components; 1 place, 1 service, and 1
+	// group (the walking group, of type "group").
+	checkPage(t, m, st2, 9, 4, map[string]float64{"size": 6, "density": 4.0 / 15, "isolates": 1, "components": 3, "places": 1, "services": 1, "groups": 1})
 	wantFollow := map[string]string{}
 	for _, p := range wave1 {
 		wantFollow[keys[p.name]] = "kept"
