@@ -362,3 +362,18 @@ func TestNarrowPanelLongLabels(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotZero(t, buf.Len())
 }
+
+// BenchmarkPersonReport writes the follow-up report of the tests (8 and
+// 9 alters, two goals) as PDF, the server's report.pdf.
+func BenchmarkPersonReport(b *testing.B) {
+	r := followUpReport(b, followUpStudy(b))
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := r.Write(&buf, "pdf"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
+}
