@@ -656,7 +656,9 @@ func WriteGoals(w io.Writer, g *analysis.Goals, egoIDColumn string) error {
 
 // WriteEgoCSVDir exports the study into dir (created if needed): egos.csv,
 // alters.csv and aaties.csv with the column names it was imported with
-// (network.WriteEgoCSVDir), and goals.csv (WriteGoals) when it has goals.
+// (network.WriteEgoCSVDir), and goals.csv (WriteGoals; the header alone
+// when the study has no goals, so that no goals.csv of an earlier export
+// is left beside the new tables).
 // Importing the files and exporting again gives the same bytes.
 func (s *Store) WriteEgoCSVDir(ctx context.Context, dir string) error {
 	ds, g, st, err := s.export(ctx)
@@ -670,8 +672,8 @@ func (s *Store) WriteEgoCSVDir(ctx context.Context, dir string) error {
 }
 
 // WriteGraphMLDir exports the study into dir as one GraphML file per
-// person and wave (network.WriteGraphMLDatasetDir), and goals.csv when it
-// has goals.
+// person and wave (network.WriteGraphMLDatasetDir), and goals.csv as
+// WriteEgoCSVDir writes it.
 func (s *Store) WriteGraphMLDir(ctx context.Context, dir string) error {
 	ds, g, st, err := s.export(ctx)
 	if err != nil {
@@ -699,9 +701,6 @@ func (s *Store) export(ctx context.Context) (ds *network.Dataset, g *analysis.Go
 }
 
 func writeGoalsFile(dir string, g *analysis.Goals, st Study) error {
-	if len(g.Goals) == 0 {
-		return nil
-	}
 	f, err := os.Create(filepath.Join(dir, "goals.csv"))
 	if err != nil {
 		return err

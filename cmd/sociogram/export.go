@@ -19,8 +19,8 @@ the mapping page, "sociogram serve") into DIR:
                 with the wave column and the column names the study was
                 imported with, missing values as NA
   --to graphml  one GraphML file per person and wave
-and DIR/goals.csv, the goals table of "sociogram goals", when the study
-has goals. Exported, imported and exported again, a study gives the same
+and DIR/goals.csv, the goals table of "sociogram goals" (the header alone
+when the study has no goals). Exported, imported and exported again, a study gives the same
 bytes. Files are written to a temporary name and moved into place. The
 database is not changed.
 
