@@ -29,6 +29,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -727,7 +728,7 @@ func TestBrowserMapCycle(t *testing.T) {
 	b.selectAlters()
 
 	// The before/after and goals pictures, one click away; the PDF.
-	for _, pic := range []struct{ button, name string }{{"#show-before-after", "03-before-after"}, {"#show-goals", "04-goals"}} {
+	for _, pic := range []struct{ button, name string }{{"#show-before-after", "03-before-after"}, {"#show-goals", "04-goals"}, {"#show-ecomap", "08-ecomap"}} {
 		b.do(b.click(pic.button), chromedp.WaitVisible(chromedp.CSS(`#picture`)))
 		if _, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](`document.getElementById("picture-img").complete && document.getElementById("picture-img").naturalWidth > 0`,
 			chromedp.WithPollingTimeout(20*time.Second))); err != nil {
@@ -1016,5 +1017,75 @@ func checkAccessible(b *browser) {
 })()`)
 	for _, p := range problems {
 		b.t.Errorf("accessibility: %s", p)
+	}
+}
+
+// TestBrowserErase erases a person from the page (the confirm dialog
+// accepted) and checks that the person is gone from the page and the API,
+// and that no byte of the database files still holds their names.
+func TestBrowserErase(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t, 1280, 800)
+	var dialogs []string
+	dialog := make(chan string, 4)
+	if err := chromedp.Listen(b.ctx, func(ev any) {
+		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			dialog <- e.Message
+			go func() {
+				// Commands may not run inside the listener.
+				if _, err := chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true}); err != nil {
+					t.Errorf("accepting the dialog: %v", err)
+				}
+			}()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(srv.url))
+	b.ready()
+	b.do(b.click(`#new-person-open`))
+	b.setValue("new-pseudonym", "Zed Quill")
+	b.change(b.click(`#new-person button[type=submit]`))
+	b.add("Yolanda Brightwater", "aunt", "person", "family", 1)
+	b.add("Xavier Oakhurst", "neighbour", "person", "neighbour", 2)
+
+	b.do(b.click(`#erase`))
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](`!document.getElementById("map-empty").hidden && !document.body.hasAttribute("aria-busy")`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("the page still shows a map after erasing: %v", err)
+	}
+	b.idle()
+	select {
+	case msg := <-dialog:
+		dialogs = append(dialogs, msg)
+	default:
+	}
+	if len(dialogs) != 1 || !strings.Contains(dialogs[0], "Zed Quill") || !strings.Contains(dialogs[0], "cannot be undone") {
+		t.Errorf("confirmation asked: %q, want one naming Zed Quill and saying it cannot be undone", dialogs)
+	}
+	if n := eval[int](b, `document.querySelectorAll("#person option").length`); n != 0 {
+		t.Errorf("after erasing, the person list has %d entries", n)
+	}
+	if people := apiGet[[]json.RawMessage](b, "/api/people"); len(people) != 0 {
+		t.Errorf("after erasing, the API lists %d people", len(people))
+	}
+	b.noProblems()
+
+	srv.stop()
+	srv.stop = nil
+	files, _ := filepath.Glob(srv.db + "*")
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"Zed Quill", "Yolanda Brightwater", "Xavier Oakhurst", "aunt"} {
+			if strings.Contains(string(raw), name) {
+				t.Errorf("%s still holds %q after erasure", filepath.Base(f), name)
+			}
+		}
+	}
+	if len(files) == 0 {
+		t.Errorf("no database file at %s", srv.db)
 	}
 }

@@ -920,6 +920,11 @@
       showPicture("Goals of " + st.map.person.pseudonym, API + personPath() + "/goals.svg?v=" + enc(String(st.map.version)) + "-" + Date.now());
     });
 
+    $("show-ecomap").addEventListener("click", () => {
+      showPicture("Ecomap of " + st.map.person.pseudonym + " at meeting " + st.wave,
+        API + mapPath() + "/map.svg?view=ecomap");
+    });
+
     $("erase").addEventListener("click", () => {
       const name = st.map.person.pseudonym;
       if (!window.confirm("Erase " + name + " and everything recorded about them? This cannot be undone.")) {
