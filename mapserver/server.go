@@ -8,7 +8,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log"
 	"mime"
 	"net"
 	"net/http"
@@ -87,6 +89,10 @@ type Options struct {
 	// Now gives the date of a new wave when the request gives none; nil =
 	// time.Now.
 	Now func() time.Time
+	// ErrorLog receives what the HTTP server has to say about connections
+	// it could not serve (a malformed request, a client gone); nil
+	// discards it (the library prints nothing).
+	ErrorLog *log.Logger
 }
 
 // Server is the mapping page and its JSON API over one study database.
@@ -119,6 +125,9 @@ func New(st *store.Store, opt Options) (*Server, error) {
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.ErrorLog == nil {
+		opt.ErrorLog = log.New(io.Discard, "", 0)
 	}
 	s := &Server{st: st, ed: st.By(opt.Worker), opt: opt, token: opt.Token, sectors: opt.Sectors}
 	if s.sectors == nil {
@@ -195,7 +204,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          nil,
+		ErrorLog:          s.opt.ErrorLog,
 	}
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"os/user"
 	"strconv"
@@ -92,7 +93,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 			addrGiven = true
 		}
 	})
-	opt := mapserver.Options{Worker: *worker}
+	opt := mapserver.Options{Worker: *worker, ErrorLog: log.New(stderr, "sociogram serve: ", 0)}
 	if opt.Worker == "" {
 		if u, err := user.Current(); err == nil {
 			opt.Worker = u.Username
