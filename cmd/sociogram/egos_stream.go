@@ -11,15 +11,12 @@ import (
 	"github.com/sociogram/sociogram/network"
 )
 
-// streamBatch is the number of egos measured at a time on the streaming
-// path: enough to keep every core busy, few enough to bound memory.
-const streamBatch = 2048
-
 // streamEgos is the streaming path of `sociogram egos`: when the input is
 // the three survey tables, the output CSV, and every measure structural (no
 // measure needs the whole dataset, as iqv's levels do), it measures the
-// egos in batches as they are read (measures.StreamEgoTable) and writes
-// the rows as they come, so that memory does not grow with the number of egos. The
+// egos in batches on every core as they are read, from their structure
+// alone (measures.StreamEgoCSV), and writes the rows in ego order as they
+// come, so that memory does not grow with the number of egos. The
 // rows go to the -o file's temporary file beside it (never to $TMPDIR,
 // which may be small or shared): when the tables are not grouped by ego
 // (network.ErrUngrouped) it is dropped and done is false, and the caller
@@ -31,7 +28,7 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 		mf.format != "csv" || cf.classify != "" || cf.instruments != "" || in.transforms() || in.nodeTypes != "" {
 		return false, nil
 	}
-	structural := map[string]bool{}
+	structural := map[string]bool{"weighted_density": true, "redundancy": true, "ego_betweenness_norm": true, "brokerage_norm": true}
 	for _, s := range measures.DefaultSpecs() {
 		structural[s.Name] = true
 	}
@@ -57,10 +54,8 @@ func streamEgos(in *inputFlags, specs []measures.Spec, mf *measureFlags, cf *cap
 	defer tmp.Abort()
 	bw := bufio.NewWriterSize(tmp, 1<<16)
 	in.sayDelimiters(stderr, in.egos, in.alters, in.ties)
-	sopt := measures.StreamOptions{Batch: streamBatch, Table: measures.TableOptions{Types: measures.TypeOptions{NodeColumn: in.nodeTypeColumn}}}
-	// Structure only: no Dataset, egos measured on every core.
-	sopt.Batch = 0
-	sopt.InputKeyNames = mf.keyNames == "input"
+	sopt := measures.StreamOptions{Table: measures.TableOptions{Types: measures.TypeOptions{NodeColumn: in.nodeTypeColumn}},
+		InputKeyNames: mf.keyNames == "input"}
 	rep, err := measures.StreamEgoCSV(context.Background(), bw, in.egos, in.alters, in.ties, in.egoOptions(), specs, sopt, mf.writeOptions(nil, nil))
 	if errors.Is(err, network.ErrUngrouped) {
 		return false, nil

@@ -88,6 +88,8 @@ func TestEgosStreaming(t *testing.T) {
 		{"default measures", false, false, "", true, nil},
 		{"waves", true, false, "", true, []string{"--wave", "wave"}},
 		{"chosen structural measures", false, false, "constraint,size,ego_betweenness", true, nil},
+		{"normalised and weighted structural measures", false, false, "weighted_density,redundancy,ego_betweenness_norm,brokerage_norm", true, nil},
+		{"egoID key names", false, false, "", true, []string{"--key-names", "egoID"}},
 		{"ungrouped falls back", false, true, "", false, nil},
 		{"compositional measure is not streamed", false, false, "size,blau(sex)", false, nil},
 	}
