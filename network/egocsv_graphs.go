@@ -180,7 +180,16 @@ func (t *fastTable) field(c int) []byte {
 	if c < 0 {
 		return nil
 	}
-	return bytes.TrimSpace(t.rec[c+t.skip])
+	return trimSpace(t.rec[c+t.skip])
+}
+
+// trimSpace is bytes.TrimSpace, quicker for a field that starts and ends
+// with a printable ASCII byte, as most do.
+func trimSpace(f []byte) []byte {
+	if n := len(f); n > 0 && f[0] > ' ' && f[0] < 0x80 && f[n-1] > ' ' && f[n-1] < 0x80 {
+		return f
+	}
+	return bytes.TrimSpace(f)
 }
 
 // read makes t hold the next record and finds its ego; false at the end.
@@ -494,6 +503,10 @@ func streamEgoGraphsFast(egos, alters, ties string, opt EgoCSVOptions, gopt EgoG
 		dropped [][]byte
 		stats   BuildStats
 		ofDrop  int
+		// The last source looked up among the current ego's alters.
+		lastSrc  []byte
+		lastF    int32
+		srcValid bool
 	)
 	g.Directed = opt.Directed
 	g.IDColumn = et.header[egoCol]
@@ -535,6 +548,7 @@ func streamEgoGraphsFast(egos, alters, ties string, opt EgoCSVOptions, gopt EgoG
 			dropped[i] = append([]byte(nil), d...)
 		}
 		raw = raw[:0]
+		srcValid = false
 		for tf != nil {
 			ok, err := tf.read(keys, tEgo, tWave, waveCol >= 0, cur)
 			if err != nil {
@@ -556,7 +570,11 @@ func streamEgoGraphsFast(egos, alters, ties string, opt EgoCSVOptions, gopt EgoG
 			if !keep {
 				continue
 			}
-			f, t := alts.find(s), alts.find(d)
+			// Exports list a source's ties one after another.
+			if !srcValid || !bytes.Equal(s, lastSrc) {
+				lastSrc, lastF, srcValid = append(lastSrc[:0], s...), alts.find(s), true
+			}
+			f, t := lastF, alts.find(d)
 			if f < 0 || t < 0 {
 				return rep, errHandOver // not an alter of this ego
 			}
