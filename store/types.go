@@ -156,7 +156,7 @@ type Change struct {
 	// or of goals).
 	Wave string `json:"wave"`
 	// Action is what was done: person.add, person.update, wave.add,
-	// wave.update, followup, alter.add, alter.update, alter.remove,
+	// wave.update, followup, alter.add, alter.update, alter.place, alter.remove,
 	// tie.add, tie.update, tie.remove, goal.add, goal.update,
 	// goal.remove, level.set, import, undo, erase.
 	Action string `json:"action"`
