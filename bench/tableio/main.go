@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -48,12 +49,13 @@ func main() {
 	work := flag.String("work", "", "working `DIR` for the files written")
 	list := flag.String("measures", "", "measures `LIST` of the table (default: every structural measure)")
 	runs := flag.Int("runs", 3, "`N` runs of each phase (median)")
+	tables := flag.Bool("tables-only", false, "time only the table writers (the graph read once from the CSV)")
 	flag.Parse()
 	if *edges == "" || *work == "" {
 		fmt.Fprintln(os.Stderr, "tableio: -edges FILE and -work DIR are required")
 		os.Exit(2)
 	}
-	if err := run(*edges, *work, *list, *runs); err != nil {
+	if err := run(*edges, *work, *list, *runs, *tables); err != nil {
 		fmt.Fprintln(os.Stderr, "tableio:", err)
 		os.Exit(1)
 	}
@@ -120,11 +122,18 @@ func writeFile(path string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-func run(edges, work, list string, runs int) error {
+func run(edges, work, list string, runs int, tablesOnly bool) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
 	var g *network.Graph
+	if tablesOnly {
+		var err error
+		if g, _, err = network.ReadEdgeList(edges, "", network.EdgeListOptions{}); err != nil {
+			return err
+		}
+		return writeTables(g, work, list, runs)
+	}
 	s, err := timeIt(runs, func() error {
 		var err error
 		g, _, err = network.ReadEdgeList(edges, "", network.EdgeListOptions{})
@@ -154,8 +163,13 @@ func run(edges, work, list string, runs int) error {
 		return err
 	}
 	report("read edges Parquet", runs, s, pq, m)
+	return writeTables(g, work, list, runs)
+}
 
+// writeTables computes the measures table of g and times its writers.
+func writeTables(g *network.Graph, work, list string, runs int) error {
 	specs := measures.DefaultSpecs()
+	var err error
 	if list != "" {
 		if specs, err = measures.ParseList(list); err != nil {
 			return err
@@ -166,28 +180,53 @@ func run(edges, work, list string, runs int) error {
 		return err
 	}
 	n := t.Len()
-	g = nil
-	for _, workers := range []int{1, 0} {
-		name := "1 worker"
-		if workers == 0 {
-			name = fmt.Sprintf("%d workers", runtime.GOMAXPROCS(0))
+	// The four CSV and JSON writes alternate, in an order that turns each
+	// run, so that none always runs first (on a shared machine the first
+	// of a series was up to 30% slower).
+	type variant struct {
+		name  string
+		path  string
+		write func(io.Writer) error
+	}
+	var vs []variant
+	for _, format := range []string{"CSV", "JSON"} {
+		for _, workers := range []int{1, 0} {
+			name := "1 worker"
+			if workers == 0 {
+				name = fmt.Sprintf("%d workers", runtime.GOMAXPROCS(0))
+			}
+			opt := measures.WriteOptions{Digits: 15, Workers: workers}
+			v := variant{name: "write table " + format + ", " + name, path: filepath.Join(work, "table."+strings.ToLower(format))}
+			if format == "CSV" {
+				v.write = func(w io.Writer) error { return t.WriteCSVWith(w, opt) }
+			} else {
+				v.write = func(w io.Writer) error { return t.WriteJSONWith(w, opt) }
+			}
+			vs = append(vs, v)
 		}
-		opt := measures.WriteOptions{Digits: 15, Workers: workers}
-		p := filepath.Join(work, "table.csv")
-		s, err = timeIt(runs, func() error { return writeFile(p, func(w io.Writer) error { return t.WriteCSVWith(w, opt) }) })
-		if err != nil {
-			return err
+	}
+	wall := make([][]float64, len(vs))
+	cpu := make([][]float64, len(vs))
+	for r := 0; r < runs; r++ {
+		for k := range vs {
+			i := (k + r) % len(vs)
+			runtime.GC()
+			c0, t0 := cpuSeconds(), time.Now()
+			if err := writeFile(vs[i].path, vs[i].write); err != nil {
+				return err
+			}
+			wall[i] = append(wall[i], time.Since(t0).Seconds())
+			cpu[i] = append(cpu[i], cpuSeconds()-c0)
 		}
-		report("write table CSV, "+name, runs, s, p, n)
-		p = filepath.Join(work, "table.json")
-		s, err = timeIt(runs, func() error { return writeFile(p, func(w io.Writer) error { return t.WriteJSONWith(w, opt) }) })
-		if err != nil {
-			return err
-		}
-		report("write table JSON, "+name, runs, s, p, n)
+	}
+	for i, v := range vs {
+		slices.Sort(wall[i])
+		slices.Sort(cpu[i])
+		lastCPU = cpu[i][runs/2]
+		report(v.name, runs, wall[i][runs/2], v.path, n)
 	}
 	p := filepath.Join(work, "table.parquet")
-	s, err = timeIt(runs, func() error {
+	s, err := timeIt(runs, func() error {
 		return writeFile(p, func(w io.Writer) error { return parquetio.WriteTable(w, t, measures.WriteOptions{}) })
 	})
 	if err != nil {
