@@ -81,8 +81,18 @@ func open(path string) (*Input, func(), error) {
 }
 
 // ReadEdgeListFrom is ReadEdgeList on open inputs; nodes may be nil.
-func ReadEdgeListFrom(edges, nodes *Input, opt network.EdgeListOptions) (*network.Graph, network.Report, error) {
-	var rep network.Report
+//
+// A damaged file is an error, not a panic: the Parquet decoder panics on
+// some damaged pages and footers (a length past the end of a buffer), and
+// such a panic is returned as a *network.ParseError wrapping
+// network.ErrSyntax that names the file being read.
+func ReadEdgeListFrom(edges, nodes *Input, opt network.EdgeListOptions) (g *network.Graph, rep network.Report, err error) {
+	reading := edges.Name
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, &network.ParseError{File: reading, Err: fmt.Errorf("%w: damaged Parquet file (%v)", network.ErrSyntax, r)}
+		}
+	}()
 	et, err := openTable(edges)
 	if err != nil {
 		return nil, rep, err
@@ -124,9 +134,11 @@ func ReadEdgeListFrom(edges, nodes *Input, opt network.EdgeListOptions) (*networ
 	b := network.NewBuilder(opt.Directed, wcol >= 0)
 	closed := false
 	if nodes != nil {
+		reading = nodes.Name
 		if err := readNodes(nodes, b, opt); err != nil {
 			return nil, rep, err
 		}
+		reading = edges.Name
 		closed = true
 	}
 	// Integer IDs seen, and their node, without a string per look-up: in a
@@ -203,7 +215,8 @@ func ReadEdgeListFrom(edges, nodes *Input, opt network.EdgeListOptions) (*networ
 	if et.rows == 0 && b.Order() == 0 {
 		return nil, rep, &network.ParseError{File: et.name, Err: fmt.Errorf("%w: no edges and no node table", network.ErrEmptyFile)}
 	}
-	g, st := b.Build()
+	var st network.BuildStats
+	g, st = b.Build()
 	if math.IsInf(sum, 0) {
 		if err := checkSums(g, et.name); err != nil {
 			return nil, rep, err
