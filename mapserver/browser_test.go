@@ -591,11 +591,23 @@ func TestBrowserMapCycle(t *testing.T) {
 		case "Kim": // ArrowRight from family to friend (the next sector clockwise)
 			sector = "family"
 		}
-		keys[p.name] = b.add(p.name, p.note, p.typ, sector, ring)
+		name, note := p.name, p.note
+		if p.name == "Day centre" { // a typo and a missing word, then edited
+			name, note = "Day centr", ""
+		}
+		keys[p.name] = b.add(name, note, p.typ, sector, ring)
 		if keys[p.name] == "" {
-			t.Fatalf("%s is not on the map after adding", p.name)
+			t.Fatalf("%s is not on the map after adding", name)
 		}
 	}
+	b.selectAlters(keys["Day centre"])
+	b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("sel-edit").open = true`))
+	b.setValue("edit-name", "Day centre")
+	b.setValue("edit-note", "day centre")
+	b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("selected-section").scrollIntoView({block: "start"})`))
+	b.shoot("09-edit")
+	b.change(b.click(`#edit-form button[type=submit]`))
+	b.selectAlters()
 	m := mapOf(b, "p1", "1")
 	b.drag(m, keys["Jo"], 1, "family", false)
 	m = mapOf(b, "p1", "1")

@@ -258,12 +258,15 @@
       rings.push({ value: String(r), text: ringWords(r) });
     }
     fill($("add-type"), c.types.map((t) => ({ value: t, text: t })), true);
+    fill($("edit-type"), c.types.map((t) => ({ value: t, text: t })), false);
     fill($("add-role"), c.sectors.map((s) => ({ value: s, text: s })), true);
     fill($("add-ring"), rings, true);
-    const qualities = c.qualities.map((q) => ({ value: q, text: q === "" ? "not said" : q }));
+    // "" (not said) is always a choice, first.
+    const withNone = (list) => [""].concat(list.filter((v) => v !== ""));
+    const qualities = withNone(c.qualities).map((q) => ({ value: q, text: q === "" ? "not said" : q }));
     fill($("tie-quality"), qualities, false);
     fill($("sel-quality"), qualities, false);
-    fill($("sel-flow"), c.flows.map((f) => ({ value: f, text: f === "" ? "not said" : flowWords(f) })), false);
+    fill($("sel-flow"), withNone(c.flows).map((f) => ({ value: f, text: f === "" ? "not said" : flowWords(f) })), false);
   }
 
   function renderMap() {
@@ -335,6 +338,13 @@
       $("sel-further").disabled = a.ring !== null && a.ring >= ringCount();
       $("sel-quality").value = a.quality || "";
       $("sel-flow").value = a.flow || "";
+      if ($("edit-form").dataset.key !== a.key || !$("edit-form").contains(document.activeElement)) {
+        // The alter's values, unless the user is typing in the form.
+        $("edit-form").dataset.key = a.key;
+        $("edit-name").value = a.name;
+        $("edit-note").value = a.note || "";
+        $("edit-type").value = a.type;
+      }
     }
     if (sel.length === 2) {
       const t = tieOf(sel[0].key, sel[1].key);
@@ -866,6 +876,14 @@
     };
     $("sel-quality").addEventListener("change", setRel("quality"));
     $("sel-flow").addEventListener("change", setRel("flow"));
+    $("edit-form").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const a = alterByKey(st.map, st.selected[0]);
+      const body = { name: $("edit-name").value.trim(), note: $("edit-note").value.trim(), type: $("edit-type").value };
+      run(body.name + " saved", async () => {
+        await show(await call("PATCH", mapPath() + "/alters/" + enc(a.key), body));
+      });
+    });
     $("sel-remove").addEventListener("click", () => {
       const a = alterByKey(st.map, st.selected[0]);
       run(a.name + " removed from this map", async () => {
