@@ -44,6 +44,8 @@ func (s *Server) routeTable() []route {
 		{"GET /api/people", s.jsonHandler(s.getPeople)},
 		{"POST /api/people", s.jsonHandler(s.postPerson)},
 		{"GET /api/people/{pid}", s.jsonHandler(s.getPerson)},
+		{"PATCH /api/people/{pid}", s.jsonHandler(s.patchPerson)},
+		{"PATCH /api/people/{pid}/waves/{wave}", s.jsonHandler(s.patchWave)},
 		{"POST /api/people/{pid}/erase", s.jsonHandler(s.postErase)},
 		{"POST /api/people/{pid}/followup", s.jsonHandler(s.postFollowUp)},
 		{"POST /api/people/{pid}/undo", s.jsonHandler(s.postUndo)},
@@ -547,6 +549,58 @@ func (s *Server) postPerson(r *http.Request) (result, error) {
 	}
 	st, err := s.state(r, p.ID, b.Wave)
 	return result{status: http.StatusCreated, body: st}, err
+}
+
+func (s *Server) patchPerson(r *http.Request) (result, error) {
+	var b struct {
+		Pseudonym *string `json:"pseudonym"`
+	}
+	if err := decode(r, &b); err != nil {
+		return result{}, err
+	}
+	p, err := s.st.Person(r.Context(), r.PathValue("pid"))
+	if err != nil {
+		return result{}, err
+	}
+	if b.Pseudonym != nil {
+		p.Pseudonym = strings.TrimSpace(*b.Pseudonym)
+		if err := s.ed.UpdatePerson(r.Context(), p); err != nil {
+			return result{}, err
+		}
+	}
+	return s.getPerson(r)
+}
+
+func (s *Server) patchWave(r *http.Request) (result, error) {
+	var b struct {
+		Date *string `json:"date"`
+	}
+	if err := decode(r, &b); err != nil {
+		return result{}, err
+	}
+	pid, wave := r.PathValue("pid"), r.PathValue("wave")
+	ivs, err := s.st.Interviews(r.Context(), pid)
+	if err != nil {
+		return result{}, err
+	}
+	for _, iv := range ivs {
+		if iv.Wave != wave {
+			continue
+		}
+		if b.Date != nil {
+			if *b.Date != "" {
+				if err := checkDate(*b.Date); err != nil {
+					return result{}, err
+				}
+			}
+			iv.Date = *b.Date
+			if err := s.ed.UpdateInterview(r.Context(), iv); err != nil {
+				return result{}, err
+			}
+		}
+		return s.waveState(r, http.StatusOK)
+	}
+	return result{}, fmt.Errorf("person %s wave %s: %w", pid, wave, store.ErrNotFound)
 }
 
 // checkDate refuses a date that is not YYYY-MM-DD.

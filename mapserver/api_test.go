@@ -218,6 +218,16 @@ func TestScenarioMapFollowUpGoals(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 	assert.Equal(t, `attachment; filename="sociogram-p1-wave-1.pdf"`, h.Get("Content-Disposition"))
 
+	// The pseudonym and a meeting's date can be corrected.
+	var pj PersonJSON
+	f.call("PATCH", "/api/people/p1", map[string]any{"pseudonym": "Maria B"}, http.StatusOK, &pj)
+	assert.Equal(t, "Maria B", pj.Pseudonym)
+	f.call("PATCH", "/api/people/p1/waves/2", map[string]any{"date": "2027-03-02"}, http.StatusOK, &st)
+	assert.Equal(t, []WaveJSON{{"1", "2026-11-30"}, {"2", "2027-03-02"}}, st.Person.Waves)
+	assert.Len(t, st.Alters, 9, "the map is untouched")
+	f.call("PATCH", "/api/people/p1/waves/2", map[string]any{"date": "March"}, http.StatusBadRequest, nil)
+	f.call("PATCH", "/api/people/p1/waves/9", map[string]any{"date": "2027-03-02"}, http.StatusNotFound, nil)
+
 	// The change log names the worker and what was done.
 	var log []ChangeJSON
 	f.call("GET", "/api/people/p1/log", nil, http.StatusOK, &log)
