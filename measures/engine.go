@@ -40,10 +40,10 @@ import (
 // kernel's Σ_j deg(j)² on graphs with hubs, plus Σ_i Σ_{x∈N(i)} t_ix² for
 // ego betweenness (t_ix = triangles on edge i–x). Each ego's sums are made
 // by one goroutine in a fixed order, so results do not depend on the
-// number of workers. Memory: 4 bytes per edge and 28 bytes per node for the
+// number of workers. Memory: 4 bytes per edge and 20 bytes per node for the
 // oriented rows, their offsets (32-bit: fewer than 2³² oriented edges) and
-// the reciprocal strengths (8 bytes per edge more when weighted), plus
-// 4.125 bytes per node of scratch per worker.
+// the reciprocal strengths (8 bytes per edge and per node more when
+// weighted), plus 4.125 bytes per node of scratch per worker.
 type engine struct {
 	off  []int
 	adj  []int32
@@ -52,15 +52,16 @@ type engine struct {
 	hadj []int32   // oriented rows: the neighbours ranked above, node by node
 	hw   []float64 // their weights; nil when unweighted
 	meta []nodeMeta
+	invM []float64 // 1/M_v, 0 when M_v = 0; nil when unweighted (1 for every alter)
 }
 
-// nodeMeta is what the triangle scan reads of an alter, in one cache line:
-// the scan jumps from alter to alter, and each separate array would cost a
-// cache miss.
+// nodeMeta is what the triangle scan reads of an alter, in 16 bytes: the
+// scan jumps from alter to alter, and each separate array would cost a
+// cache miss. 1/M_v (M_v: v's largest tie weight) is 1 for every alter of
+// an unweighted graph, so only a weighted graph keeps it, in engine.invM.
 type nodeMeta struct {
-	lo, hi uint32  // its oriented row: hadj[lo:hi] (24 bytes a node, not 32)
+	lo, hi uint32  // its oriented row: hadj[lo:hi]
 	invS   float64 // 1/S_v, 0 when S_v = 0 (S_v: sum of v's tie weights)
-	invM   float64 // 1/M_v, 0 when M_v = 0 (M_v: largest tie weight of v)
 }
 
 func newEngine(g *network.Graph, workers int) *engine {
@@ -70,6 +71,9 @@ func newEngine(g *network.Graph, workers int) *engine {
 	e := &engine{off: off, adj: adj, w32: w32, w64: w64}
 	e.meta = make([]nodeMeta, n)
 	weighted := w32 != nil || w64 != nil
+	if weighted {
+		e.invM = make([]float64, n)
+	}
 	// rank orders the nodes by (degree, index): a counting sort by degree,
 	// stable in index order.
 	maxDeg := 0
@@ -102,7 +106,7 @@ func newEngine(g *network.Graph, workers int) *engine {
 			m.hi = uint32(c)
 			if !weighted {
 				if d := off[u+1] - off[u]; d > 0 {
-					m.invS, m.invM = 1/float64(d), 1
+					m.invS = 1 / float64(d)
 				}
 				continue
 			}
@@ -124,7 +128,7 @@ func newEngine(g *network.Graph, workers int) *engine {
 				m.invS = 1 / sum
 			}
 			if mx > 0 {
-				m.invM = 1 / mx
+				e.invM[u] = 1 / mx
 			}
 		}
 	})
@@ -229,7 +233,10 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 	for a, j := range nb {
 		pj := s.p[a]
 		mj := &e.meta[j]
-		invSj, invMj := mj.invS, mj.invM
+		invSj, invMj := mj.invS, 1.0
+		if e.invM != nil {
+			invMj = e.invM[j]
+		}
 		for k := mj.lo; k < mj.hi; k++ {
 			q := e.hadj[k]
 			if s.mark[q>>6]&(1<<(q&63)) == 0 {
@@ -245,7 +252,11 @@ func (e *engine) compute(s *scratch, i int32, st *Stats, withBetweenness bool) {
 			s.ind[a] += pq * w * mq.invS
 			s.red[a] += pq * w * invMj
 			s.ind[b] += pj * w * invSj
-			s.red[b] += pj * w * mq.invM
+			if e.invM != nil {
+				s.red[b] += pj * w * e.invM[q]
+			} else {
+				s.red[b] += pj * w
+			}
 			if t := wsum + w; t <= math.MaxFloat64 {
 				wsum = t
 			} else {

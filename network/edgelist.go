@@ -262,7 +262,7 @@ func WriteEdgeList(edges, nodes io.Writer, g *Graph) error {
 			if !g.directed && int(v) < u {
 				continue
 			}
-			row := []string{g.labels[u], g.labels[v]}
+			row := []string{g.Label(u), g.Label(int(v))}
 			if g.weighted {
 				row = append(row, strconv.FormatFloat(g.weightAt(lo+k), 'g', -1, 64))
 			}
@@ -280,7 +280,7 @@ func WriteEdgeList(edges, nodes io.Writer, g *Graph) error {
 	attrs := g.Attrs()
 	nw.Write(append([]string{"id"}, attrs.Names()...))
 	for u := 0; u < g.Order(); u++ {
-		row := []string{g.labels[u]}
+		row := []string{g.Label(u)}
 		for c := 0; c < attrs.Len(); c++ {
 			row = append(row, g.NodeAttr(u, c).String())
 		}

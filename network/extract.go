@@ -67,8 +67,8 @@ func (g *Graph) Induced(nodes []int) *Graph {
 func (g *Graph) induced(nodes []int32) *Graph {
 	b := &Builder{directed: g.directed, weighted: g.weighted, index: make(map[string]int32, len(nodes)), attrs: NewSchema()}
 	for i, v := range nodes {
-		b.labels = append(b.labels, g.labels[v])
-		b.index[g.labels[v]] = int32(i)
+		b.labels = append(b.labels, g.Label(int(v)))
+		b.index[g.Label(int(v))] = int32(i)
 	}
 	for i, u := range nodes {
 		lo := g.off[u]
@@ -114,7 +114,7 @@ func EgoNetOf(g *Graph, node int) *EgoNet {
 		slices.Sort(nb)
 		nb = slices.Compact(nb)
 	}
-	e := &EgoNet{ID: g.labels[node], ds: ds}
+	e := &EgoNet{ID: g.Label(node), ds: ds}
 	if g.nodeValues != nil {
 		e.Attrs = g.nodeValues[node]
 	}
@@ -123,7 +123,7 @@ func EgoNetOf(g *Graph, node int) *EgoNet {
 		if !ok {
 			w, _ = g.EdgeWeight(int(v), node)
 		}
-		a := Alter{ID: g.labels[v], Weight: w}
+		a := Alter{ID: g.Label(int(v)), Weight: w}
 		if g.nodeValues != nil {
 			a.Attrs = g.nodeValues[v]
 		}

@@ -165,11 +165,11 @@ func validateDataset(ds *Dataset) error {
 func validateGraph(g *Graph) error {
 	n := g.Order()
 	for u := range n {
-		if g.labels[u] == "" {
+		if g.Label(u) == "" {
 			return fmt.Errorf("node %d: empty label", u)
 		}
-		if i, ok := g.Lookup(g.labels[u]); !ok || i != u {
-			return fmt.Errorf("node %d: Lookup(%q) = %d, %v", u, g.labels[u], i, ok)
+		if i, ok := g.Lookup(g.Label(u)); !ok || i != u {
+			return fmt.Errorf("node %d: Lookup(%q) = %d, %v", u, g.Label(u), i, ok)
 		}
 		nbrs, w := g.row(u)
 		for k, v := range nbrs {

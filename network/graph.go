@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/sociogram/sociogram/internal/csr"
@@ -40,8 +41,13 @@ type Graph struct {
 	inW32 []float32
 	inW64 []float64
 
-	labels []string
-	index  map[string]int32
+	labels []string // nil when the labels are packed (below)
+	// labelText holds every label, one after another, and labelEnd[i] is
+	// where node i's ends: 4 bytes a node instead of a 16-byte string
+	// header (the parallel edge-list reader packs them; see packLabels).
+	labelText string
+	labelEnd  []uint32
+	index     map[string]int32
 	// lazyIndex builds index on the first Lookup when the reader did not
 	// (the parallel edge-list reader: a map of every label costs 40 to 60
 	// bytes per node, and most uses never look a label up).
@@ -52,7 +58,12 @@ type Graph struct {
 }
 
 // Order returns the number of nodes.
-func (g *Graph) Order() int { return len(g.labels) }
+func (g *Graph) Order() int {
+	if g.labels == nil {
+		return len(g.labelEnd)
+	}
+	return len(g.labels)
+}
 
 // Size returns the number of edges (arcs if directed), after merging.
 func (g *Graph) Size() int {
@@ -69,15 +80,45 @@ func (g *Graph) Directed() bool { return g.directed }
 func (g *Graph) IsWeighted() bool { return g.weighted }
 
 // Label returns the label (input ID) of node id, 0 <= id < Order().
-func (g *Graph) Label(id int) string { return g.labels[id] }
+func (g *Graph) Label(id int) string {
+	if g.labels != nil {
+		return g.labels[id]
+	}
+	start := uint32(0)
+	if id > 0 {
+		start = g.labelEnd[id-1]
+	}
+	return g.labelText[start:g.labelEnd[id]]
+}
+
+// packLabels stores labels as one string and their ends, when their
+// total length allows 32-bit ends.
+func (g *Graph) packLabels(labels []string) {
+	total := 0
+	for _, l := range labels {
+		total += len(l)
+	}
+	if total > math.MaxUint32 {
+		g.labels = labels
+		return
+	}
+	var b strings.Builder
+	b.Grow(total)
+	ends := make([]uint32, len(labels))
+	for i, l := range labels {
+		b.WriteString(l)
+		ends[i] = uint32(b.Len())
+	}
+	g.labels, g.labelText, g.labelEnd = nil, b.String(), ends
+}
 
 // Lookup returns the node with the given label.
 func (g *Graph) Lookup(label string) (int, bool) {
 	if g.lazyIndex != nil {
 		g.lazyIndex.Do(func() {
-			index := make(map[string]int32, len(g.labels))
-			for i, l := range g.labels {
-				index[l] = int32(i)
+			index := make(map[string]int32, g.Order())
+			for i := range g.Order() {
+				index[g.Label(i)] = int32(i)
 			}
 			g.index = index
 		})
@@ -200,7 +241,7 @@ func init() {
 // find returns the position of v in the out-row of u, or -1 (also when u
 // or v is not a node).
 func (g *Graph) find(u, v int64) int {
-	if u < 0 || v < 0 || u >= int64(len(g.labels)) || v >= int64(len(g.labels)) {
+	if n := int64(g.Order()); u < 0 || v < 0 || u >= n || v >= n {
 		return -1
 	}
 	lo, hi := g.off[u], g.off[u+1]

@@ -114,7 +114,7 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 	x.raw(`  <graph id="G" edgedefault="` + ed + `">` + "\n")
 	for u := 0; u < g.Order(); u++ {
 		x.raw(`    <node id="`)
-		x.esc(g.labels[u])
+		x.esc(g.Label(int(u)))
 		has := false
 		for i := 0; i < attrs.Len(); i++ {
 			v := g.NodeAttr(u, i)
@@ -140,9 +140,9 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 				continue
 			}
 			x.raw(`    <edge source="`)
-			x.esc(g.labels[u])
+			x.esc(g.Label(int(u)))
 			x.raw(`" target="`)
-			x.esc(g.labels[v])
+			x.esc(g.Label(int(v)))
 			if !g.weighted {
 				x.raw("\"/>\n")
 				continue

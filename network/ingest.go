@@ -187,6 +187,8 @@ func readEdgeListParallel(edges, nodes *Input, opt EdgeListOptions) (g *Graph, r
 	g = &Graph{directed: opt.Directed, weighted: weighted, labels: labels, index: index}
 	if index == nil {
 		g.lazyIndex = new(sync.Once)
+		g.packLabels(labels) // 12 bytes a node less
+		labels = nil
 	}
 	if p.closed != nil && p.closed.attrs.Len() > 0 {
 		g.attrs = p.closed.attrs
@@ -201,7 +203,7 @@ func readEdgeListParallel(edges, nodes *Input, opt EdgeListOptions) (g *Graph, r
 		self += b.self
 	}
 	st := BuildStats{SelfLoops: self}
-	n := len(labels)
+	n := g.Order()
 	if opt.Directed {
 		var distinct int
 		g.off, g.adj, g.w64, distinct = p.rows(n, blocks, false, false, weighted)

@@ -76,7 +76,7 @@ func order(g *Graph) int64 {
 	if g == nil {
 		return 0
 	}
-	return int64(len(g.labels))
+	return int64(g.Order())
 }
 
 func node(g *Graph, id int64) graph.Node {
