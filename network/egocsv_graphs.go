@@ -362,50 +362,14 @@ func streamEgoGraphsFast(egos, alters, ties string, opt EgoCSVOptions, gopt EgoG
 		return rep, errHandOver
 	}
 	// The headers, as StreamEgoCSV reads them (its Report entries too).
-	ein, ain, tin, closeAll, err := openEgoFiles(egos, alters, ties)
+	h, closeAll, err := openEgoHeaders(egos, alters, ties, opt, &rep)
 	defer closeAll()
 	if err != nil {
 		return rep, errHandOver
 	}
-	setLimits(opt.Limits, ein, ain, tin)
-	et, err := newCSVTable(ein, opt.Comma, opt.Decimal)
-	if err != nil {
-		return rep, errHandOver
-	}
-	at, err := newCSVTable(ain, opt.Comma, opt.Decimal)
-	if err != nil {
-		return rep, errHandOver
-	}
-	var tt *csvTable
-	if tin != nil {
-		if tt, err = newCSVTable(tin, opt.Comma, opt.Decimal); err != nil {
-			return rep, errHandOver
-		}
-		if tin.BOM {
-			rep.Add(tin.Name, RepairBOM, 1)
-		}
-	}
-	for _, in := range []*Input{ein, ain} {
-		if in.BOM {
-			rep.Add(in.Name, RepairBOM, 1)
-		}
-	}
-	alterWeight, tieWeight, ignored, err := weightColumns(at, tt, opt)
-	if err != nil {
-		return rep, errHandOver
-	}
-	aw := weightCol{t: at, col: alterWeight, policy: opt.MissingAlterWeight, what: "alter"}
-	tw := weightCol{t: tt, col: tieWeight, policy: opt.MissingWeight, what: "tie"}
-	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
-	if err != nil {
-		return rep, errHandOver
-	}
-	waveCol := -1
-	if opt.Wave != "" {
-		if waveCol, err = et.need(opt.Wave, "EgoCSVOptions.Wave"); err != nil {
-			return rep, errHandOver
-		}
-	}
+	et, at, tt := h.et, h.at, h.tt
+	alterWeight, tieWeight, ignored := h.alterWeight, h.tieWeight, h.ignored
+	aw, tw, egoCol, waveCol := h.aw, h.tw, h.egoCol, h.waveCol
 	aEgo, err := at.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
 	if err != nil {
 		return rep, errHandOver

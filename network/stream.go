@@ -54,53 +54,16 @@ func StreamEgoCSV(egos, alters, ties string, opt EgoCSVOptions, fn func(*EgoNet)
 	if err := opt.checkMissing(); err != nil {
 		return rep, err
 	}
-	ein, ain, tin, closeAll, err := openEgoFiles(egos, alters, ties)
+	// Headers and columns, in ReadEgoCSV's order.
+	h, closeAll, err := openEgoHeaders(egos, alters, ties, opt, &rep)
 	defer closeAll()
 	if err != nil {
 		return rep, err
 	}
-
-	setLimits(opt.Limits, ein, ain, tin)
-	// Headers and columns, in ReadEgoCSV's order.
-	et, err := newCSVTable(ein, opt.Comma, opt.Decimal)
-	if err != nil {
-		return rep, err
-	}
-	at, err := newCSVTable(ain, opt.Comma, opt.Decimal)
-	if err != nil {
-		return rep, err
-	}
-	var tt *csvTable
-	if tin != nil {
-		if tt, err = newCSVTable(tin, opt.Comma, opt.Decimal); err != nil {
-			return rep, err
-		}
-		if tin.BOM {
-			rep.Add(tin.Name, RepairBOM, 1)
-		}
-	}
-	for _, in := range []*Input{ein, ain} {
-		if in.BOM {
-			rep.Add(in.Name, RepairBOM, 1)
-		}
-	}
-	alterWeight, tieWeight, ignored, err := weightColumns(at, tt, opt)
-	if err != nil {
-		return rep, err
-	}
-	aw := weightCol{t: at, col: alterWeight, policy: opt.MissingAlterWeight, what: "alter"}
-	tw := weightCol{t: tt, col: tieWeight, policy: opt.MissingWeight, what: "tie"}
+	ein, et, at, tt := h.ein, h.et, h.at, h.tt
+	alterWeight, tieWeight, ignored := h.alterWeight, h.tieWeight, h.ignored
+	aw, tw, egoCol, waveCol := h.aw, h.tw, h.egoCol, h.waveCol
 	dopt := DatasetOptions{Directed: opt.Directed, AlterWeighted: alterWeight >= 0, TieWeighted: tieWeight >= 0, WaveColumn: opt.Wave, TieType: opt.TieType}
-	egoCol, err := et.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID")
-	if err != nil {
-		return rep, err
-	}
-	waveCol := -1
-	if opt.Wave != "" {
-		if waveCol, err = et.need(opt.Wave, "EgoCSVOptions.Wave"); err != nil {
-			return rep, err
-		}
-	}
 
 	// Pass 1: the ego keys, checked as ReadEgoCSV checks them.
 	keys := newEgoIndex()
@@ -443,4 +406,63 @@ func (x *egoIndex) find(id, wave string) (int, error) {
 		return -1, fmt.Errorf("%w: %q in wave %q", ErrUnknownEgo, id, wave)
 	}
 	return -1, fmt.Errorf("%w: %q", ErrUnknownEgo, id)
+}
+
+// egoHeaders is what StreamEgoCSV and streamEgoGraphsFast read before the
+// rows: the open egos file, the three tables past their headers, the weight
+// columns and the ego key columns of egos.csv.
+type egoHeaders struct {
+	ein                             *Input
+	et, at, tt                      *csvTable // tt is nil without a ties file
+	alterWeight, tieWeight, ignored int
+	aw, tw                          weightCol
+	egoCol, waveCol                 int // waveCol is -1 without opt.Wave
+}
+
+// openEgoHeaders opens the ego CSV files, sets opt.Limits on them and reads
+// their headers and key columns in ReadEgoCSV's order, adding a RepairBOM
+// entry to rep for each file that starts with a byte order mark. opt must
+// already have its defaults. closeAll closes the files and is set even when
+// err is not nil.
+func openEgoHeaders(egos, alters, ties string, opt EgoCSVOptions, rep *Report) (h egoHeaders, closeAll func(), err error) {
+	ein, ain, tin, closeAll, err := openEgoFiles(egos, alters, ties)
+	if err != nil {
+		return h, closeAll, err
+	}
+	setLimits(opt.Limits, ein, ain, tin)
+	h.ein = ein
+	if h.et, err = newCSVTable(ein, opt.Comma, opt.Decimal); err != nil {
+		return h, closeAll, err
+	}
+	if h.at, err = newCSVTable(ain, opt.Comma, opt.Decimal); err != nil {
+		return h, closeAll, err
+	}
+	if tin != nil {
+		if h.tt, err = newCSVTable(tin, opt.Comma, opt.Decimal); err != nil {
+			return h, closeAll, err
+		}
+		if tin.BOM {
+			rep.Add(tin.Name, RepairBOM, 1)
+		}
+	}
+	for _, in := range []*Input{ein, ain} {
+		if in.BOM {
+			rep.Add(in.Name, RepairBOM, 1)
+		}
+	}
+	if h.alterWeight, h.tieWeight, h.ignored, err = weightColumns(h.at, h.tt, opt); err != nil {
+		return h, closeAll, err
+	}
+	h.aw = weightCol{t: h.at, col: h.alterWeight, policy: opt.MissingAlterWeight, what: "alter"}
+	h.tw = weightCol{t: h.tt, col: h.tieWeight, policy: opt.MissingWeight, what: "tie"}
+	if h.egoCol, err = h.et.needAny(columnNames(opt.EgoID, egoIDNames), "EgoCSVOptions.EgoID"); err != nil {
+		return h, closeAll, err
+	}
+	h.waveCol = -1
+	if opt.Wave != "" {
+		if h.waveCol, err = h.et.need(opt.Wave, "EgoCSVOptions.Wave"); err != nil {
+			return h, closeAll, err
+		}
+	}
+	return h, closeAll, nil
 }
