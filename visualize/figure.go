@@ -264,18 +264,32 @@ func Formats() []string { return []string{"png", "svg", "pdf"} }
 // fixed creation date) to w. The same figure always gives the same bytes.
 func (f *Figure) Write(w io.Writer, format string) error {
 	width, height := f.size()
-	var cw vg.CanvasWriterTo
-	switch format {
-	case "png":
-		cw = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))}
-	case "svg":
-		cw = vgsvg.NewWith(vgsvg.UseWH(width, height), vgsvg.EmbedFonts(true))
-	case "pdf":
-		cw = straightAlphaCanvas{vgpdf.New(width, height)}
-	default:
+	cw := newCanvas(format, width, height)
+	if cw == nil {
 		return fmt.Errorf("unknown image format %q (want png, svg or pdf)", format)
 	}
 	f.Draw(draw.New(cw))
+	return writeCanvas(w, cw, format)
+}
+
+// newCanvas returns a width × height canvas for format "png" (96 dpi),
+// "svg" (fonts embedded) or "pdf", or nil for any other format.
+func newCanvas(format string, width, height vg.Length) vg.CanvasWriterTo {
+	switch format {
+	case "png":
+		return vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))}
+	case "svg":
+		return vgsvg.NewWith(vgsvg.UseWH(width, height), vgsvg.EmbedFonts(true))
+	case "pdf":
+		return straightAlphaCanvas{vgpdf.New(width, height)}
+	}
+	return nil
+}
+
+// writeCanvas writes cw, drawn by newCanvas for format, to w; a PDF gets
+// fixed creation dates (fixPDFDates) so that the same drawing always gives
+// the same bytes.
+func writeCanvas(w io.Writer, cw vg.CanvasWriterTo, format string) error {
 	if format != "pdf" {
 		_, err := cw.WriteTo(w)
 		return err

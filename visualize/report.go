@@ -1,7 +1,6 @@
 package visualize
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"image/color"
@@ -16,9 +15,6 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
@@ -89,28 +85,12 @@ func (r *PersonReport) Write(w io.Writer, format string) error {
 	if err != nil {
 		return err
 	}
-	var cw vg.CanvasWriterTo
-	switch format {
-	case "png":
-		cw = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(A4Width, A4Height), vgimg.UseDPI(96))}
-	case "svg":
-		cw = vgsvg.NewWith(vgsvg.UseWH(A4Width, A4Height), vgsvg.EmbedFonts(true))
-	case "pdf":
-		cw = straightAlphaCanvas{vgpdf.New(A4Width, A4Height)}
-	default:
+	cw := newCanvas(format, A4Width, A4Height)
+	if cw == nil {
 		return fmt.Errorf("unknown report format %q (want pdf, png or svg)", format)
 	}
 	page.draw(draw.New(cw))
-	if format != "pdf" {
-		_, err := cw.WriteTo(w)
-		return err
-	}
-	var buf bytes.Buffer
-	if _, err := cw.WriteTo(&buf); err != nil {
-		return err
-	}
-	_, err = w.Write(fixPDFDates(buf.Bytes()))
-	return err
+	return writeCanvas(w, cw, format)
 }
 
 // Report page constants.
