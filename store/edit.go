@@ -209,14 +209,7 @@ func (e *Editor) AddPerson(ctx context.Context, p Person, iv Interview) (Person,
 // egoColumns adds the egos columns that a person and interview have
 // values for.
 func (t *tx) egoColumns(p Person, iv Interview) error {
-	var names []string
-	if p.Pseudonym != "" {
-		names = append(names, "pseudonym")
-	}
-	if iv.Date != "" {
-		names = append(names, "date")
-	}
-	return t.addColumns("egos", append(names, sortedKeys(iv.Attrs)...)...)
+	return t.valuedColumns("egos", []string{"pseudonym", "date"}, []string{p.Pseudonym, iv.Date}, iv.Attrs)
 }
 
 // UpdatePerson changes a person's pseudonym.
@@ -390,26 +383,39 @@ func cleanAlter(a *Alter, st Study) error {
 	if a.Ring < 0 {
 		return fmt.Errorf("alters: %s: ring %d: %w (want 1 = closest, 2, 3, …, or 0 = not placed)", k, a.Ring, ErrInvalid)
 	}
-	if err := checkQuality("alters: "+k.String(), a.Quality); err != nil {
+	return checkRow("alters: "+k.String(), st, st.AlterWeight, a.Quality, &a.Weight, a.Attrs, alterFields)
+}
+
+// checkRow does the checks an alter and a tie share: the quality, the
+// weight (set to 1 when the study has no weightColumn) and the attribute
+// names. where names the row in errors ("alters: " + its key).
+func checkRow(where string, st Study, weightColumn, quality string, weight *float64, attrs map[string]string, fields []string) error {
+	if err := checkQuality(where, quality); err != nil {
 		return err
 	}
-	if st.AlterWeight == "" {
-		a.Weight = 1
-	} else if err := checkWeight("alters: "+k.String(), a.Weight); err != nil {
+	if weightColumn == "" {
+		*weight = 1
+	} else if err := checkWeight(where, *weight); err != nil {
 		return err
 	}
-	return checkAttrs("alters: "+k.String(), st, a.Attrs, alterFields)
+	return checkAttrs(where, st, attrs, fields)
 }
 
 // alterColumns adds the alters columns that an alter has values for.
 func (t *tx) alterColumns(a Alter) error {
+	return t.valuedColumns("alters", alterFields, []string{a.Name, a.Role, a.Type, ringText(a.Ring), a.Sector, a.Quality, a.Flow}, a.Attrs)
+}
+
+// valuedColumns adds to table the columns fields[i] whose values[i] is not
+// empty, then one column for each attribute.
+func (t *tx) valuedColumns(table string, fields, values []string, attrs map[string]string) error {
 	var names []string
-	for i, v := range []string{a.Name, a.Role, a.Type, ringText(a.Ring), a.Sector, a.Quality, a.Flow} {
+	for i, v := range values {
 		if v != "" {
-			names = append(names, alterFields[i])
+			names = append(names, fields[i])
 		}
 	}
-	return t.addColumns("alters", append(names, sortedKeys(a.Attrs)...)...)
+	return t.addColumns(table, append(names, sortedKeys(attrs)...)...)
 }
 
 func ringText(r int) string {
@@ -556,25 +562,12 @@ func cleanTie(e *Tie, st Study) error {
 	if e.A == e.B {
 		return fmt.Errorf("ties: %s: %w: a tie joins two different alters", k, ErrInvalid)
 	}
-	if err := checkQuality("ties: "+k.String(), e.Quality); err != nil {
-		return err
-	}
-	if st.TieWeight == "" {
-		e.Weight = 1
-	} else if err := checkWeight("ties: "+k.String(), e.Weight); err != nil {
-		return err
-	}
-	return checkAttrs("ties: "+k.String(), st, e.Attrs, tieFields)
+	return checkRow("ties: "+k.String(), st, st.TieWeight, e.Quality, &e.Weight, e.Attrs, tieFields)
 }
 
+// tieColumns adds the ties columns that a tie has values for.
 func (t *tx) tieColumns(e Tie) error {
-	var names []string
-	for i, v := range []string{e.Quality, e.Flow, e.Type} {
-		if v != "" {
-			names = append(names, tieFields[i])
-		}
-	}
-	return t.addColumns("ties", append(names, sortedKeys(e.Attrs)...)...)
+	return t.valuedColumns("ties", tieFields, []string{e.Quality, e.Flow, e.Type}, e.Attrs)
 }
 
 // AddTie adds a tie between two alters of a person's wave.
