@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/sociogram/sociogram/internal/outfiles"
 )
 
 // EdgeListOptions names the columns of a whole network's edge list CSV
@@ -295,26 +295,9 @@ func WriteEdgeListDir(dir string, g *Graph) error {
 	if err := checkNodeAttrNames(g); err != nil {
 		return err // before creating anything
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	ef, err := os.Create(filepath.Join(dir, "edges.csv"))
-	if err != nil {
-		return err
-	}
-	defer ef.Close()
-	nf, err := os.Create(filepath.Join(dir, "nodes.csv"))
-	if err != nil {
-		return err
-	}
-	defer nf.Close()
-	if err := WriteEdgeList(ef, nf, g); err != nil {
-		return err
-	}
-	if err := ef.Close(); err != nil {
-		return err
-	}
-	return nf.Close()
+	return outfiles.WritePair(dir, "edges.csv", "nodes.csv", func(edges, nodes io.Writer) error {
+		return WriteEdgeList(edges, nodes, g)
+	})
 }
 
 // checkNodeAttrNames rejects a node attribute that the node CSV's "id"

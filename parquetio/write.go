@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/sociogram/sociogram/internal/outfiles"
 	"github.com/sociogram/sociogram/measures"
 	"github.com/sociogram/sociogram/network"
 )
@@ -329,24 +328,7 @@ func canonicalInt(s string) (int64, bool) {
 // WriteEdgeListDir writes dir/edges.parquet and dir/nodes.parquet (see
 // WriteEdgeList), creating dir if needed.
 func WriteEdgeListDir(dir string, g *network.Graph) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	ef, err := os.Create(filepath.Join(dir, "edges.parquet"))
-	if err != nil {
-		return err
-	}
-	defer ef.Close()
-	nf, err := os.Create(filepath.Join(dir, "nodes.parquet"))
-	if err != nil {
-		return err
-	}
-	defer nf.Close()
-	if err := WriteEdgeList(ef, nf, g); err != nil {
-		return err
-	}
-	if err := ef.Close(); err != nil {
-		return err
-	}
-	return nf.Close()
+	return outfiles.WritePair(dir, "edges.parquet", "nodes.parquet", func(edges, nodes io.Writer) error {
+		return WriteEdgeList(edges, nodes, g)
+	})
 }
