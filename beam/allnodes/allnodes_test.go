@@ -270,11 +270,11 @@ func TestErrors(t *testing.T) {
 	rows := []struct {
 		name, edges, want string
 	}{
-		{"negative weight", "source,target,weight\na,b,1\n\nb,c,-2\n", `edges.csv:4: column "weight": bad weight: -2`},
-		{"weight not a number", "source,target,weight\na,b,x\n", `edges.csv:2: column "weight": bad weight`},
-		{"missing field", "source,target\na,b\nc\n", "edges.csv:3: 1 fields, the header has 2"},
-		{"NA node", "source,target\na,NA\n", `edges.csv:2: column "target": node ID is "NA"`},
-		{"quote past the line", "source,target\n\"a\nb\",c\n", "edges.csv:2: a quoted field runs past the end of the line"},
+		{"negative weight", "source,target,weight\na,b,1\n\nb,c,-2\n", `:4: column "weight": bad weight: -2 (want a finite number ≥ 0)`},
+		{"weight not a number", "source,target,weight\na,b,x\n", `:2: column "weight": bad weight: "x" is not a number`},
+		{"missing field", "source,target\na,b\nc\n", ":3: 1 fields, the header has 2"},
+		{"NA node", "source,target\na,NA\n", `:2: column "target": node ID is "NA", a missing value`},
+		{"quote past the line", "source,target\n\"a\nb\",c\n", ":2: a quoted field runs past the end of the line (the Beam pipeline reads one line per row)"},
 	}
 	for _, c := range rows {
 		t.Run(c.name, func(t *testing.T) {
@@ -285,7 +285,9 @@ func TestErrors(t *testing.T) {
 			require.NoError(t, Build(context.Background(), s, opt))
 			err := ptest.Run(p)
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), c.want)
+			// The runner's report is many lines; Located finds the
+			// worker's one line, whole.
+			assert.Equal(t, opt.Edges+c.want, Located(err, opt.Edges))
 			assert.NoFileExists(t, opt.Out)
 		})
 	}

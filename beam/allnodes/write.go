@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/sociogram/sociogram/measures"
 )
@@ -98,4 +99,21 @@ func (f *writeFn) ProcessElement(ctx context.Context, _ int, rows func(*row) boo
 		return fmt.Errorf("%s: %w", f.Out, err)
 	}
 	return nil
+}
+
+// Located returns the one line of a failed run's error that a worker wrote
+// about the file path: "PATH:LINE: what is wrong" for a bad row (a runner
+// wraps a worker's error in a report of its own, many lines long), or ""
+// when the error has no such line.
+func Located(err error, path string) string {
+	if err == nil || path == "" {
+		return ""
+	}
+	s := err.Error()
+	i := strings.LastIndex(s, path+":")
+	if i < 0 {
+		return ""
+	}
+	line, _, _ := strings.Cut(s[i:], "\n")
+	return strings.TrimSpace(line)
 }

@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -60,7 +59,11 @@ func run(args []string, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintf(stderr, "sociogram-beam: %s\n", oneLine(err))
+	msg := allnodes.Located(err, opt.Edges)
+	if msg == "" {
+		msg = strings.Join(strings.Fields(err.Error()), " ")
+	}
+	fmt.Fprintf(stderr, "sociogram-beam: %s\n", msg)
 	var ue usageError
 	if errors.As(err, &ue) {
 		return 2
@@ -83,17 +86,3 @@ func pipeline(opt allnodes.Options) error {
 	}
 	return beamx.Run(ctx, p)
 }
-
-// oneLine returns the line of err that names the edge list (an error a
-// worker returned, which a runner wraps in its own report), or err as one
-// line.
-func oneLine(err error) string {
-	s := err.Error()
-	if m := located.FindString(s); m != "" {
-		return m
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// located finds "FILE:LINE: what" in a runner's report.
-var located = regexp.MustCompile(`[^\s"']+\.csv(\.gz)?:\d+: [^\n"]*`)
