@@ -1,0 +1,3 @@
+// Package outfiles writes a pair of files into a directory, as the edge-list
+// writers of network and parquetio do (edges and nodes).
+package outfiles
