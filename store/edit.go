@@ -92,7 +92,12 @@ func newRef() (string, error) {
 
 // freeID returns prefix+N for the smallest N ≥ 1 not taken.
 func freeID(prefix string, taken func(string) (bool, error)) (string, error) {
-	for n := 1; ; n++ {
+	return freeIDFrom(prefix, 1, taken)
+}
+
+// freeIDFrom returns prefix+N for the smallest N ≥ from not taken.
+func freeIDFrom(prefix string, from int, taken func(string) (bool, error)) (string, error) {
+	for n := from; ; n++ {
 		id := prefix + strconv.Itoa(n)
 		t, err := taken(id)
 		if err != nil || !t {
@@ -168,7 +173,15 @@ func (e *Editor) AddPerson(ctx context.Context, p Person, iv Interview) (Person,
 			return pending{}, err
 		}
 		if p.ID == "" {
-			id, err := freeID("p", func(id string) (bool, error) { return t.exists("SELECT 1 FROM people WHERE pid = ?", id) })
+			// Never the ID of an erased person: start after the number of
+			// people the change log has ever seen (erasure keeps their
+			// data-free rows), so that p1 in an earlier export is never
+			// someone else in a later one.
+			var seen int
+			if err := t.row("SELECT count(DISTINCT ref) FROM change_log WHERE action IN ('person.add', 'import')").Scan(&seen); err != nil {
+				return pending{}, fmt.Errorf("people: %w", err)
+			}
+			id, err := freeIDFrom("p", seen+1, func(id string) (bool, error) { return t.exists("SELECT 1 FROM people WHERE pid = ?", id) })
 			if err != nil {
 				return pending{}, fmt.Errorf("people: %w", err)
 			}

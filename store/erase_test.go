@@ -228,3 +228,30 @@ func TestPragmas(t *testing.T) {
 		require.NoError(t, c.Close())
 	}
 }
+
+// A person started after an erasure never gets the erased person's ID:
+// p1 and p2 are started, p1 is erased, and the next person is p3 (not
+// p1), so that p1 of an export made before the erasure is never someone
+// else in an export made after it. p2 is erased too and the next is p4:
+// the change log has seen 3 people (its data-free rows stay), so the
+// search starts at p4.
+func TestEraseIDNotReused(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	ed := st.By("jo")
+	for _, want := range []string{"p1", "p2"} {
+		p, err := ed.AddPerson(ctx, Person{Pseudonym: "M-" + want}, Interview{Wave: "1"})
+		require.NoError(t, err)
+		require.Equal(t, want, p.ID)
+	}
+	_, err := ed.Erase(ctx, "p1")
+	require.NoError(t, err)
+	p, err := ed.AddPerson(ctx, Person{Pseudonym: "Z"}, Interview{Wave: "1"})
+	require.NoError(t, err)
+	assert.Equal(t, "p3", p.ID, "not the erased p1")
+	_, err = ed.Erase(ctx, "p2")
+	require.NoError(t, err)
+	p, err = ed.AddPerson(ctx, Person{Pseudonym: "Y"}, Interview{Wave: "1"})
+	require.NoError(t, err)
+	assert.Equal(t, "p4", p.ID, "not the erased p2")
+}
