@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/sociogram/sociogram/internal/pqtest"
 	"github.com/sociogram/sociogram/measures"
 )
 
@@ -34,36 +35,8 @@ func readBack(t *testing.T, data []byte) ([]string, []string, [][]any) {
 		}
 		types = append(types, typ)
 	}
-	var rows [][]any
-	for _, rg := range f.RowGroups() {
-		rr := rg.Rows()
-		buf := make([]parquet.Row, 100)
-		for {
-			n, err := rr.ReadRows(buf)
-			for _, row := range buf[:n] {
-				vals := make([]any, len(row))
-				for i, v := range row {
-					switch {
-					case v.IsNull():
-					case v.Kind() == parquet.ByteArray:
-						vals[i] = string(v.ByteArray())
-					case v.Kind() == parquet.Int64:
-						vals[i] = v.Int64()
-					case v.Kind() == parquet.Double:
-						vals[i] = v.Double()
-					case v.Kind() == parquet.Boolean:
-						vals[i] = v.Boolean()
-					}
-				}
-				rows = append(rows, vals)
-			}
-			if err == io.EOF {
-				break
-			}
-			require.NoError(t, err)
-		}
-		require.NoError(t, rr.Close())
-	}
+	rows, err := pqtest.Rows(f)
+	require.NoError(t, err)
 	return names, types, rows
 }
 

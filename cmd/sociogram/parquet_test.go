@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/sociogram/sociogram/internal/pqtest"
 	"github.com/sociogram/sociogram/parquetio"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,36 +29,8 @@ func readParquet(t *testing.T, path string) ([]string, [][]any) {
 	for _, fd := range f.Schema().Fields() {
 		names = append(names, fd.Name())
 	}
-	var rows [][]any
-	for _, rg := range f.RowGroups() {
-		rr := rg.Rows()
-		buf := make([]parquet.Row, 64)
-		for {
-			n, err := rr.ReadRows(buf)
-			for _, row := range buf[:n] {
-				vals := make([]any, len(row))
-				for i, v := range row {
-					switch {
-					case v.IsNull():
-					case v.Kind() == parquet.ByteArray:
-						vals[i] = string(v.ByteArray())
-					case v.Kind() == parquet.Int64:
-						vals[i] = v.Int64()
-					case v.Kind() == parquet.Double:
-						vals[i] = v.Double()
-					case v.Kind() == parquet.Boolean:
-						vals[i] = v.Boolean()
-					}
-				}
-				rows = append(rows, vals)
-			}
-			if err == io.EOF {
-				break
-			}
-			require.NoError(t, err)
-		}
-		require.NoError(t, rr.Close())
-	}
+	rows, err := pqtest.Rows(f)
+	require.NoError(t, err)
 	return names, rows
 }
 
