@@ -1239,7 +1239,12 @@ func (s *Server) beforeAfterPicture(r *http.Request) (*visualize.Figure, error) 
 	ch := measures.AlterChange(before, after)
 	opt := s.drawOptions()
 	opt.Title = fmt.Sprintf("%s: %d kept, %d lost, %d gained", l.title(""), len(ch.Kept), len(ch.Lost), len(ch.Gained))
-	return visualize.BeforeAfterFigure(before, after, opt)
+	f, err := visualize.BeforeAfterFigure(before, after, opt)
+	if err != nil {
+		return nil, err
+	}
+	f.Width, f.Height = pairWidth, pairHeight
+	return f, nil
 }
 
 // goalPerson builds the goals picture's input: every goal with its level

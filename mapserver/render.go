@@ -122,21 +122,43 @@ func (s *Server) wordsOptions() measures.WordsOptions {
 	}
 }
 
+// The page's pictures are drawn on a smaller page than the CLI's
+// (visualize.SingleWidth × SingleHeight = 600 × 480, PairWidth ×
+// PairHeight = 960 × 540) with the same text sizes, so that the text is
+// larger once the browser scales the picture to the space it has: the
+// map's column is about 766 CSS px wide at 1280 × 800, where 8-unit alter
+// names become 8 × 766 / 420 = 14.6 px (10.2 px on a 600-unit page); the
+// before/after dialog is at most 600 px high (75vh), where they become
+// 8 × 600 / 340 = 14.1 px (8.9 px on a 540-unit page). The aspect ratios
+// stay those of visualize's sizes.
+const (
+	mapWidth, mapHeight   = 420, 336
+	pairWidth, pairHeight = 604, 340
+)
+
 // mapFigure draws one wave's map: the egogram (view "egogram" or "") or
 // the ecomap (view "ecomap"), titled with the person's pseudonym.
 func (s *Server) mapFigure(e *network.EgoNet, title, view string) (*visualize.Figure, error) {
 	opt := s.drawOptions()
 	opt.Title = title
+	var f *visualize.Figure
+	var err error
 	switch view {
 	case "", "egogram":
-		return visualize.EgogramFigure(e, opt)
+		f, err = visualize.EgogramFigure(e, opt)
 	case "ecomap":
-		return visualize.EcomapFigure(e, visualize.EcomapOptions{
+		f, err = visualize.EcomapFigure(e, visualize.EcomapOptions{
 			Systems: colRole, SystemOrder: s.sectors, Quality: colQuality, Flow: colFlow,
 			Style: opt.Style, Title: title,
 		})
+	default:
+		return nil, fmt.Errorf("%w: view %q (want egogram or ecomap)", errBadRequest, view)
 	}
-	return nil, fmt.Errorf("%w: view %q (want egogram or ecomap)", errBadRequest, view)
+	if err != nil {
+		return nil, err
+	}
+	f.Width, f.Height = mapWidth, mapHeight
+	return f, nil
 }
 
 // Geometry is the map geometry of api19.md: where the SVG of the map put
