@@ -543,7 +543,14 @@ func (s *Server) postPerson(r *http.Request) (result, error) {
 	if err := checkDate(b.Date); err != nil {
 		return result{}, err
 	}
-	p, err := s.ed.AddPerson(r.Context(), store.Person{Pseudonym: strings.TrimSpace(b.Pseudonym)}, store.Interview{Wave: b.Wave, Date: b.Date})
+	b.Pseudonym = strings.TrimSpace(b.Pseudonym)
+	if err := checkName("pseudonym", b.Pseudonym); err != nil {
+		return result{}, err
+	}
+	if err := checkWave("wave", b.Wave); err != nil {
+		return result{}, err
+	}
+	p, err := s.ed.AddPerson(r.Context(), store.Person{Pseudonym: b.Pseudonym}, store.Interview{Wave: b.Wave, Date: b.Date})
 	if err != nil {
 		return result{}, err
 	}
@@ -564,6 +571,9 @@ func (s *Server) patchPerson(r *http.Request) (result, error) {
 	}
 	if b.Pseudonym != nil {
 		p.Pseudonym = strings.TrimSpace(*b.Pseudonym)
+		if err := checkName("pseudonym", p.Pseudonym); err != nil {
+			return result{}, err
+		}
 		if err := s.ed.UpdatePerson(r.Context(), p); err != nil {
 			return result{}, err
 		}
@@ -634,6 +644,9 @@ func (s *Server) postFollowUp(r *http.Request) (result, error) {
 	}
 	if b.Wave == "" {
 		b.Wave = nextWave(ivs)
+	}
+	if err := checkWave("wave", b.Wave); err != nil {
+		return result{}, err
 	}
 	if b.Date == "" {
 		b.Date = s.today()
@@ -783,6 +796,9 @@ func (s *Server) apply(b alterBody, a *store.Alter) error {
 		if n == "" {
 			return fmt.Errorf("%w: name: empty (give a name or a pseudonym)", errBadRequest)
 		}
+		if err := checkName("name", n); err != nil {
+			return err
+		}
 		a.Name = n
 	}
 	if b.Role != nil {
@@ -792,6 +808,9 @@ func (s *Server) apply(b alterBody, a *store.Alter) error {
 		a.Role = *b.Role
 	}
 	if b.Note != nil {
+		if err := checkText("note", *b.Note); err != nil {
+			return err
+		}
 		if a.Attrs == nil {
 			a.Attrs = map[string]string{}
 		}
@@ -1036,6 +1055,9 @@ type goalBody struct {
 
 func (s *Server) applyGoal(b goalBody, g *store.Goal) error {
 	if b.Description != nil {
+		if err := checkText("description", *b.Description); err != nil {
+			return err
+		}
 		g.Description = *b.Description
 	}
 	if b.Weight != nil {
@@ -1045,6 +1067,11 @@ func (s *Server) applyGoal(b goalBody, g *store.Goal) error {
 		g.Weight = *b.Weight
 	}
 	if b.Baseline != nil {
+		if *b.Baseline != "" {
+			if err := checkWave("baseline", *b.Baseline); err != nil {
+				return err
+			}
+		}
 		g.Baseline = *b.Baseline
 	}
 	return nil
@@ -1058,6 +1085,9 @@ func (s *Server) postGoal(r *http.Request) (result, error) {
 	}
 	if b.Name == nil || strings.TrimSpace(*b.Name) == "" {
 		return result{}, fmt.Errorf("%w: name: missing (a goal needs a short name)", errBadRequest)
+	}
+	if err := checkName("name", strings.TrimSpace(*b.Name)); err != nil {
+		return result{}, err
 	}
 	g := store.Goal{Person: pid, ID: strings.TrimSpace(*b.Name), Weight: 1}
 	if err := s.applyGoal(b, &g); err != nil {
