@@ -55,7 +55,9 @@ Without the token nothing is served. Stop it with Ctrl-C.
   --addr        where to listen (default 127.0.0.1:8019, or the next free
                 port up to 8038); a host that is not loopback (e.g.
                 0.0.0.0, for a tablet on the same network) is warned about:
-                anyone who can reach it and has the token sees the data
+                anyone who can reach it and has the token sees the data;
+                on 0.0.0.0 the URLs for another device (this machine's
+                network addresses) are printed under the first
   --worker      the name the change log gives every change (default: the
                 user's login name)
   --sectors     the roles of the map's sectors, clockwise from 12 o'clock
@@ -133,6 +135,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	shown := ln.Addr()
+	var others []string
 	if !mapserver.IsLoopback(ln.Addr().String()) {
 		host, _, _ := net.SplitHostPort(*addr)
 		tcp, _ := ln.Addr().(*net.TCPAddr)
@@ -142,6 +145,10 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 			// Every interface: the URL printed is the one that works
 			// on this computer; another device uses this one's address.
 			shown = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: tcp.Port}
+			ifs, _ := net.InterfaceAddrs() // none listed when unknown
+			for _, h := range otherDeviceHosts(ifs, tcp.IP.To4() != nil) {
+				others = append(others, srv.URL(&net.TCPAddr{IP: h, Port: tcp.Port}))
+			}
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -149,6 +156,12 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	setInterrupt(cancel)
 	defer setInterrupt(nil)
 	fmt.Fprintln(stdout, srv.URL(shown))
+	if len(others) > 0 {
+		fmt.Fprintln(stdout, "from another device on this network, open one of:")
+		for _, u := range others {
+			fmt.Fprintln(stdout, "  "+u)
+		}
+	}
 	err = srv.Serve(ctx, ln)
 	if cerr := st.Close(); err == nil {
 		err = cerr
@@ -174,4 +187,23 @@ func listenServe(addr string, isDefault bool) (net.Listener, error) {
 		}
 	}
 	return nil, fmt.Errorf("--addr %s: %w (and the next %d ports are taken too; give --addr 127.0.0.1:0 for any free port)", addr, err, servePortsTried-1)
+}
+
+// otherDeviceHosts returns the addresses of addrs (the machine's interface
+// addresses) at which another device can reach a server listening on
+// every interface: not loopback, not link-local (an IPv6 link-local
+// address needs a zone a browser does not take), IPv4 only when v4only.
+func otherDeviceHosts(addrs []net.Addr, v4only bool) []net.IP {
+	var out []net.IP
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || !n.IP.IsGlobalUnicast() {
+			continue
+		}
+		if v4only && n.IP.To4() == nil {
+			continue
+		}
+		out = append(out, n.IP)
+	}
+	return out
 }

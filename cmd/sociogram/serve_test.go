@@ -186,6 +186,31 @@ func TestServeWarnsOffLoopback(t *testing.T) {
 	assert.Equal(t, 0, s.stop(t))
 }
 
+// The addresses printed for another device: this machine's global
+// unicast ones, IPv4 only for a 0.0.0.0 listener; never loopback or
+// link-local (169.254/16, fe80::/10).
+func TestOtherDeviceHosts(t *testing.T) {
+	cidr := func(s string) net.Addr {
+		ip, n, err := net.ParseCIDR(s)
+		require.NoError(t, err)
+		n.IP = ip
+		return n
+	}
+	addrs := []net.Addr{
+		cidr("127.0.0.1/8"), cidr("::1/128"), cidr("192.168.1.23/24"), cidr("169.254.3.4/16"),
+		cidr("fe80::1/64"), cidr("2001:db8::5/64"), cidr("10.0.0.7/8"), &net.IPAddr{IP: net.IPv4(10, 1, 1, 1)},
+	}
+	str := func(ips []net.IP) []string {
+		var out []string
+		for _, ip := range ips {
+			out = append(out, ip.String())
+		}
+		return out
+	}
+	assert.Equal(t, []string{"192.168.1.23", "10.0.0.7"}, str(otherDeviceHosts(addrs, true)))
+	assert.Equal(t, []string{"192.168.1.23", "2001:db8::5", "10.0.0.7"}, str(otherDeviceHosts(addrs, false)))
+}
+
 func TestServeUsage(t *testing.T) {
 	var out, errb bytes.Buffer
 	assert.Equal(t, 2, run([]string{"serve"}, &out, &errb))
