@@ -183,8 +183,8 @@ func TestScenarioMapFollowUpGoals(t *testing.T) {
 		// mapWidth × mapHeight = 420 × 336 pt at 96/72 px per pt = 560 × 448.
 		{"/api/people/p1/waves/2/map.png", 560, 448},
 		{"/api/people/p1/waves/2/map.png?view=ecomap", 560, 448},
-		// pairWidth × pairHeight = 604 × 340 pt at 96/72 px per pt = 805.33 × 453.33.
-		{"/api/people/p1/beforeafter.png", 805, 453},
+		// pairWidth × pairHeight = 680 × 383 pt at 96/72 px per pt = 906.67 × 510.67, rounded.
+		{"/api/people/p1/beforeafter.png", 907, 511},
 		{"/api/people/p1/goals.png", 0, 0},
 	} {
 		code, h, b := f.send(f.request("GET", c.path, nil))

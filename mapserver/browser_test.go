@@ -741,6 +741,10 @@ func TestBrowserMapCycle(t *testing.T) {
 	if want := map[string]string{b.goalID("Join a group"): "1", b.goalID("See Jo more"): "0"}; fmt.Sprint(st2.Levels) != fmt.Sprint(want) {
 		t.Errorf("goal levels at meeting 2: got %v, want %v", st2.Levels, want)
 	}
+	// The levels' meanings are visible text, not only a hover title.
+	if got := eval[string](b, `[...document.querySelectorAll("#goals .level-words")].map((p) => p.textContent.split(".")[0]).join("|")`); got != "+1: more than expected|0: as expected" {
+		t.Errorf("goal level words at meeting 2: got %q", got)
+	}
 	b.screenshot("02-follow-up")
 	// The README's picture (docs/serve.png): Lee selected, the page
 	// scrolled to what changed since the first meeting (the map stays in
@@ -904,6 +908,12 @@ func checkPage(t *testing.T, m *mapState, ps pageState, alters, ties int, measur
 		t.Fatalf("wave %s: the picture is %.0f × %.0f px on screen, the SVG %.0f × %.0f", m.Wave, ps.ImgW, ps.ImgH, m.Geometry.Width, m.Geometry.Height)
 	}
 	scale := m.Geometry.Width / ps.ImgW // SVG units per CSS px
+	// Alter names are 8 SVG units (visualize's LabelStyle); the page's
+	// map is drawn small enough (render.go, mapWidth) that they are at
+	// least 14 CSS px at 1280 × 800, readable at 100% on a 10-inch screen.
+	if px := 8 / scale; px < 14 {
+		t.Errorf("wave %s: alter names are %.1f CSS px on a %.0f px wide map, under 14", m.Wave, px, ps.ImgW)
+	}
 	for _, a := range ps.Alters {
 		p := pos[a.Key]
 		if x, y := a.X*scale, a.Y*scale; math.Abs(x-p[0]) > 1 || math.Abs(y-p[1]) > 1 {
@@ -912,7 +922,7 @@ func checkPage(t *testing.T, m *mapState, ps pageState, alters, ties int, measur
 		if a.W < 44 || a.H < 44 {
 			t.Errorf("wave %s: the button of %s is %.0f × %.0f px, under 44 × 44", m.Wave, names[a.Key], a.W, a.H)
 		}
-		if !strings.HasPrefix(a.Label, names[a.Key]+",") || !strings.Contains(a.Label, "ring ") {
+		if !strings.HasPrefix(a.Label, names[a.Key]+",") || !strings.Contains(a.Label, "ring ") || strings.Contains(a.Label, ", ,") {
 			t.Errorf("wave %s: the button of %s is labelled %q", m.Wave, names[a.Key], a.Label)
 		}
 	}

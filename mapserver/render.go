@@ -127,13 +127,14 @@ func (s *Server) wordsOptions() measures.WordsOptions {
 // PairHeight = 960 × 540) with the same text sizes, so that the text is
 // larger once the browser scales the picture to the space it has: the
 // map's column is about 766 CSS px wide at 1280 × 800, where 8-unit alter
-// names become 8 × 766 / 420 = 14.6 px (10.2 px on a 600-unit page); the
-// before/after dialog is at most 600 px high (75vh), where they become
-// 8 × 600 / 340 = 14.1 px (8.9 px on a 540-unit page). The aspect ratios
-// stay those of visualize's sizes.
+// names become 8 × 766 / 420 = 14.6 px (10.2 px on a 600-unit page). The
+// before/after picture fills its dialog, at most 600 px high (75vh), so
+// 1067 px wide: names are 8 × 1067 / 680 = 12.6 px (8.9 px on a 960-unit
+// page); a smaller page would crowd its two maps. The aspect ratios stay
+// those of visualize's sizes.
 const (
 	mapWidth, mapHeight   = 420, 336
-	pairWidth, pairHeight = 604, 340
+	pairWidth, pairHeight = 680, 383
 )
 
 // mapFigure draws one wave's map: the egogram (view "egogram" or "") or

@@ -306,7 +306,9 @@
       b.style.left = (100 * p.x / g.width) + "%";
       b.style.top = (100 * p.y / g.height) + "%";
       b.setAttribute("aria-pressed", st.selected.includes(a.key) ? "true" : "false");
-      b.setAttribute("aria-label", a.name + ", " + (a.note ? a.note + ", " : "") + a.type + ", " + whereWords(a));
+      // Only the fields that are there: an alter added without a note or
+      // a kind (API, import) is not read as "Anna, , ring 1".
+      b.setAttribute("aria-label", [a.name, a.note, a.type, whereWords(a)].filter((s) => s).join(", "));
       buttons.push(b);
     }
     overlay.replaceChildren(...buttons);
@@ -522,6 +524,13 @@
         fs.append(input, label);
       }
       li.append(fs);
+      // The meanings visible, not only on hover (a tablet has none): the
+      // level recorded in words, and the scale.
+      const shown = cur !== undefined && cur !== null ? signed(Number(cur)) + ": " + levelWords[String(Number(cur))] + ". " : "";
+      const words = el("p", { className: "level-words", textContent: shown +
+        "Scale: −2 much less, −1 less than expected, 0 as expected, +1 more, +2 much more than expected." });
+      words.setAttribute("aria-hidden", "true");
+      li.append(words);
       return li;
     });
     if (rows.length === 0) {
