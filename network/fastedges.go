@@ -33,24 +33,9 @@ var fastEdgeLists = true
 // itself (empty or unknown node ID, bad weight) are made as the csv path
 // makes them; keep the two in step.
 func readEdgeListFast(edges, nodes *Input, opt EdgeListOptions) (g *Graph, rep Report, ok bool, err error) {
-	if !fastEdgeLists || opt.Comma >= utf8.RuneSelf || opt.Comma == '"' || opt.Comma == '\r' || opt.Comma == '\n' {
-		return nil, rep, false, nil
-	}
-	if err := edges.setCSV(opt.Comma); err != nil {
-		return nil, rep, true, err
-	}
-	head, rerr := edges.r.ReadBytes('\n')
-	if rerr != nil && rerr != io.EOF {
-		edges.unread(head)
-		return nil, rep, false, nil
-	}
-	r := &fastEdgeReader{file: edges.Name, comma: byte(opt.Comma)}
-	if !r.parseHeader(head, opt) {
-		edges.unread(head)
-		return nil, rep, false, nil
-	}
-	if edges.BOM {
-		rep.Add(edges.Name, RepairBOM, 1)
+	r, more, ok, err := openPlainEdgeList(fastEdgeLists, edges, opt, &rep)
+	if !ok || err != nil {
+		return nil, rep, ok, err
 	}
 	r.b = NewBuilder(opt.Directed, r.wcol >= 0)
 	if nodes != nil {
@@ -60,7 +45,7 @@ func readEdgeListFast(edges, nodes *Input, opt EdgeListOptions) (g *Graph, rep R
 		r.closed, r.nodesName = true, nodes.Name
 	}
 	r.line = 1
-	if rerr == nil {
+	if more {
 		if err := r.body(edges); err != nil {
 			return nil, rep, true, err
 		}
@@ -419,4 +404,34 @@ func (newlineReader) Read(p []byte) (int, error) {
 		p[i] = '\n'
 	}
 	return len(p), nil
+}
+
+// openPlainEdgeList reads the header line of edges for the fast and the
+// parallel readers. ok is false, with nothing consumed, when the reader is
+// off (enabled false), the delimiter is not a single byte, or the header is
+// not a plain one (see fastEdgeReader.parseHeader); then the caller hands
+// the file to the next reader. err is the Input's own CSV set-up error
+// (with ok true). more is false when the file ends with the header line.
+// A BOM is added to rep.
+func openPlainEdgeList(enabled bool, edges *Input, opt EdgeListOptions, rep *Report) (r *fastEdgeReader, more, ok bool, err error) {
+	if !enabled || opt.Comma >= utf8.RuneSelf || opt.Comma == '"' || opt.Comma == '\r' || opt.Comma == '\n' {
+		return nil, false, false, nil
+	}
+	if err := edges.setCSV(opt.Comma); err != nil {
+		return nil, false, true, err
+	}
+	head, rerr := edges.r.ReadBytes('\n')
+	if rerr != nil && rerr != io.EOF {
+		edges.unread(head)
+		return nil, false, false, nil
+	}
+	r = &fastEdgeReader{file: edges.Name, comma: byte(opt.Comma)}
+	if !r.parseHeader(head, opt) {
+		edges.unread(head)
+		return nil, false, false, nil
+	}
+	if edges.BOM {
+		rep.Add(edges.Name, RepairBOM, 1)
+	}
+	return r, rerr == nil, true, nil
 }

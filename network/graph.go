@@ -452,22 +452,7 @@ func (b *Builder) Build() (*Graph, BuildStats) {
 	stats.Duplicates = dup + b.merged
 	b.src, b.dst, b.w = nil, nil, nil
 	if g.weighted {
-		g.w32 = narrow(g.w64)
-		if g.w32 != nil {
-			g.w64 = nil
-		}
-		if g.directed {
-			g.inW32 = narrow(g.inW64)
-			if g.inW32 != nil {
-				g.inW64 = nil
-			}
-		}
-		if g.w32 == nil && g.w64 == nil {
-			g.w64 = []float64{}
-		}
-		if g.directed && g.inW32 == nil && g.inW64 == nil {
-			g.inW64 = []float64{}
-		}
+		g.narrowWeights()
 	}
 	return g, stats
 }
@@ -578,4 +563,27 @@ func (r rowSorter) Less(i, j int) bool { return r.a[i] < r.a[j] }
 func (r rowSorter) Swap(i, j int) {
 	r.a[i], r.a[j] = r.a[j], r.a[i]
 	r.w[i], r.w[j] = r.w[j], r.w[i]
+}
+
+// narrowWeights stores the weights of a weighted graph as float32 where
+// every weight survives the conversion exactly (narrow), and keeps an
+// empty, not nil, slice for a weighted graph without edges. Both builders
+// (Builder.Build and the parallel edge-list reader) end with it.
+func (g *Graph) narrowWeights() {
+	g.w32 = narrow(g.w64)
+	if g.w32 != nil {
+		g.w64 = nil
+	}
+	if g.directed {
+		g.inW32 = narrow(g.inW64)
+		if g.inW32 != nil {
+			g.inW64 = nil
+		}
+	}
+	if g.w32 == nil && g.w64 == nil {
+		g.w64 = []float64{}
+	}
+	if g.directed && g.inW32 == nil && g.inW64 == nil {
+		g.inW64 = []float64{}
+	}
 }

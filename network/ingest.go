@@ -126,24 +126,9 @@ type ingestWorker struct {
 // header (see fastEdgeReader.parseHeader); ok is false, with nothing
 // consumed, for any other.
 func readEdgeListParallel(edges, nodes *Input, opt EdgeListOptions) (g *Graph, rep Report, ok bool, err error) {
-	if !parallelEdgeLists || opt.Comma >= utf8.RuneSelf || opt.Comma == '"' || opt.Comma == '\r' || opt.Comma == '\n' {
-		return nil, rep, false, nil
-	}
-	if err := edges.setCSV(opt.Comma); err != nil {
-		return nil, rep, true, err
-	}
-	head, rerr := edges.r.ReadBytes('\n')
-	if rerr != nil && rerr != io.EOF {
-		edges.unread(head)
-		return nil, rep, false, nil
-	}
-	hr := &fastEdgeReader{file: edges.Name, comma: byte(opt.Comma)}
-	if !hr.parseHeader(head, opt) {
-		edges.unread(head)
-		return nil, rep, false, nil
-	}
-	if edges.BOM {
-		rep.Add(edges.Name, RepairBOM, 1)
+	hr, more, ok, err := openPlainEdgeList(parallelEdgeLists, edges, opt, &rep)
+	if !ok || err != nil {
+		return nil, rep, ok, err
 	}
 	p := &ingest{file: edges.Name, comma: byte(opt.Comma), header: hr.header, fields: len(hr.header),
 		src: hr.src, dst: hr.dst, wcol: hr.wcol, seed: maphash.MakeSeed()}
@@ -160,7 +145,7 @@ func readEdgeListParallel(edges, nodes *Input, opt EdgeListOptions) (g *Graph, r
 		p.nodesName = nodes.Name
 	}
 	var blocks []*ingestBlock
-	if rerr == nil {
+	if more {
 		if blocks, err = p.read(edges); err != nil {
 			return nil, rep, true, err
 		}
@@ -215,22 +200,7 @@ func readEdgeListParallel(edges, nodes *Input, opt EdgeListOptions) (g *Graph, r
 		st.Duplicates = rows - self - distinct/2
 	}
 	if weighted {
-		g.w32 = narrow(g.w64)
-		if g.w32 != nil {
-			g.w64 = nil
-		}
-		if g.directed {
-			g.inW32 = narrow(g.inW64)
-			if g.inW32 != nil {
-				g.inW64 = nil
-			}
-		}
-		if g.w32 == nil && g.w64 == nil {
-			g.w64 = []float64{}
-		}
-		if g.directed && g.inW32 == nil && g.inW64 == nil {
-			g.inW64 = []float64{}
-		}
+		g.narrowWeights()
 	}
 	if err := checkSums(g, edges.Name); err != nil {
 		return nil, rep, true, err
